@@ -1,0 +1,142 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": typeof types.AccountStatusToggleFragmentDoc,
+    "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
+    "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": typeof types.PickableOrganizationsDocument,
+    "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": typeof types.ResetPasswordButtonFragmentDoc,
+    "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": typeof types.CaptchaDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n": typeof types.SessionViewerFragmentDoc,
+    "\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n": typeof types.SessionDocument,
+    "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": typeof types.ChildOrganizationsDocument,
+    "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.OrganizationNameDocument,
+    "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": typeof types.OrganizationSummaryFragmentDoc,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n": typeof types.HomeOrganizationDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+};
+const documents: Documents = {
+    "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": types.AccountStatusToggleFragmentDoc,
+    "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.SetAccountDisabledDocument,
+    "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.CreateAccountDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": types.PickableOrganizationsDocument,
+    "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": types.ResetPasswordButtonFragmentDoc,
+    "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": types.CaptchaDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n": types.SessionViewerFragmentDoc,
+    "\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n": types.SessionDocument,
+    "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": types.ChildOrganizationsDocument,
+    "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": types.OrganizationNameDocument,
+    "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": types.OrganizationSummaryFragmentDoc,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n": types.HomeOrganizationDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"): (typeof documents)["\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n"): (typeof documents)["\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n"): (typeof documents)["\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n"): (typeof documents)["\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n"): (typeof documents)["\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n"): (typeof documents)["\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,45 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Permission } from '../gql/graphql';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean;
+    /** Shown only to holders of this permission; the server enforces it anyway. */
+    permission?: Permission;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../features/auth/pages/LoginPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/AdminLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('../features/organization/pages/HomePage.vue') },
+      {
+        // The trail of organization ids from the caller's own organization down, for the breadcrumb.
+        path: 'organizations/:trail+',
+        name: 'organization',
+        component: () => import('../features/organization/pages/HomePage.vue'),
+      },
+      {
+        path: 'accounts',
+        name: 'accounts',
+        component: () => import('../features/account/pages/AccountsPage.vue'),
+        meta: { permission: 'ACCOUNT_MANAGE' },
+      },
+      {
+        path: 'change-password',
+        name: 'change-password',
+        component: () => import('../features/auth/pages/ChangePasswordPage.vue'),
+      },
+    ],
+  },
+  { path: '/:unknown(.*)*', redirect: { name: 'home' } },
+];

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
+import { defineConfig } from 'vite';
+
+const apiServer = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [
+    vue({ template: { transformAssetUrls } }),
+    // Prebuilt quasar.css is imported in main.ts, so no Sass variables are needed.
+    quasar({ autoImportComponentCase: 'kebab', sassVariables: false }),
+  ],
+  server: {
+    proxy: {
+      '/graphql': apiServer,
+      '/healthz': apiServer,
+    },
+  },
+});
