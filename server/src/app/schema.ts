@@ -1,0 +1,26 @@
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { authGuard, operationRules } from '../auth/auth-guard.js';
+import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
+import { AccountResolver } from '../modules/account/account.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import type { Services } from './services.js';
+
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver];
+
+export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
+  const instances = new Map<Function, unknown>([
+    [AuthResolver, new AuthResolver(services.auth, services.captchas, services.cookie, services.throttle, services.organizations)],
+    [OrganizationResolver, new OrganizationResolver(services.organizations)],
+    [AccountResolver, new AccountResolver(services.accounts, services.organizations)],
+    [AuditResolver, new AuditResolver(services.auditQuery)],
+  ]);
+  return buildSchema({
+    resolvers: RESOLVERS,
+    container: { get: (cls) => instances.get(cls) },
+    globalMiddlewares: [authGuard(operationRules())],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}

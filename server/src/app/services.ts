@@ -1,0 +1,40 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import type { Clock } from '../common/clock.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { AuditQueryService } from '../modules/audit/audit-query.service.js';
+import { OrganizationService } from '../modules/organization/organization.service.js';
+import { AccountService } from '../modules/account/account.service.js';
+import { CaptchaService, type CaptchaChallenge } from '../auth/captcha.service.js';
+import { SessionService } from '../auth/session.service.js';
+import { SessionCookie } from '../auth/session-cookie.js';
+import { LoginThrottle } from '../auth/login-throttle.js';
+import { AuthService } from '../auth/auth.service.js';
+
+export interface ServiceDeps {
+  orm: MikroORM;
+  config: Config;
+  clock: Clock;
+  drawCaptcha?: () => CaptchaChallenge;
+}
+
+/** Wires the singletons by hand: a few constructors are clearer than a DI container. */
+export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps) {
+  const audit = new AuditService(clock);
+  const organizations = new OrganizationService();
+  const sessions = new SessionService(orm, clock);
+  const captchas = new CaptchaService(orm, clock, drawCaptcha);
+  return {
+    audit,
+    organizations,
+    sessions,
+    captchas,
+    cookie: new SessionCookie(config),
+    throttle: new LoginThrottle(config),
+    auth: new AuthService(orm, clock, config, captchas, sessions, audit),
+    accounts: new AccountService(clock, organizations, sessions, audit),
+    auditQuery: new AuditQueryService(organizations),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,100 @@
+import { Field, ID, InputType, ObjectType, createUnionType } from 'type-graphql';
+import { MaxLength, MinLength } from 'class-validator';
+import { ErrorResult, UserError } from '../common/errors/error-result.js';
+import { Permission } from './permissions.js';
+import { Role } from '../modules/account/role.js';
+import { MAX_PASSWORD_LENGTH } from './password.js';
+
+@ObjectType('Viewer', { description: 'The logged-in account' })
+export class ViewerType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  username!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Boolean, { description: 'After a reset: every operation but changePassword and logout is refused' })
+  mustChangePassword!: boolean;
+
+  @Field(() => [Permission])
+  permissions!: Permission[];
+
+  organizationId!: number;
+}
+
+@ObjectType('Captcha')
+export class CaptchaType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'SVG markup' })
+  image!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+}
+
+@ObjectType({ implements: ErrorResult })
+export class AccountLocked extends ErrorResult {
+  @Field(() => Date)
+  lockedUntil!: Date;
+}
+
+@ObjectType()
+export class LoginSuccess {
+  @Field(() => ViewerType)
+  viewer!: ViewerType;
+}
+
+export const LoginResult = createUnionType({
+  name: 'LoginResult',
+  types: () => [LoginSuccess, UserError, AccountLocked] as const,
+});
+
+@ObjectType()
+export class ChangePasswordSuccess {
+  @Field(() => ViewerType)
+  viewer!: ViewerType;
+}
+
+export const ChangePasswordResult = createUnionType({
+  name: 'ChangePasswordResult',
+  types: () => [ChangePasswordSuccess, UserError] as const,
+});
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  @MaxLength(64)
+  username!: string;
+
+  @Field(() => String)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+
+  @Field(() => String, { description: 'Any value when the captcha is switched off' })
+  @MaxLength(64)
+  captchaId!: string;
+
+  @Field(() => String)
+  @MaxLength(16)
+  captchaAnswer!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword!: string;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword!: string;
+}

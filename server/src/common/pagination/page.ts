@@ -1,0 +1,75 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { AppError } from '../errors/app-error.js';
+import type { RequestContext } from '../../app/context.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1..${MAX_PAGE_SIZE}` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  after?: string | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: PageInfo;
+}
+
+export function Connection<T extends object>(itemType: ClassType<T>) {
+  // Only the concrete `XConnection extends Connection(X)` classes are reachable, so only they are in the schema.
+  @ObjectType()
+  abstract class ConnectionClass {
+    @Field(() => [itemType])
+    nodes!: T[];
+
+    @Field(() => Int)
+    totalCount!: number;
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+/** Keyset paging on the integer primary key: the cursor is the last id seen, opaque to clients. */
+export interface KeysetPage {
+  limit: number;
+  afterId: number | undefined;
+}
+
+export function keysetPage(ctx: RequestContext, args: PageArgs): KeysetPage {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
+    throw new AppError('BAD_USER_INPUT', ctx.t('pageTooLarge', { max: MAX_PAGE_SIZE }), { field: 'first' });
+  }
+  if (args.after == null) return { limit: args.first, afterId: undefined };
+  const afterId = Number(Buffer.from(args.after, 'base64url').toString('utf8'));
+  if (!Number.isSafeInteger(afterId) || afterId < 0) {
+    throw new AppError('BAD_USER_INPUT', ctx.t('badCursor'), { field: 'after' });
+  }
+  return { limit: args.first, afterId };
+}
+
+/** Builds a page from `limit + 1` rows fetched in id order. */
+export function toPage<T extends { id: number }, N>(rows: T[], limit: number, totalCount: number, map: (row: T) => N): Page<N> {
+  const hasNextPage = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    nodes: pageRows.map(map),
+    totalCount,
+    pageInfo: { hasNextPage, endCursor: last ? Buffer.from(String(last.id)).toString('base64url') : null },
+  };
+}

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000000Foundation } from './Migration20261126000000Foundation.js';
+
+/** Every migration in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261126000000Foundation', class: Migration20261126000000Foundation }];

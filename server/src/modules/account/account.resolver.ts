@@ -1,0 +1,76 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Allow } from '../../auth/allow.decorator.js';
+import { Permission } from '../../auth/permissions.js';
+import { PageArgs } from '../../common/pagination/page.js';
+import { toId } from '../../common/ids.js';
+import { UserError } from '../../common/errors/error-result.js';
+import type { RequestContext } from '../../app/context.js';
+import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import type { AccountService } from './account.service.js';
+import {
+  AccountConnection,
+  AccountPayload,
+  AccountResult,
+  AccountType,
+  CreateAccountInput,
+  SetAccountDisabledInput,
+  TemporaryPassword,
+  TemporaryPasswordResult,
+} from './account.type.js';
+
+@ArgsType()
+class AccountsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Default: every account of the caller's subtree" })
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(64)
+  search?: string | null;
+}
+
+function temporaryPasswordResult(r: Awaited<ReturnType<AccountService['create']>>): typeof TemporaryPasswordResult {
+  return 'temporaryPassword' in r ? Object.assign(new TemporaryPassword(), r) : r;
+}
+
+@Resolver(() => AccountType)
+@Allow(Permission.ACCOUNT_MANAGE)
+export class AccountResolver {
+  constructor(
+    private readonly accountService: AccountService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Query(() => AccountConnection)
+  accounts(@Ctx() ctx: RequestContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
+    return this.accountService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
+  }
+
+  @Mutation(() => TemporaryPasswordResult, { description: 'The new account gets a temporary password it must change at first login' })
+  async createAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAccountInput) input: CreateAccountInput): Promise<typeof TemporaryPasswordResult> {
+    return temporaryPasswordResult(await this.accountService.create(ctx, { ...input, organizationId: toId(input.organizationId) }));
+  }
+
+  @Mutation(() => AccountResult)
+  async setAccountDisabled(@Ctx() ctx: RequestContext, @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput): Promise<typeof AccountResult> {
+    const r = await this.accountService.setDisabled(ctx, toId(input.id), input.disabled, input.version);
+    return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r });
+  }
+
+  @Allow(Permission.PASSWORD_RESET)
+  @Mutation(() => TemporaryPasswordResult, { description: 'Only for accounts of organizations strictly below the caller' })
+  async resetPassword(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID) accountId: string): Promise<typeof TemporaryPasswordResult> {
+    return temporaryPasswordResult(await this.accountService.resetPassword(ctx, toId(accountId)));
+  }
+
+  @FieldResolver(() => OrganizationType)
+  async organization(@Ctx() ctx: RequestContext, @Root() account: AccountType): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizations.get(ctx, account.organizationId));
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Set while failed logins keep the account locked' })
+  lockedUntil(@Ctx() ctx: RequestContext, @Root() account: AccountType): Promise<Date | null> {
+    return this.accountService.lockedUntil(ctx, account.username);
+  }
+}

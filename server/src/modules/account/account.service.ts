@@ -1,0 +1,129 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Clock } from '../../common/clock.js';
+import type { RequestContext } from '../../app/context.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { userError, type UserError } from '../../common/errors/error-result.js';
+import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { assertInScope } from '../../org-scope/assert-in-scope.js';
+import { subtreePattern } from '../../org-scope/org-path.js';
+import { hashPassword, temporaryPassword } from '../../auth/password.js';
+import type { SessionService } from '../../auth/session.service.js';
+import { LoginLock } from '../../auth/auth.entities.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import { escapeLike } from '../organization/organization.service.js';
+import { Account } from './account.entity.js';
+import type { Role } from './role.js';
+import { toAccountType, type AccountType } from './account.type.js';
+
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
+
+/** Accounts of the caller's subtree: list, create, disable, reset passwords. */
+export class AccountService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly organizations: OrganizationService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
+    const page = keysetPage(ctx, pageArgs);
+    const where = {
+      ...(filter.organizationId != null
+        ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
+        : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }),
+      ...(filter.search ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] } : {}),
+    };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Account, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      ctx.em.count(Account, where),
+    ]);
+    return toPage(rows, page.limit, totalCount, toAccountType);
+  }
+
+  /** When the account is locked out by failed logins, until when. */
+  async lockedUntil(ctx: RequestContext, username: string): Promise<Date | null> {
+    const lock = await ctx.em.findOne(LoginLock, { username, lockedUntil: { $gt: this.clock.now() } });
+    return lock?.lockedUntil ?? null;
+  }
+
+  async create(ctx: RequestContext, input: { organizationId: number; username: string; displayName: string; role: Role }): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+    const org = await this.organizations.get(ctx, input.organizationId);
+    const username = input.username.trim();
+    if (!USERNAME.test(username)) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('usernameFormat'), 'username');
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    try {
+      const account = await ctx.em.transactional(async (tx) => {
+        const acc = tx.create(Account, {
+          username,
+          displayName: input.displayName.trim(),
+          role: input.role,
+          organization: org,
+          orgPath: org.path,
+          passwordHash,
+          mustChangePassword: true,
+          createdAt: this.clock.now(),
+        });
+        await tx.flush();
+        this.audit.record(ctx, tx, { action: 'account.created', organization: org, targetType: 'Account', targetId: acc.id, after: { username, role: input.role } });
+        return acc;
+      });
+      return { account: toAccountType(account), temporaryPassword: password };
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) return userError(ErrorCode.CONFLICT, ctx.t('usernameTaken'), 'username');
+      throw e;
+    }
+  }
+
+  async setDisabled(ctx: RequestContext, id: number, disabled: boolean, version: number): Promise<AccountType | UserError> {
+    const viewer = ctx.viewer!;
+    if (id === viewer.accountId) return userError(ErrorCode.FORBIDDEN, ctx.t('cannotDisableSelf'));
+    return ctx.em.transactional(async (tx) => {
+      const acc = await tx.findOne(Account, id);
+      if (!acc) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+      assertInScope(ctx, acc.orgPath);
+      if (acc.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
+      if (acc.disabled === disabled) return toAccountType(acc); // a double click changes nothing
+      acc.disabled = disabled;
+      if (disabled) await this.sessions.endSessions(tx, acc.id);
+      await tx.flush();
+      this.audit.record(ctx, tx, {
+        action: disabled ? 'account.disabled' : 'account.enabled',
+        organization: { id: acc.organization.id, path: acc.orgPath },
+        targetType: 'Account',
+        targetId: acc.id,
+        before: { disabled: !disabled },
+        after: { disabled },
+      });
+      return toAccountType(acc);
+    });
+  }
+
+  /**
+   * Only an admin of a strict superior resets a password: the manual sends forgotten passwords "to the
+   * superior union". Ends the target's sessions; the temporary password must be changed at next login.
+   */
+  async resetPassword(ctx: RequestContext, id: number): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+    const viewer = ctx.viewer!;
+    const target = await ctx.em.findOne(Account, id);
+    if (!target) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    assertInScope(ctx, target.orgPath);
+    if (target.orgPath === viewer.orgPath) return userError(ErrorCode.FORBIDDEN, ctx.t('resetOnlyBelow'));
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    const account = await ctx.em.transactional(async (tx) => {
+      const acc = await tx.findOneOrFail(Account, id);
+      acc.passwordHash = passwordHash;
+      acc.mustChangePassword = true;
+      await this.sessions.endSessions(tx, acc.id);
+      await tx.nativeDelete(LoginLock, { username: acc.username });
+      await tx.flush();
+      this.audit.record(ctx, tx, { action: 'account.password_reset', organization: { id: acc.organization.id, path: acc.orgPath }, targetType: 'Account', targetId: acc.id });
+      return acc;
+    });
+    return { account: toAccountType(account), temporaryPassword: password };
+  }
+}

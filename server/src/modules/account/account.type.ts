@@ -1,0 +1,105 @@
+import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
+import { MaxLength, MinLength } from 'class-validator';
+import { Connection } from '../../common/pagination/page.js';
+import { UserError } from '../../common/errors/error-result.js';
+import { Role } from './role.js';
+import type { Account } from './account.entity.js';
+
+@ObjectType('Account')
+export class AccountType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  username!: string;
+
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Boolean)
+  disabled!: boolean;
+
+  @Field(() => Boolean)
+  mustChangePassword!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  lastLoginAt!: Date | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Int, { description: 'Send back with changes; a stale version is refused' })
+  version!: number;
+
+  organizationId!: number;
+}
+
+@ObjectType()
+export class AccountConnection extends Connection(AccountType) {}
+
+@ObjectType()
+export class AccountPayload {
+  @Field(() => AccountType)
+  account!: AccountType;
+}
+
+export const AccountResult = createUnionType({ name: 'AccountResult', types: () => [AccountPayload, UserError] as const });
+
+@ObjectType({ description: 'Shown once; the account must change it at its next login' })
+export class TemporaryPassword {
+  @Field(() => AccountType)
+  account!: AccountType;
+
+  @Field(() => String)
+  temporaryPassword!: string;
+}
+
+export const TemporaryPasswordResult = createUnionType({ name: 'TemporaryPasswordResult', types: () => [TemporaryPassword, UserError] as const });
+
+@InputType()
+export class CreateAccountInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String)
+  @MaxLength(64)
+  username!: string;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(64)
+  displayName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+}
+
+@InputType()
+export class SetAccountDisabledInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Boolean)
+  disabled!: boolean;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+export function toAccountType(a: Account): AccountType {
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    disabled: a.disabled,
+    mustChangePassword: a.mustChangePassword,
+    lastLoginAt: a.lastLoginAt ?? null,
+    createdAt: a.createdAt,
+    version: a.version,
+    organizationId: a.organization.id,
+  };
+}

@@ -1,0 +1,5 @@
+export enum Role {
+  CLERK = 'CLERK',
+  REVIEWER = 'REVIEWER',
+  ADMIN = 'ADMIN',
+}

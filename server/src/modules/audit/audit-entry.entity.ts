@@ -1,0 +1,49 @@
+import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-entity.js';
+import { ScopedBy } from '../../org-scope/scope-filter.js';
+
+/**
+ * One state change: who, when, what, before/after. Written in the same transaction as the change.
+ * `orgPath` is the path of the organization the change belongs to, so superiors see it in scope.
+ */
+@Entity({ tableName: 'audit_entry' })
+@ScopedBy('orgPath')
+@Index({ name: 'audit_entry_org_path_prefix_idx', expression: pathIndexExpression('audit_entry', 'org_path') })
+export class AuditEntry extends OrgScopedEntity {
+  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @Property({ type: 'integer', nullable: true })
+  actorAccountId?: number | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  actorUsername?: string | null;
+
+  @Property({ type: 'integer' })
+  @Index()
+  organizationId!: number;
+
+  @Property({ type: 'string', length: 64 })
+  action!: string;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  targetType?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  targetId?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  before?: Record<string, unknown> | null;
+
+  @Property({ type: 'json', nullable: true })
+  after?: Record<string, unknown> | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  ip?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  requestId?: string | null;
+}

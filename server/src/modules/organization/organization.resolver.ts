@@ -1,0 +1,60 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../../auth/allow.decorator.js';
+import { Permission } from '../../auth/permissions.js';
+import { PageArgs } from '../../common/pagination/page.js';
+import type { RequestContext } from '../../app/context.js';
+import { OrganizationConnection, OrganizationType, toOrganizationType } from './organization.type.js';
+import type { OrganizationService } from './organization.service.js';
+import { MaxLength } from 'class-validator';
+import { toId } from '../../common/ids.js';
+
+@ArgsType()
+class OrganizationsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Default: the caller's own organization" })
+  parentId?: number | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'true: every organization below parentId, not only its children' })
+  subtree!: boolean;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(100)
+  search?: string | null;
+}
+
+@Resolver(() => OrganizationType)
+@Allow(Permission.ORGANIZATION_READ)
+export class OrganizationResolver {
+  constructor(private readonly organizationService: OrganizationService) {}
+
+  @Query(() => OrganizationType)
+  async organization(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizationService.get(ctx, toId(id)));
+  }
+
+  @Query(() => OrganizationConnection)
+  organizations(@Ctx() ctx: RequestContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
+    return this.organizationService.list(ctx, { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search }, args);
+  }
+
+  @FieldResolver(() => OrganizationType, { nullable: true, description: "null when the parent is outside the caller's scope" })
+  async parent(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<OrganizationType | null> {
+    if (org.parentId == null) return null;
+    const parent = await ctx.loaders.organization.byId.load(org.parentId);
+    return parent && toOrganizationType(parent);
+  }
+
+  @FieldResolver(() => Int)
+  childCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+    return ctx.loaders.organization.childCount.load(org.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Grassroots unions in its subtree, itself included' })
+  grassrootsCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+    return ctx.loaders.organization.grassrootsCount.load(org.id);
+  }
+
+  @FieldResolver(() => Int)
+  accountCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+    return ctx.loaders.organization.accountCount.load(org.id);
+  }
+}

@@ -1,0 +1,39 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Tier } from '../../org-scope/tier.js';
+import type { Organization } from '../../org-scope/organization.entity.js';
+import { Connection } from '../../common/pagination/page.js';
+
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Tier)
+  tier!: Tier;
+
+  @Field(() => String, { description: 'Materialized path of ids from the root, e.g. /1/2/5/' })
+  path!: string;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
+  creditCode!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  parentId!: number | null;
+}
+
+@ObjectType()
+export class OrganizationConnection extends Connection(OrganizationType) {}
+
+export function toOrganizationType(o: Organization): OrganizationType {
+  return {
+    id: o.id,
+    name: o.name,
+    tier: o.tier,
+    path: o.path,
+    creditCode: o.creditCode ?? null,
+    parentId: o.parent?.id ?? null,
+  };
+}

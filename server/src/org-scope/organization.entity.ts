@@ -1,0 +1,35 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Tier } from './tier.js';
+import { ScopedBy } from './scope-filter.js';
+import { pathIndexExpression } from './scoped-entity.js';
+
+@Entity({ tableName: 'organization' })
+@ScopedBy('path')
+export class Organization {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Enum({ items: () => Tier, nativeEnumName: 'tier' })
+  tier!: Tier;
+
+  @ManyToOne(() => Organization, { nullable: true, ref: true, index: true })
+  parent?: Ref<Organization> | null;
+
+  /** Materialized path `/1/2/5/`; see org-path.ts. */
+  @Property({ type: 'string', length: 255, unique: true })
+  @Index({ name: 'organization_path_prefix_idx', expression: pathIndexExpression('organization', 'path') })
+  path!: string;
+
+  /** 统一社会信用代码, validated by domain/credit-code.ts. */
+  @Property({ type: 'string', length: 18, nullable: true, unique: true })
+  creditCode?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}
