@@ -14,11 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n": typeof types.SessionProbeDocument,
     "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": typeof types.AccountStatusToggleFragmentDoc,
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
     "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": typeof types.AccountsDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
-    "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": typeof types.PickableOrganizationsDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": typeof types.PickableOrganizationsDocument,
     "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": typeof types.ResetPasswordButtonFragmentDoc,
     "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": typeof types.CaptchaDocument,
@@ -33,11 +34,12 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
+    "\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n": types.SessionProbeDocument,
     "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": types.AccountStatusToggleFragmentDoc,
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.SetAccountDisabledDocument,
     "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": types.AccountsDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.CreateAccountDocument,
-    "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": types.PickableOrganizationsDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": types.PickableOrganizationsDocument,
     "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": types.ResetPasswordButtonFragmentDoc,
     "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n          mustChangePassword\n          lockedUntil\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": types.CaptchaDocument,
@@ -69,6 +71,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"): (typeof documents)["\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -85,7 +91,7 @@ export function graphql(source: "\n  mutation CreateAccount($input: CreateAccoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickableOrganizations($search: String) {\n    organizations(search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -61,7 +61,7 @@ const en: MessageSchema = {
     forgotten: 'Forgot your username or password? Ask your superior union to recover the account or reset the password.',
   },
   header: {
-    welcome: 'Welcome, {name}',
+    welcome: 'Welcome, {name} ({role})',
     logout: 'Sign out',
     changePassword: 'Change password',
   },

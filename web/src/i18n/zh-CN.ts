@@ -60,7 +60,7 @@ const zhCN = {
     forgotten: '如果忘记账号或密码，请联系上级工会进行账号找回或密码重置',
   },
   header: {
-    welcome: '欢迎您，{name}',
+    welcome: '欢迎您，{name}（{role}）',
     logout: '退出登录',
     changePassword: '修改密码',
   },

@@ -1,4 +1,4 @@
-import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
+import type { RouteLocation, RouteLocationRaw } from 'vue-router';
 import type { SessionViewerFragment } from '../gql/graphql';
 
 /**
@@ -6,7 +6,7 @@ import type { SessionViewerFragment } from '../gql/graphql';
  * refuses whatever the caller may not do.
  */
 export function decideNavigation(
-  to: RouteLocationNormalized,
+  to: Pick<RouteLocation, 'name' | 'meta' | 'fullPath'>,
   viewer: SessionViewerFragment | null,
 ): true | RouteLocationRaw {
   if (to.meta.public) return viewer ? { name: 'home' } : true;

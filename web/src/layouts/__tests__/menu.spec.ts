@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import zhCN from '../../i18n/zh-CN';
+import { tierMenu, visibleMenu, type MenuEntry } from '../menu';
+
+function labels(entries: MenuEntry[]): string[] {
+  return entries.flatMap((entry) =>
+    entry.kind === 'group' ? [entry.labelKey, ...entry.children.map((child) => child.labelKey)] : [entry.labelKey],
+  );
+}
+
+function translate(key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], zhCN);
+}
+
+describe('tier menus', () => {
+  it('gives grassroots unions the member and card pages of the manual', () => {
+    const grassroots = labels(tierMenu('GRASSROOTS')).map(translate);
+    expect(grassroots).toEqual(
+      expect.arrayContaining(['会员管理', '会员信息', '会员服务卡管理', '待办会员列表', '办卡批次管理', '社保卡参保信息管理']),
+    );
+    expect(grassroots).not.toContain('集中参保审核');
+  });
+
+  it('gives district unions the review and batch pages instead', () => {
+    const district = labels(tierMenu('DISTRICT')).map(translate);
+    expect(district).toEqual(
+      expect.arrayContaining(['集中参保审核', '撤销办卡批次审核', '即时参保审核', '参保批次管理', '保障金额设置', '给付信息查询', '保障信息查询']),
+    );
+    expect(district).not.toContain('待办会员列表');
+    expect(district).not.toEqual(labels(tierMenu('GRASSROOTS')).map(translate));
+  });
+
+  it('gives secondary unions the enrollment review and the center its own desk', () => {
+    expect(labels(tierMenu('SECONDARY')).map(translate)).toContain('集中参保审核');
+    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(
+      expect.arrayContaining(['保障类型与年度', '批次受理', '全市监控', '给付信息']),
+    );
+  });
+
+  it('has a Chinese label for every entry of every tier', () => {
+    for (const tier of ['CENTER', 'DISTRICT', 'SECONDARY', 'GRASSROOTS'] as const) {
+      for (const key of labels(tierMenu(tier))) expect(typeof translate(key), key).toBe('string');
+    }
+  });
+});
+
+describe('visible menu', () => {
+  it('shows only pages that exist, hiding groups left empty', () => {
+    expect(labels(visibleMenu('GRASSROOTS', []))).toEqual(['menu.home', 'menu.changePassword']);
+  });
+
+  it('shows account management only to holders of ACCOUNT_MANAGE', () => {
+    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE']))).toEqual([
+      'menu.home',
+      'menu.accounts',
+      'menu.changePassword',
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { SessionViewerFragment } from '../../gql/graphql';
+import { decideNavigation, safeRedirect } from '../guard';
+import { routes } from '../routes';
+
+const router = createRouter({ history: createMemoryHistory(), routes });
+const to = (path: string) => router.resolve(path);
+
+const clerk: SessionViewerFragment = {
+  id: '1',
+  username: 'jianlang',
+  displayName: '王经办',
+  role: 'CLERK',
+  mustChangePassword: false,
+  permissions: ['ORGANIZATION_READ'],
+  organization: { id: '10', name: '上海建朗信息科技有限公司工会', tier: 'GRASSROOTS' },
+};
+
+describe('navigation guard', () => {
+  it('sends a visitor without a session to the login page, remembering where they were going', () => {
+    expect(decideNavigation(to('/accounts?search=wang'), null)).toEqual({
+      name: 'login',
+      query: { redirect: '/accounts?search=wang' },
+    });
+  });
+
+  it('lets a visitor without a session see the login page', () => {
+    expect(decideNavigation(to('/login'), null)).toBe(true);
+  });
+
+  it('sends a signed-in user away from the login page to the home page', () => {
+    expect(decideNavigation(to('/login'), clerk)).toEqual({ name: 'home' });
+  });
+
+  it('keeps a user whose password was reset on the change-password page', () => {
+    const mustChange = { ...clerk, mustChangePassword: true };
+    expect(decideNavigation(to('/'), mustChange)).toEqual({ name: 'change-password' });
+    expect(decideNavigation(to('/change-password'), mustChange)).toBe(true);
+  });
+
+  it('keeps users without ACCOUNT_MANAGE off the accounts page', () => {
+    expect(decideNavigation(to('/accounts'), clerk)).toEqual({ name: 'home' });
+    expect(decideNavigation(to('/accounts'), { ...clerk, permissions: ['ACCOUNT_MANAGE'] })).toBe(true);
+  });
+});
+
+describe('post-login redirect', () => {
+  it('accepts in-app paths only', () => {
+    expect(safeRedirect('/accounts')).toBe('/accounts');
+    expect(safeRedirect('//evil.example/steal')).toBe('/');
+    expect(safeRedirect('https://evil.example')).toBe('/');
+    expect(safeRedirect(undefined)).toBe('/');
+  });
+});
