@@ -81,11 +81,16 @@ function isExpected(code: string): boolean {
   return EXPECTED_CODES.has(code);
 }
 
-export async function createApp(deps: ServiceDeps): Promise<App> {
+export interface AppOptions extends ServiceDeps {
+  /** Where the JSON log goes (default stdout); tests capture it. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
   const fastify = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: config.isProduction,

@@ -1,0 +1,65 @@
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig, type Config } from '../../src/config.js';
+import { Clock } from '../../src/common/clock.js';
+import { openDatabase } from '../../src/db/orm.js';
+import { createApp, type App } from '../../src/app/server.js';
+import { createTestDatabase } from './databases.js';
+import { GraphQLClient } from './graphql-client.js';
+
+export const DEMO_PASSWORD = 'Demo@2025';
+/** The answer of every captcha a test server draws. */
+export const CAPTCHA_ANSWER = 'K7PX';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  orm: MikroORM;
+  clock: Clock;
+  config: Config;
+  /** Every line the server logged, for "no secret in the logs" assertions. */
+  logs: string[];
+  client(): GraphQLClient;
+  /** A client logged in as a demo account. */
+  as(username: string, password?: string): Promise<GraphQLClient>;
+  close(): Promise<void>;
+}
+
+/** The real app (Fastify + Apollo + MikroORM) on a private copy of the demo city, listening on a free port. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const orm = await openDatabase(await createTestDatabase(inject('pgUrl')));
+  const config = loadConfig({ NODE_ENV: 'test', AUTH_CAPTCHA: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOG_LEVEL: 'info', ...env });
+  const clock = new Clock(config.appToday);
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await createApp({ orm, config, clock, drawCaptcha: () => ({ text: CAPTCHA_ANSWER, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }), logStream });
+  await app.fastify.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.fastify.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const server: TestServer = {
+    url,
+    app,
+    orm,
+    clock,
+    config,
+    logs,
+    client: () => new GraphQLClient(url),
+    async as(username, password = DEMO_PASSWORD) {
+      const c = new GraphQLClient(url);
+      const r = await c.login(username, password);
+      if (r.login.__typename !== 'LoginSuccess') throw new Error(`login as ${username} failed: ${JSON.stringify(r)}`);
+      return c;
+    },
+    async close() {
+      await app.fastify.close();
+      await orm.close();
+    },
+  };
+  return server;
+}
