@@ -18,6 +18,7 @@ import { createLoaders } from './loaders.js';
 import type { RequestContext, Viewer } from './context.js';
 import { createServices, type ServiceDeps, type Services } from './services.js';
 import { buildAppSchema } from './schema.js';
+import { maxCharactersRule } from './max-characters.rule.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -107,7 +108,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     maxRecursiveSelections: 1000,
-    validationRules: protection.validationRules,
+    validationRules: [maxCharactersRule(15_000), ...protection.validationRules],
     // No landing page anywhere: it would load a third-party sandbox; GraphQL clients need none.
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), fastifyApolloDrainPlugin(fastify), maskingPlugin(fastify.log), ApolloServerPluginLandingPageDisabled()],
   });

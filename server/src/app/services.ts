@@ -4,6 +4,7 @@ import type { Clock } from '../common/clock.js';
 import { AuditService } from '../modules/audit/audit.service.js';
 import { AuditQueryService } from '../modules/audit/audit-query.service.js';
 import { OrganizationService } from '../modules/organization/organization.service.js';
+import { OrganizationAdminService } from '../modules/organization/organization-admin.service.js';
 import { AccountService } from '../modules/account/account.service.js';
 import { CaptchaService, type CaptchaChallenge } from '../auth/captcha.service.js';
 import { SessionService } from '../auth/session.service.js';
@@ -27,6 +28,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   return {
     audit,
     organizations,
+    organizationAdmin: new OrganizationAdminService(clock, organizations, audit),
     sessions,
     captchas,
     cookie: new SessionCookie(config),

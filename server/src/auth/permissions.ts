@@ -4,6 +4,7 @@ import { Tier } from '../org-scope/tier.js';
 
 export enum Permission {
   ORGANIZATION_READ = 'ORGANIZATION_READ',
+  ORGANIZATION_MANAGE = 'ORGANIZATION_MANAGE',
   ACCOUNT_MANAGE = 'ACCOUNT_MANAGE',
   PASSWORD_RESET = 'PASSWORD_RESET',
   AUDIT_READ = 'AUDIT_READ',
@@ -17,10 +18,10 @@ registerEnumType(Tier, { name: 'Tier' });
 const BY_ROLE: Record<Role, Permission[]> = {
   [Role.CLERK]: [Permission.ORGANIZATION_READ],
   [Role.REVIEWER]: [Permission.ORGANIZATION_READ],
-  [Role.ADMIN]: [Permission.ORGANIZATION_READ, Permission.ACCOUNT_MANAGE, Permission.PASSWORD_RESET, Permission.AUDIT_READ],
+  [Role.ADMIN]: [Permission.ORGANIZATION_READ, Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE, Permission.PASSWORD_RESET, Permission.AUDIT_READ],
 };
 
-/** ... intersected with what makes sense at each tier: a grassroots union has nobody below to reset. */
+/** ... intersected with what makes sense at each tier: a grassroots union has nobody below to reset or add. */
 const BY_TIER: Record<Tier, Permission[]> = {
   [Tier.CENTER]: Object.values(Permission),
   [Tier.DISTRICT]: Object.values(Permission),

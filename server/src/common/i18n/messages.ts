@@ -23,7 +23,11 @@ const MESSAGES = {
     usernameFormat: '用户名须为 3-32 位字母、数字、点、下划线或连字符',
     cannotDisableSelf: '不能停用自己的账号',
     resetOnlyBelow: '只能重置下级单位账号的密码',
-    creditCode: '统一社会信用代码无效',
+    creditCode: '统一社会信用代码无效（应为18位，校验位正确）',
+    creditCodeRequired: '基层工会须填写统一社会信用代码',
+    creditCodeTaken: '该统一社会信用代码已被其他组织使用',
+    orgName: '组织名称须为 2-100 个字符',
+    tierNotAllowed: '{parent}下不能设立该层级的组织',
   },
   en: {
     unauthenticated: 'Your session has ended. Please log in again.',
@@ -46,7 +50,11 @@ const MESSAGES = {
     usernameFormat: 'A username has 3-32 letters, digits, dots, underscores or hyphens.',
     cannotDisableSelf: 'You cannot disable your own account.',
     resetOnlyBelow: 'You can only reset passwords of accounts in organizations below yours.',
-    creditCode: 'Invalid unified social credit code.',
+    creditCode: 'Invalid unified social credit code (18 characters with a valid check character).',
+    creditCodeRequired: 'A grassroots union needs its unified social credit code.',
+    creditCodeTaken: 'Another organization already uses this credit code.',
+    orgName: 'An organization name has 2-100 characters.',
+    tierNotAllowed: 'This tier cannot be created under {parent}.',
   },
 } as const;
 

@@ -55,8 +55,9 @@ export function keysetPage(ctx: RequestContext, args: PageArgs): KeysetPage {
     throw new AppError('BAD_USER_INPUT', ctx.t('pageTooLarge', { max: MAX_PAGE_SIZE }), { field: 'first' });
   }
   if (args.after == null) return { limit: args.first, afterId: undefined };
-  const afterId = Number(Buffer.from(args.after, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(afterId) || afterId < 0) {
+  const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
+  const afterId = Number(decoded);
+  if (!/^\d{1,15}$/.test(decoded) || !Number.isSafeInteger(afterId)) {
     throw new AppError('BAD_USER_INPUT', ctx.t('badCursor'), { field: 'after' });
   }
   return { limit: args.first, afterId };

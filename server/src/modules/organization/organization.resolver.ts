@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import type { RequestContext } from '../../app/context.js';
-import { OrganizationConnection, OrganizationType, toOrganizationType } from './organization.type.js';
+import { CreateOrganizationInput, OrganizationConnection, OrganizationPayload, OrganizationResult, OrganizationType, toOrganizationType } from './organization.type.js';
+import type { OrganizationAdminService } from './organization-admin.service.js';
+import { UserError } from '../../common/errors/error-result.js';
 import type { OrganizationService } from './organization.service.js';
 import { MaxLength } from 'class-validator';
 import { toId } from '../../common/ids.js';
@@ -24,7 +26,10 @@ class OrganizationsArgs extends PageArgs {
 @Resolver(() => OrganizationType)
 @Allow(Permission.ORGANIZATION_READ)
 export class OrganizationResolver {
-  constructor(private readonly organizationService: OrganizationService) {}
+  constructor(
+    private readonly organizationService: OrganizationService,
+    private readonly organizationAdmin: OrganizationAdminService,
+  ) {}
 
   @Query(() => OrganizationType)
   async organization(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrganizationType> {
@@ -34,6 +39,13 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection)
   organizations(@Ctx() ctx: RequestContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
     return this.organizationService.list(ctx, { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search }, args);
+  }
+
+  @Allow(Permission.ORGANIZATION_MANAGE)
+  @Mutation(() => OrganizationResult, { description: "Adds a union below one in the caller's subtree" })
+  async createOrganization(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<typeof OrganizationResult> {
+    const r = await this.organizationAdmin.create(ctx, { ...input, parentId: toId(input.parentId) });
+    return r instanceof UserError ? r : Object.assign(new OrganizationPayload(), { organization: toOrganizationType(r) });
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: "null when the parent is outside the caller's scope" })

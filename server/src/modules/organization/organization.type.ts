@@ -1,4 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, createUnionType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { UserError } from '../../common/errors/error-result.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import { Connection } from '../../common/pagination/page.js';
@@ -37,3 +39,28 @@ export function toOrganizationType(o: Organization): OrganizationType {
     parentId: o.parent?.id ?? null,
   };
 }
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => ID)
+  parentId!: string;
+
+  @Field(() => String)
+  @MaxLength(100)
+  name!: string;
+
+  @Field(() => Tier)
+  tier!: Tier;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码; required for grassroots unions' })
+  @MaxLength(40)
+  creditCode?: string | null;
+}
+
+@ObjectType()
+export class OrganizationPayload {
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+}
+
+export const OrganizationResult = createUnionType({ name: 'OrganizationResult', types: () => [OrganizationPayload, UserError] as const });

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Account } from '../src/modules/account/account.entity.js';
+import { systemEm } from '../src/org-scope/system-em.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import type { GraphQLClient } from './support/graphql-client.js';
+
+/** security-anchors.md checklist items 1-9, against the real HTTP stack. */
+
+let s: TestServer;
+let prod: TestServer;
+let center: GraphQLClient;
+beforeAll(async () => {
+  [s, prod] = await Promise.all([startTestServer(), startTestServer({ NODE_ENV: 'production', AUTH_CAPTCHA: 'on' })]);
+  center = await s.as('center');
+});
+afterAll(async () => {
+  await Promise.all([s.close(), prod.close()]);
+});
+
+function nested(depth: number): string {
+  return `{ me { organization ${'{ parent '.repeat(depth)}{ id }${' }'.repeat(depth)} } }`;
+}
+
+describe('GraphQL hardening', () => {
+  it('1. production: introspection is refused and no landing page is served', async () => {
+    const r = await prod.client().request('{ __schema { types { name } } }');
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(r.data?.__schema).toBeUndefined();
+    const page = await fetch(`${prod.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toMatch(/sandbox|apollographql|<html/i);
+  });
+
+  it('2. a misspelt field gets no "did you mean"', async () => {
+    const r = await prod.client().request('{ captha { id } }');
+    expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(r)).not.toMatch(/did you mean/i);
+  });
+
+  it('3. a query deeper than 8 is rejected before any resolver runs, also when named __schema', async () => {
+    const get = vi.spyOn(s.app.services.organizations, 'get');
+    for (const q of [nested(8), `query __schema ${nested(8)}`]) {
+      const r = await center.request(q);
+      expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(r.data).toBeUndefined();
+    }
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+    expect((await center.request(nested(2))).errors).toBeUndefined();
+  });
+
+  it('4. too many aliases, tokens, characters or too much cost are rejected without naming the limits', async () => {
+    const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { username }`).join(' ')} }`;
+    const tokens = `{ me { ${'username '.repeat(1001)} } }`;
+    const characters = `{ me { username } } # ${'x'.repeat(15_001)}`;
+    const cost = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: organizations(first: 100, subtree: true) { nodes { id name path tier creditCode parentId childCount grassrootsCount accountCount parent { id name path tier } } }`).join(' ')} }`;
+    for (const q of [aliases, tokens, characters, cost]) {
+      const r = await center.request(q);
+      expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(r.errors?.[0].message).not.toMatch(/\d/);
+    }
+  });
+
+  it('5. a batched (JSON array) request is refused with 400 and runs nothing', async () => {
+    const res = await center.raw([{ query: '{ me { username } }' }, { query: '{ me { username } }' }]);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/batching/i);
+  });
+
+  it('6. a mutation sent by GET is refused with 405 and changes nothing', async () => {
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { cookie: center.cookie!, 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toMatch(/POST/);
+    expect((await center.ok('{ me { username } }')).me.username).toBe('center');
+  });
+
+  it('7. a simple (text/plain) POST without a preflight header is refused: no CSRF', async () => {
+    const before = await systemEm(s.orm).count(Account, {});
+    const res = await center.raw(JSON.stringify({ query: 'mutation { createAccount(input: { organizationId: 1, username: "csrf-victim", displayName: "x", role: ADMIN }) { __typename } }' }), { headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(400);
+    expect(await systemEm(s.orm).count(Account, {})).toBe(before);
+  });
+
+  it('8. an unexpected error is masked for the client and logged with its request id', async () => {
+    const list = vi.spyOn(s.app.services.organizations, 'list').mockRejectedValueOnce(new Error('secret detail'));
+    const r = await center.request('{ organizations { totalCount } }');
+    list.mockRestore();
+    const error = r.errors![0];
+    expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(r)).not.toMatch(/secret detail|stack|at .*\.js/);
+    const requestId = error.extensions.requestId as string;
+    expect(error.message).toContain(requestId);
+    expect(s.logs.some((line) => line.includes('secret detail') && line.includes(requestId))).toBe(true);
+  });
+
+  it('9. a page larger than 100 is refused with BAD_USER_INPUT', async () => {
+    const r = await center.request('{ organizations(first: 101) { totalCount } }');
+    expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].message).toBe('每页最多 100 条');
+    expect((await center.request('{ organizations(first: 0) { totalCount } }')).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await center.request('{ organizations(first: 100) { totalCount } }')).errors).toBeUndefined();
+  });
+
+  it('pages follow the cursor without overlap', async () => {
+    const first = (await center.ok('{ organizations(subtree: true, first: 4) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }')).organizations;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await center.ok(`{ organizations(subtree: true, first: 100, after: "${first.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage } } }`)).organizations;
+    const ids = [...first.nodes, ...second.nodes].map((n: { id: string }) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(first.totalCount);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect((await center.request('{ organizations(after: "!!") { totalCount } }')).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('production cookies are __Host- prefixed and Secure', async () => {
+    const c = prod.client();
+    const { id } = (await c.ok('{ captcha { id } }')).captcha;
+    const res = await c.raw({ query: 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', variables: { i: { username: 'center', password: 'Demo@2025', captchaId: id, captchaAnswer: 'K7PX' } } });
+    expect(res.headers.getSetCookie()[0]).toMatch(/^__Host-sid=.*; Secure/);
+  });
+});
