@@ -5,7 +5,7 @@ import { Role } from '../src/modules/account/role.js';
 import { Tier } from '../src/org-scope/tier.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
-import type { GraphQLClient } from './support/graphql-client.js';
+import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
 
 /**
  * Every operation of the foundation, called by every tier against organizations in every relation to
@@ -29,7 +29,7 @@ interface Operation {
   name: string;
   needs: 'read' | 'manage' | 'reset' | 'audit';
   /** The GraphQL call aimed at organization `orgId` (or at the matrix account inside it). */
-  call(c: GraphQLClient, orgId: number, accountId: number): ReturnType<GraphQLClient['request']>;
+  call(c: GraphQLClient, orgId: number, accountId: number): Promise<GraphQLResponse>;
   /** Allowed calls that end in a business refusal for this relation. */
   refusedFor?: Relation[];
 }

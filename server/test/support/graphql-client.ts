@@ -1,3 +1,11 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are checked by the tests' assertions, not by types
+export type Json = any;
+
+export interface GraphQLResponse<T = Json> {
+  data: T;
+  errors?: { message: string; extensions: { code: string } & Record<string, unknown>; path?: string[] }[];
+}
+
 /** A scripted GraphQL client over real HTTP, keeping the session cookie like a browser would. */
 export class GraphQLClient {
   cookie: string | undefined;
@@ -22,13 +30,13 @@ export class GraphQLClient {
   }
 
   /** Runs an operation; returns `{ data, errors }` as sent. */
-  async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: { message: string; extensions: { code: string } & Record<string, unknown>; path?: string[] }[] }> {
+  async request<T = Json>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     const res = await this.raw({ query, variables });
     return (await res.json()) as never;
   }
 
   /** Runs an operation that must succeed; returns its data. */
-  async ok<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async ok<T = Json>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const r = await this.request<T>(query, variables);
     if (r.errors) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
     return r.data;

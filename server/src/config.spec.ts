@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to captcha on, localhost:3000, embedded database', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ captchaEnabled: true, host: '127.0.0.1', port: 3000, databaseUrl: undefined, cookieSecure: false });
+  });
+
+  it('refuses AUTH_CAPTCHA=off and APP_TODAY in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_CAPTCHA: 'off' })).toThrow(/refused/);
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_TODAY: '2024-12-27' })).toThrow(/refused/);
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ captchaEnabled: true, cookieSecure: true });
+  });
+
+  it('accepts them elsewhere and rejects malformed values', () => {
+    expect(loadConfig({ AUTH_CAPTCHA: 'off', APP_TODAY: '2024-12-27' })).toMatchObject({ captchaEnabled: false, appToday: '2024-12-27' });
+    expect(() => loadConfig({ AUTH_CAPTCHA: 'maybe' })).toThrow();
+    expect(() => loadConfig({ APP_TODAY: '27/12/2024' })).toThrow();
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow();
+  });
+});
