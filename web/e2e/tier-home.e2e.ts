@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function menuLabels(page: Page): Promise<string[]> {
-  return (await page.getByTestId('side-menu').locator('.q-item').allTextContents()).map((label) => label.trim());
+  return (await page.getByTestId('side-menu').getByTestId('menu-label').allTextContents()).map((label) => label.trim());
 }
 
 describe('home page per tier', () => {
@@ -31,6 +31,8 @@ describe('home page per tier', () => {
     const page = await signIn(browser, 'pudong-reviewer');
 
     expect(await page.getByTestId('side-menu').getAttribute('data-menu-tier')).toBe('DISTRICT');
+    expect(await menuLabels(page)).toEqual(['首页', '修改密码']);
+    await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('区局(产业)工会');
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('浦东新区总工会');
     const children = page.getByTestId('child-organizations');
     await children.getByText('陆家嘴金融贸易区工会').waitFor();

@@ -30,7 +30,7 @@ type Documents = {
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": typeof types.ChildOrganizationsDocument,
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": typeof types.OrganizationSummaryFragmentDoc,
-    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n": typeof types.HomeOrganizationDocument,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n": typeof types.HomeOrganizationDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
@@ -50,7 +50,7 @@ const documents: Documents = {
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": types.ChildOrganizationsDocument,
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": types.OrganizationSummaryFragmentDoc,
-    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n": types.HomeOrganizationDocument,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n": types.HomeOrganizationDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
 
@@ -135,7 +135,7 @@ export function graphql(source: "\n  fragment OrganizationSummary on Organizatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      ...OrganizationSummary\n    }\n  }\n"];
+export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

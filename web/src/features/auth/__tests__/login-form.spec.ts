@@ -60,6 +60,7 @@ describe('login form', () => {
     });
     expect(requests.filter((request) => request.operationName === 'Captcha')).toHaveLength(2);
     expect(wrapper.find<HTMLInputElement>('[data-testid="captcha-answer"]').element.value).toBe('');
+    expect(wrapper.text()).not.toContain('请填写验证码');
   });
 
   it('tells the clerk when the server cannot be reached', async () => {
