@@ -46,5 +46,3 @@ export function createAppI18n(locale: AppLocale = storedLocale()) {
   });
   return i18n;
 }
-
-export type AppI18n = ReturnType<typeof createAppI18n>;

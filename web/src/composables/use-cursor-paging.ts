@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue';
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 /**
  * Forward-only cursor paging (`first`/`after`) shown as numbered pages: the

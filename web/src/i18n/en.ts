@@ -75,7 +75,6 @@ const en: MessageSchema = {
     grassrootsCount: 'Grassroots unions',
     accountCount: 'Accounts',
     searchPlaceholder: 'Organization name',
-    openChild: 'Click to open the subordinate union',
   },
   accounts: {
     title: 'Accounts',
@@ -121,7 +120,6 @@ const en: MessageSchema = {
     confirm: 'OK',
     save: 'Save',
     close: 'Close',
-    search: 'Search',
     noData: 'No matching records',
     networkError: 'Cannot reach the server. Check the network and try again.',
   },

@@ -74,7 +74,6 @@ const zhCN = {
     grassrootsCount: '基层工会数',
     accountCount: '账号数',
     searchPlaceholder: '单位名称',
-    openChild: '点击查看下级工会',
   },
   accounts: {
     title: '账号管理',
@@ -120,7 +119,6 @@ const zhCN = {
     confirm: '确定',
     save: '保存',
     close: '关闭',
-    search: '搜索',
     noData: '没有找到匹配的记录',
     networkError: '无法连接服务器，请检查网络后重试',
   },
