@@ -17,6 +17,8 @@ export interface Config {
   /** Captcha + login requests allowed per client address per minute. */
   loginRatePerMinute: number;
   webDist: string;
+  /** Seed the demo city into an empty database (default: yes, except in production). */
+  seedDemo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDist: path.join(repoRoot, 'web/dist'),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
   };
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const orm = await openDatabase(databaseUrl);
   const clock = new Clock(config.appToday);
-  const seeded = await seedDemoCity(orm, clock);
+  const seeded = config.seedDemo && (await seedDemoCity(orm, clock));
   const app = await createApp({ orm, config, clock });
   await app.fastify.listen({ host: config.host, port: config.port });
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nReady in ${seconds}s: ${url}   (business date ${clock.today()}${config.appToday ? ', set by APP_TODAY' : ''})`);
-  if (seeded || !config.isProduction) {
+  if (config.seedDemo) {
     console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(9)} ${a.org}`);
   }
