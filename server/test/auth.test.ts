@@ -187,3 +187,37 @@ describe('change password', () => {
     expect((await login('xuhui-gr1', DEMO_PASSWORD)).result.__typename).toBe('LoginSuccess');
   });
 });
+
+describe('what the server keeps to itself', () => {
+  it('never writes passwords or session tokens to its log', async () => {
+    const { client } = await login('jianlang', DEMO_PASSWORD);
+    await login('jianlang', 'Typo@2025');
+    const log = s.logs.join('');
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(DEMO_PASSWORD);
+    expect(log).not.toContain('Typo@2025');
+    expect(log).not.toContain(client.cookie!.split('=')[1]);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const { client } = await login('jianlang', DEMO_PASSWORD);
+    const token = client.cookie!.split('=')[1];
+    const rows = await s.orm.em.getConnection().execute<{ token_hash: string }[]>('select token_hash from session');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.token_hash === token)).toBe(false);
+  });
+});
+
+describe('throttling', () => {
+  it('refuses captcha and login calls over the per-address rate with RATE_LIMITED', async () => {
+    const limited = await startTestServer({ LOGIN_RATE_PER_MINUTE: '3' });
+    try {
+      const c = limited.client();
+      for (let i = 0; i < 3; i++) expect((await c.request(CAPTCHA)).errors).toBeUndefined();
+      const r = await c.request(CAPTCHA);
+      expect(r.errors?.[0]).toMatchObject({ message: '操作过于频繁，请稍后再试', extensions: { code: 'RATE_LIMITED' } });
+    } finally {
+      await limited.close();
+    }
+  });
+});
