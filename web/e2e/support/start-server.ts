@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,8 +69,6 @@ export default async function startServer(project: TestProject): Promise<() => P
   }
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'union-e2e-'));
-  // Run as root, embedded PostgreSQL initialises its cluster as a separate OS user: mkdtemp's 0700 would lock it out.
-  await chmod(dataDir, 0o755);
   const server = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
     env: {
