@@ -50,6 +50,12 @@ export default defineConfig([
     },
   },
 
+  // Node scripts outside the workspaces.
+  {
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+
   // Server: Node, legacy decorators with emitted metadata (tsconfig.json).
   {
     files: ['server/**/*.ts'],

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const orm = await openDatabase(databaseUrl);
   const clock = new Clock(config.appToday);
-  const seeded = config.seedDemo && (await seedDemoCity(orm, clock));
+  if (config.seedDemo) await seedDemoCity(orm, clock);
   const app = await createApp({ orm, config, clock });
   await app.fastify.listen({ host: config.host, port: config.port });
 

@@ -77,6 +77,7 @@ export default async function startServer(project: TestProject): Promise<() => P
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       AUTH_CAPTCHA: 'off',
+      LOGIN_RATE_PER_MINUTE: '1000',
       APP_TODAY: '2024-12-27',
       NODE_ENV: 'test',
     },
