@@ -4,7 +4,6 @@ import type { Config } from '../config.js';
 import type { RequestContext, Viewer } from '../app/context.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { userError, type UserError } from '../common/errors/error-result.js';
-import { AppError } from '../common/errors/app-error.js';
 import { systemEm } from '../org-scope/system-em.js';
 import { Account } from '../modules/account/account.entity.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
@@ -142,11 +141,4 @@ export class AuthService {
     });
     return { token };
   }
-
-  /** Throws UNAUTHENTICATED unless the request has a viewer. */
-  requireViewer(ctx: RequestContext): Viewer {
-    if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
-    return ctx.viewer;
-  }
 }
-

@@ -15,6 +15,3 @@ export function subtreePattern(scopePath: string): string {
   return `${scopePath}%`;
 }
 
-export function depthOf(path: string): number {
-  return path.split('/').length - 2;
-}
