@@ -15,42 +15,50 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n": typeof types.SessionProbeDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": typeof types.PickableOrganizationsDocument,
+    "\n  query PickedOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      tier\n    }\n  }\n": typeof types.PickedOrganizationDocument,
     "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": typeof types.AccountStatusToggleFragmentDoc,
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
     "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": typeof types.AccountsDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.CreateAccountDocument,
-    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": typeof types.PickableOrganizationsDocument,
     "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": typeof types.ResetPasswordButtonFragmentDoc,
     "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query AuditEntries($organizationId: ID!, $first: Int!, $after: String) {\n    auditEntries(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actorUsername\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
     "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": typeof types.CaptchaDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n": typeof types.SessionViewerFragmentDoc,
     "\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n": typeof types.SessionDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": typeof types.ChildOrganizationsDocument,
+    "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": typeof types.CreateOrganizationParentFragmentDoc,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": typeof types.OrganizationSummaryFragmentDoc,
-    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n": typeof types.HomeOrganizationDocument,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n": typeof types.HomeOrganizationDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
     "\n  query SessionProbe {\n    me {\n      id\n    }\n  }\n": types.SessionProbeDocument,
+    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": types.PickableOrganizationsDocument,
+    "\n  query PickedOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      tier\n    }\n  }\n": types.PickedOrganizationDocument,
     "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n": types.AccountStatusToggleFragmentDoc,
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      __typename\n      ... on AccountPayload {\n        account {\n          id\n          disabled\n          version\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.SetAccountDisabledDocument,
     "\n  query Accounts($search: String, $first: Int!, $after: String) {\n    accounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        role\n        disabled\n        lockedUntil\n        lastLoginAt\n        organization {\n          id\n          name\n        }\n        ...AccountStatusToggle\n        ...ResetPasswordButton\n      }\n    }\n  }\n": types.AccountsDocument,
     "\n  mutation CreateAccount($input: CreateAccountInput!) {\n    createAccount(input: $input) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.CreateAccountDocument,
-    "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n": types.PickableOrganizationsDocument,
     "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n": types.ResetPasswordButtonFragmentDoc,
     "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query AuditEntries($organizationId: ID!, $first: Int!, $after: String) {\n    auditEntries(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actorUsername\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n": types.AuditEntriesDocument,
     "\n  query Captcha {\n    captcha {\n      id\n      image\n    }\n  }\n": types.CaptchaDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on AccountLocked {\n        lockedUntil\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on ChangePasswordSuccess {\n        viewer {\n          ...SessionViewer\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  fragment SessionViewer on Viewer {\n    id\n    username\n    displayName\n    role\n    mustChangePassword\n    permissions\n    organization {\n      id\n      name\n      tier\n    }\n  }\n": types.SessionViewerFragmentDoc,
     "\n  query Session {\n    me {\n      ...SessionViewer\n    }\n  }\n": types.SessionDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": types.ChildOrganizationsDocument,
+    "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": types.CreateOrganizationParentFragmentDoc,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": types.OrganizationSummaryFragmentDoc,
-    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n": types.HomeOrganizationDocument,
+    "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n": types.HomeOrganizationDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
 
@@ -75,6 +83,14 @@ export function graphql(source: "\n  query SessionProbe {\n    me {\n      id\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PickedOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      tier\n    }\n  }\n"): (typeof documents)["\n  query PickedOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"): (typeof documents)["\n  fragment AccountStatusToggle on Account {\n    id\n    username\n    disabled\n    version\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -91,15 +107,15 @@ export function graphql(source: "\n  mutation CreateAccount($input: CreateAccoun
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickableOrganizations($search: String) {\n    organizations(subtree: true, search: $search, first: 20) {\n      nodes {\n        id\n        name\n        tier\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n"): (typeof documents)["\n  fragment ResetPasswordButton on Account {\n    id\n    username\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($accountId: ID!) {\n    resetPassword(accountId: $accountId) {\n      __typename\n      ... on TemporaryPassword {\n        temporaryPassword\n        account {\n          id\n          username\n        }\n      }\n      ... on UserError {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEntries($organizationId: ID!, $first: Int!, $after: String) {\n    auditEntries(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actorUsername\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEntries($organizationId: ID!, $first: Int!, $after: String) {\n    auditEntries(organizationId: $organizationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actorUsername\n        action\n        targetType\n        targetId\n        before\n        after\n        ip\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -127,6 +143,14 @@ export function graphql(source: "\n  query ChildOrganizations($parentId: ID!, $s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n"): (typeof documents)["\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -135,7 +159,7 @@ export function graphql(source: "\n  fragment OrganizationSummary on Organizatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      childCount\n      ...OrganizationSummary\n    }\n  }\n"];
+export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
@@ -25,8 +26,13 @@ export function formatShanghaiTime(iso: string): string {
 
 /** `yyyy-MM-dd HH:mm` in Shanghai time, as the old platform shows timestamps. */
 export function formatShanghaiDateTime(iso: string): string {
+  return formatShanghaiTimestamp(iso).slice(0, 16);
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in Shanghai time, where the second matters (the audit log). */
+export function formatShanghaiTimestamp(iso: string): string {
   const parts = Object.fromEntries(
     dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -30,6 +30,7 @@ function group(labelKey: string, icon: string, children: MenuItem[]): MenuGroup 
 
 const home = item('home', 'home', 'home', true);
 const accounts = item('accounts', 'manage_accounts', 'accounts', true, 'ACCOUNT_MANAGE');
+const audit = item('audit', 'history', 'audit', true, 'AUDIT_READ');
 const changePassword = item('changePassword', 'vpn_key', 'change-password', true);
 
 /** The business menus of the old platform, per tier, in the manual's order and wording. */
@@ -69,7 +70,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
 
 /** The whole menu of a tier, including pages not built yet. */
 export function tierMenu(tier: Tier): MenuEntry[] {
-  return [home, ...tierMenus[tier], accounts, changePassword];
+  return [home, ...tierMenus[tier], accounts, audit, changePassword];
 }
 
 function isShown(menuItem: MenuItem, permissions: readonly Permission[]): boolean {

@@ -35,6 +35,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'ACCOUNT_MANAGE' },
       },
       {
+        // ?org=<id> picks the organization; default: the caller's own.
+        path: 'audit',
+        name: 'audit',
+        component: () => import('../features/audit/pages/AuditPage.vue'),
+        meta: { permission: 'AUDIT_READ' },
+      },
+      {
         path: 'change-password',
         name: 'change-password',
         component: () => import('../features/auth/pages/ChangePasswordPage.vue'),

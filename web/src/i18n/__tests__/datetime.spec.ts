@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShanghaiDateTime, formatShanghaiTime } from '../datetime';
+import { formatShanghaiDateTime, formatShanghaiTime, formatShanghaiTimestamp } from '../datetime';
 
 describe('Shanghai time formatting', () => {
   it('shows a UTC instant as Shanghai wall-clock time (UTC+8)', () => {
@@ -12,5 +12,10 @@ describe('Shanghai time formatting', () => {
 
   it('moves the date with the time zone', () => {
     expect(formatShanghaiDateTime('2024-12-31T17:45:00Z')).toBe('2025-01-01 01:45');
+  });
+
+  it('shows seconds in timestamps, padded, on a 24-hour clock', () => {
+    expect(formatShanghaiTimestamp('2024-12-31T16:00:07.900Z')).toBe('2025-01-01 00:00:07');
+    expect(formatShanghaiTimestamp('2024-06-30T15:59:59Z')).toBe('2024-06-30 23:59:59');
   });
 });

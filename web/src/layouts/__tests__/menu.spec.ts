@@ -56,4 +56,15 @@ describe('visible menu', () => {
       'menu.changePassword',
     ]);
   });
+
+  it('shows the audit log only to holders of AUDIT_READ, after account management', () => {
+    expect(labels(visibleMenu('SECONDARY', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE', 'AUDIT_READ']))).toEqual([
+      'menu.home',
+      'menu.accounts',
+      'menu.audit',
+      'menu.changePassword',
+    ]);
+    expect(labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'AUDIT_READ']))).toContain('menu.audit');
+    expect(translate('menu.audit')).toBe('操作日志');
+  });
 });

@@ -43,6 +43,12 @@ describe('navigation guard', () => {
     expect(decideNavigation(to('/accounts'), clerk)).toEqual({ name: 'home' });
     expect(decideNavigation(to('/accounts'), { ...clerk, permissions: ['ACCOUNT_MANAGE'] })).toBe(true);
   });
+
+  it('keeps users without AUDIT_READ off the audit log, with or without an organization', () => {
+    expect(decideNavigation(to('/audit?org=5'), clerk)).toEqual({ name: 'home' });
+    expect(decideNavigation(to('/audit'), { ...clerk, permissions: ['AUDIT_READ'] })).toBe(true);
+    expect(to('/audit?org=5').name).toBe('audit');
+  });
 });
 
 describe('post-login redirect', () => {
