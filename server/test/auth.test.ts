@@ -76,6 +76,13 @@ describe('login', () => {
     expect((await c.login('jianlang', DEMO_PASSWORD, id, CAPTCHA_ANSWER)).login.code).toBe('CAPTCHA_INVALID');
   });
 
+  it('refuses over-long or missing login input at the boundary, naming the field', async () => {
+    const r = await s.client().request('mutation($i: LoginInput!) { login(input: $i) { __typename } }', { i: { username: 'u'.repeat(65), password: 'x', captchaId: 'x', captchaAnswer: 'x' } });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['username'] });
+    const missing = await s.client().request('mutation { login(input: { username: "jianlang" }) { __typename } }');
+    expect(missing.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses a captcha id that is not one', async () => {
     expect((await s.client().login('jianlang', DEMO_PASSWORD, "1' or '1'='1", CAPTCHA_ANSWER)).login.code).toBe('CAPTCHA_INVALID');
   });

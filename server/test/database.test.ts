@@ -4,6 +4,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { scopedEm } from '../src/org-scope/scoped-em.js';
+import { Organization } from '../src/org-scope/organization.entity.js';
+import { Account } from '../src/modules/account/account.entity.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let s: TestServer;
@@ -29,6 +32,31 @@ describe('database', () => {
     const res = await fetch(`${s.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', today: s.clock.today() });
+  });
+});
+
+describe('the tenancy boundary in the data layer', () => {
+  it('a scoped EntityManager reads only its subtree, whatever the query asks', async () => {
+    const em = scopedEm(s.orm, '/1/3/'); // 徐汇区总工会
+    const all = await em.find(Organization, {});
+    expect(all.map((o) => o.path).sort()).toEqual(['/1/3/', '/1/3/10/', '/1/3/9/']);
+    expect(await em.findOne(Account, { username: 'jianlang' })).toBeNull();
+    expect(await em.count(Account, { orgPath: { $like: '/1/2/%' } })).toBe(0);
+  });
+
+  it('an EntityManager nobody scoped fails instead of reading everything', async () => {
+    await expect(s.orm.em.fork().find(Organization, {})).rejects.toThrow(/scope/);
+  });
+
+  it('the flush guard refuses a write outside the scope even when service code forgot to check', async () => {
+    const em = scopedEm(s.orm, '/1/3/');
+    const intruder = em.create(Account, { username: 'planted', displayName: 'x', role: 'ADMIN' as Account['role'], organization: 6, orgPath: '/1/2/5/6/', passwordHash: 'x', createdAt: new Date() });
+    await expect(em.flush()).rejects.toThrow(/outside the caller scope/);
+    expect(intruder.id).toBeUndefined();
+    const pudongEm = scopedEm(s.orm, '/1/2/');
+    const org = await pudongEm.findOneOrFail(Organization, 5);
+    org.path = '/1/3/5/'; // moving a union out of one's own subtree is a write outside it
+    await expect(pudongEm.flush()).rejects.toThrow(/outside the caller scope/);
   });
 });
 
