@@ -60,6 +60,15 @@ describe('createOrganization', () => {
     expect(r).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
   });
 
+  it('a double click does not create the union twice: the second call is a CONFLICT on the name', async () => {
+    const input = { parentId: 2, name: '双击测试二级工会', tier: 'SECONDARY' };
+    const [a, b] = await Promise.all([pudong.ok(CREATE, { input }), pudong.ok(CREATE, { input })]);
+    const outcomes = [a.createOrganization.__typename, b.createOrganization.__typename].sort();
+    expect(outcomes).toEqual(['OrganizationPayload', 'UserError']);
+    const loser = [a, b].find((r) => r.createOrganization.__typename === 'UserError')!.createOrganization;
+    expect(loser).toMatchObject({ code: 'CONFLICT', field: 'name', message: '上级组织下已有同名组织' });
+  });
+
   it('refuses a tier that cannot sit under the parent (a district under a district, anything under a grassroots union)', async () => {
     expect((await pudong.ok(CREATE, { input: { parentId: 2, name: '错误层级', tier: 'DISTRICT' } })).createOrganization).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
     expect((await pudong.ok(CREATE, { input: { parentId: 6, name: '错误层级', tier: 'SECONDARY' } })).createOrganization).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });

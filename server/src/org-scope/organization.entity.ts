@@ -1,10 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Tier } from './tier.js';
 import { ScopedBy } from './scope-filter.js';
 import { pathIndexExpression } from './scoped-entity.js';
 
 @Entity({ tableName: 'organization' })
 @ScopedBy('path')
+// Two unions of one name under one parent are a double click or a typo, never two real unions.
+@Unique({ name: 'organization_parent_name_unique', properties: ['parent', 'name'] })
 export class Organization {
   @PrimaryKey({ autoincrement: true })
   id!: number;

@@ -25,6 +25,7 @@ const ZH_CN = {
   creditCode: '统一社会信用代码无效（应为18位，校验位正确）',
   creditCodeRequired: '基层工会须填写统一社会信用代码',
   creditCodeTaken: '该统一社会信用代码已被其他组织使用',
+  orgNameTaken: '上级组织下已有同名组织',
   orgName: '组织名称须为 2-100 个字符',
   tierNotAllowed: '{parent}下不能设立该层级的组织',
 } as const;
@@ -56,6 +57,7 @@ const EN: Record<MessageKey, string> = {
   creditCode: 'Invalid unified social credit code (18 characters with a valid check character).',
   creditCodeRequired: 'A grassroots union needs its unified social credit code.',
   creditCodeTaken: 'Another organization already uses this credit code.',
+  orgNameTaken: 'The parent already has an organization of this name.',
   orgName: 'An organization name has 2-100 characters.',
   tierNotAllowed: 'This tier cannot be created under {parent}.',
 };

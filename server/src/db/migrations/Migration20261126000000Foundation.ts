@@ -18,6 +18,7 @@ export class Migration20261126000000Foundation extends Migration {
     this.addSql(`alter table "organization" add constraint "organization_path_unique" unique ("path");`);
     this.addSql(`alter table "organization" add constraint "organization_credit_code_unique" unique ("credit_code");`);
     this.addSql(`create index "organization_path_prefix_idx" on "organization" ("path" text_pattern_ops);`);
+    this.addSql(`alter table "organization" add constraint "organization_parent_name_unique" unique ("parent_id", "name");`);
     this.addSql(`create table "account" ("id" serial primary key, "org_path" varchar(255) not null, "username" varchar(64) not null, "display_name" varchar(64) not null, "role" "role" not null, "organization_id" int not null, "password_hash" varchar(255) not null, "must_change_password" boolean not null default false, "disabled" boolean not null default false, "last_login_at" timestamptz null, "created_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`alter table "account" add constraint "account_username_unique" unique ("username");`);
     this.addSql(`create index "account_organization_id_index" on "account" ("organization_id");`);

@@ -49,7 +49,11 @@ export class OrganizationAdminService {
         return org;
       });
     } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) return userError(ErrorCode.CONFLICT, ctx.t('creditCodeTaken'), 'creditCode');
+      if (e instanceof UniqueConstraintViolationException) {
+        return String(e.message).includes('organization_parent_name_unique')
+          ? userError(ErrorCode.CONFLICT, ctx.t('orgNameTaken'), 'name')
+          : userError(ErrorCode.CONFLICT, ctx.t('creditCodeTaken'), 'creditCode');
+      }
       throw e;
     }
   }
