@@ -17,6 +17,8 @@ export interface Config {
   /** Captcha + login requests allowed per client address per minute. */
   loginRatePerMinute: number;
   webDist: string;
+  /** APP_DATA_KEY: base64 master key for personal data at rest (see pii/data-key.ts). */
+  appDataKey: string | undefined;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDist: path.join(repoRoot, 'web/dist'),
+    appDataKey: env.APP_DATA_KEY || undefined,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
   };
 }
