@@ -4,6 +4,8 @@ import { Organization } from '../src/org-scope/organization.entity.js';
 import { Role } from '../src/modules/account/role.js';
 import { Tier } from '../src/org-scope/tier.js';
 import { systemEm } from '../src/org-scope/system-em.js';
+import { Enterprise } from '../src/modules/enterprise/enterprise.entity.js';
+import { makeCreditCode } from '../src/domain/credit-code.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
 
@@ -17,21 +19,26 @@ type Relation = 'self' | 'descendant' | 'ancestor' | 'sibling' | 'otherBranch';
 type Expect = 'ALLOW' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'REFUSED';
 
 // Demo city ids (seed order): 1 center, 2 pudong, 3 xuhui, 4 jianjiao, 5 lujiazui, 6 jianlang, 7 ljz-finance, 8 zhangjiang, 9 xuhui-gr1, 10 xuhui-gr2, 11 jianjiao-gr1
-const ACTORS: Record<string, { permissions: string[]; targets: Partial<Record<Relation, number>> }> = {
-  center: { permissions: ['read', 'manage', 'reset', 'audit'], targets: { self: 1, descendant: 6 } },
-  pudong: { permissions: ['read', 'manage', 'reset', 'audit'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  'pudong-reviewer': { permissions: ['read'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  lujiazui: { permissions: ['read', 'manage', 'reset', 'audit'], targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 } },
-  jianlang: { permissions: ['read'], targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 } },
+const GRASSROOTS_IDS = [6, 7, 8, 9, 10, 11];
+const ACTORS: Record<string, { permissions: Need[]; targets: Partial<Record<Relation, number>> }> = {
+  center: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 1, descendant: 6 } },
+  pudong: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
+  'pudong-reviewer': { permissions: ['read', 'members'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
+  lujiazui: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 } },
+  jianlang: { permissions: ['read', 'members', 'keepRolls'], targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 } },
 };
+
+type Need = 'read' | 'manage' | 'reset' | 'audit' | 'members' | 'keepRolls';
 
 interface Operation {
   name: string;
-  needs: 'read' | 'manage' | 'reset' | 'audit';
+  needs: Need;
   /** The GraphQL call aimed at organization `orgId` (or at the matrix account inside it). */
-  call(c: GraphQLClient, orgId: number, accountId: number): Promise<GraphQLResponse>;
+  call(c: GraphQLClient, orgId: number, accountId: number, enterpriseId: number): Promise<GraphQLResponse>;
   /** Allowed calls that end in a business refusal for this relation. */
   refusedFor?: Relation[];
+  /** The object lives in grassroots unions only (enterprises), so other targets have none to aim at. */
+  grassrootsTargetsOnly?: boolean;
 }
 
 let seq = 0;
@@ -62,6 +69,15 @@ const OPERATIONS: Operation[] = [
     call: (c, _org, acc) => c.request(`mutation { resetPassword(accountId: ${acc}) { __typename ... on UserError { code } } }`),
     refusedFor: ['self'],
   },
+  { name: 'enterprises', needs: 'members', call: (c, org) => c.request(`{ enterprises(organizationId: ${org}) { totalCount nodes { name creditCode } } }`) },
+  { name: 'enterprise', needs: 'members', call: (c, _org, _acc, ent) => c.request(`{ enterprise(id: ${ent}) { name creditCode } }`), grassrootsTargetsOnly: true },
+  {
+    name: 'updateEnterprise',
+    needs: 'keepRolls',
+    // Stale version: allowed callers get a CONFLICT result; the others must not learn the enterprise exists.
+    call: (c, _org, _acc, ent) => c.request(`mutation { updateEnterprise(input: { id: ${ent}, version: 999, name: "矩阵企业", creditCode: "${ENTERPRISE_CODE}" }) { __typename ... on UserError { code } } }`),
+    grassrootsTargetsOnly: true,
+  },
 ];
 
 function expected(actor: string, op: Operation, relation: Relation): Expect {
@@ -74,6 +90,9 @@ let s: TestServer;
 const clients = new Map<string, GraphQLClient>();
 /** organization id -> an extra clerk account in it, the target of the account mutations. */
 const matrixAccount = new Map<number, number>();
+/** grassroots union id -> an enterprise of it, the target of the enterprise operations. */
+const matrixEnterprise = new Map<number, number>();
+const ENTERPRISE_CODE = makeCreditCode(9999);
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -83,18 +102,27 @@ beforeAll(async () => {
     const acc = em.create(Account, { username: `target-${org.id}`, displayName: '目标', role: Role.CLERK, organization: org, orgPath: org.path, passwordHash, createdAt: new Date() });
     await em.flush();
     matrixAccount.set(org.id, acc.id);
+    if (org.tier === Tier.GRASSROOTS) {
+      const ent = em.create(Enterprise, { name: `矩阵企业${org.id}`, creditCode: makeCreditCode(8000 + org.id), organization: org, orgPath: org.path, createdAt: new Date() });
+      await em.flush();
+      matrixEnterprise.set(org.id, ent.id);
+    }
   }
   for (const actor of Object.keys(ACTORS)) clients.set(actor, await s.as(actor));
 });
 afterAll(() => s.close());
 
 const cells = Object.entries(ACTORS).flatMap(([actor, { targets }]) =>
-  OPERATIONS.flatMap((op) => Object.entries(targets).map(([relation, org]) => ({ actor, op, relation: relation as Relation, org: org!, want: expected(actor, op, relation as Relation) }))),
+  OPERATIONS.flatMap((op) =>
+    Object.entries(targets)
+      .filter(([, org]) => !op.grassrootsTargetsOnly || GRASSROOTS_IDS.includes(org!))
+      .map(([relation, org]) => ({ actor, op, relation: relation as Relation, org: org!, want: expected(actor, op, relation as Relation) })),
+  ),
 );
 
 describe('scope matrix', () => {
   it.each(cells)('$actor -> $op.name on $relation: $want', async ({ actor, op, org, want }) => {
-    const r = await op.call(clients.get(actor)!, org, matrixAccount.get(org)!);
+    const r = await op.call(clients.get(actor)!, org, matrixAccount.get(org)!, matrixEnterprise.get(org)!);
     if (want === 'ALLOW') {
       expect(r.errors).toBeUndefined();
       expect(Object.values(r.data)[0]).not.toBeNull();
@@ -111,7 +139,7 @@ describe('scope matrix', () => {
   });
 
   it.each(OPERATIONS)('anonymous -> $name: UNAUTHENTICATED', async (op) => {
-    const r = await op.call(s.client(), 6, matrixAccount.get(6)!);
+    const r = await op.call(s.client(), 6, matrixAccount.get(6)!, matrixEnterprise.get(6)!);
     expect(r.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(r.data).toBeNull();
   });

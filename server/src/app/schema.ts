@@ -5,9 +5,10 @@ import { authGuard, operationRules } from '../auth/auth-guard.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
 import type { Services } from './services.js';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver];
 
 export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
@@ -15,6 +16,7 @@ export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
     [OrganizationResolver, new OrganizationResolver(services.organizations, services.organizationAdmin)],
     [AccountResolver, new AccountResolver(services.accounts, services.organizations)],
     [AuditResolver, new AuditResolver(services.auditQuery)],
+    [EnterpriseResolver, new EnterpriseResolver(services.enterprises)],
   ]);
   return buildSchema({
     resolvers: RESOLVERS,

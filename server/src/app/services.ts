@@ -6,6 +6,7 @@ import { AuditQueryService } from '../modules/audit/audit-query.service.js';
 import { OrganizationService } from '../modules/organization/organization.service.js';
 import { OrganizationAdminService } from '../modules/organization/organization-admin.service.js';
 import { AccountService } from '../modules/account/account.service.js';
+import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
 import { CaptchaService, type CaptchaChallenge } from '../auth/captcha.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { SessionCookie } from '../auth/session-cookie.js';
@@ -36,6 +37,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     auth: new AuthService(orm, clock, config, captchas, sessions, audit),
     accounts: new AccountService(clock, organizations, sessions, audit),
     auditQuery: new AuditQueryService(organizations),
+    enterprises: new EnterpriseService(clock, organizations, audit),
   };
 }
 

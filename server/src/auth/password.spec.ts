@@ -36,8 +36,14 @@ describe('permissions', () => {
     expect(permissionsOf(Role.ADMIN, Tier.DISTRICT)).toContain(Permission.PASSWORD_RESET);
   });
 
-  it('clerks and reviewers only read', () => {
-    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([Permission.ORGANIZATION_READ]);
-    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([Permission.ORGANIZATION_READ]);
+  it('grassroots clerks keep the rolls; reviewers only read, masked', () => {
+    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL]);
+    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ]);
+  });
+
+  it('superiors do not edit members, but may move them between their unions', () => {
+    expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).not.toContain(Permission.MEMBER_WRITE);
+    expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).toContain(Permission.MEMBER_TRANSFER);
+    expect(permissionsOf(Role.ADMIN, Tier.CENTER)).not.toContain(Permission.MEMBER_WRITE);
   });
 });

@@ -8,6 +8,14 @@ export enum Permission {
   ACCOUNT_MANAGE = 'ACCOUNT_MANAGE',
   PASSWORD_RESET = 'PASSWORD_RESET',
   AUDIT_READ = 'AUDIT_READ',
+  /** Member rolls and enterprises: read (personal data masked). */
+  MEMBER_READ = 'MEMBER_READ',
+  /** Keep the rolls: create and edit members and enterprises, import, export. */
+  MEMBER_WRITE = 'MEMBER_WRITE',
+  /** See a member's full ID number and phone (audited). */
+  MEMBER_REVEAL = 'MEMBER_REVEAL',
+  /** Move a member between two unions below the caller. */
+  MEMBER_TRANSFER = 'MEMBER_TRANSFER',
 }
 
 registerEnumType(Permission, { name: 'Permission' });
@@ -16,17 +24,24 @@ registerEnumType(Tier, { name: 'Tier' });
 
 /** What each role may do ... */
 const BY_ROLE: Record<Role, Permission[]> = {
-  [Role.CLERK]: [Permission.ORGANIZATION_READ],
-  [Role.REVIEWER]: [Permission.ORGANIZATION_READ],
-  [Role.ADMIN]: [Permission.ORGANIZATION_READ, Permission.ORGANIZATION_MANAGE, Permission.ACCOUNT_MANAGE, Permission.PASSWORD_RESET, Permission.AUDIT_READ],
+  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER],
+  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ],
+  [Role.ADMIN]: Object.values(Permission),
 };
 
-/** ... intersected with what makes sense at each tier: a grassroots union has nobody below to reset or add. */
+const ALL = Object.values(Permission);
+const except = (...denied: Permission[]) => ALL.filter((p) => !denied.includes(p));
+
+/**
+ * ... intersected with what makes sense at each tier. Members are kept by grassroots unions only;
+ * superiors read them and transfer between their unions. A grassroots union has nobody below it
+ * to reset, add or transfer to.
+ */
 const BY_TIER: Record<Tier, Permission[]> = {
-  [Tier.CENTER]: Object.values(Permission),
-  [Tier.DISTRICT]: Object.values(Permission),
-  [Tier.SECONDARY]: Object.values(Permission),
-  [Tier.GRASSROOTS]: [Permission.ORGANIZATION_READ, Permission.ACCOUNT_MANAGE, Permission.AUDIT_READ],
+  [Tier.CENTER]: except(Permission.MEMBER_WRITE),
+  [Tier.DISTRICT]: except(Permission.MEMBER_WRITE),
+  [Tier.SECONDARY]: except(Permission.MEMBER_WRITE),
+  [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER),
 };
 
 export function permissionsOf(role: Role, tier: Tier): Permission[] {

@@ -35,6 +35,10 @@ export type LoginInput = {
 export type Permission =
   | 'ACCOUNT_MANAGE'
   | 'AUDIT_READ'
+  | 'MEMBER_READ'
+  | 'MEMBER_REVEAL'
+  | 'MEMBER_TRANSFER'
+  | 'MEMBER_WRITE'
   | 'ORGANIZATION_MANAGE'
   | 'ORGANIZATION_READ'
   | 'PASSWORD_RESET';

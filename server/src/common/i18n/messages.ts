@@ -26,6 +26,9 @@ const ZH_CN = {
   creditCodeRequired: '基层工会须填写统一社会信用代码',
   creditCodeTaken: '该统一社会信用代码已被其他组织使用',
   orgNameTaken: '上级组织下已有同名组织',
+  enterpriseName: '企业名称至少 2 个字',
+  enterpriseCreditCodeTaken: '该统一社会信用代码的企业已登记（可能属于其他工会）',
+  enterpriseNameTaken: '本工会已有同名关联企业',
   orgName: '组织名称须为 2-100 个字符',
   tierNotAllowed: '{parent}下不能设立该层级的组织',
 } as const;
@@ -58,6 +61,9 @@ const EN: Record<MessageKey, string> = {
   creditCodeRequired: 'A grassroots union needs its unified social credit code.',
   creditCodeTaken: 'Another organization already uses this credit code.',
   orgNameTaken: 'The parent already has an organization of this name.',
+  enterpriseName: 'An enterprise name has at least 2 characters.',
+  enterpriseCreditCodeTaken: 'An enterprise with this credit code is already registered (possibly by another union).',
+  enterpriseNameTaken: 'Your union already has an enterprise of this name.',
   orgName: 'An organization name has 2-100 characters.',
   tierNotAllowed: 'This tier cannot be created under {parent}.',
 };

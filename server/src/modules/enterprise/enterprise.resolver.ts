@@ -1,0 +1,53 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Allow } from '../../auth/allow.decorator.js';
+import { Permission } from '../../auth/permissions.js';
+import { PageArgs } from '../../common/pagination/page.js';
+import { toId } from '../../common/ids.js';
+import { UserError } from '../../common/errors/error-result.js';
+import type { RequestContext } from '../../app/context.js';
+import type { EnterpriseService } from './enterprise.service.js';
+import type { Enterprise } from './enterprise.entity.js';
+import { EnterpriseConnection, EnterpriseInput, EnterprisePayload, EnterpriseResult, EnterpriseType, UpdateEnterpriseInput, toEnterpriseType } from './enterprise.type.js';
+
+@ArgsType()
+class EnterprisesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "A grassroots union in the caller's subtree; default: all of the subtree" })
+  organizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, or the exact credit code' })
+  @MaxLength(100)
+  search?: string | null;
+}
+
+function result(r: Enterprise | UserError): typeof EnterpriseResult {
+  return r instanceof UserError ? r : Object.assign(new EnterprisePayload(), { enterprise: toEnterpriseType(r) });
+}
+
+@Resolver(() => EnterpriseType)
+@Allow(Permission.MEMBER_READ)
+export class EnterpriseResolver {
+  constructor(private readonly enterpriseService: EnterpriseService) {}
+
+  @Query(() => EnterpriseConnection)
+  enterprises(@Ctx() ctx: RequestContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
+    return this.enterpriseService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
+  }
+
+  @Query(() => EnterpriseType)
+  async enterprise(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<EnterpriseType> {
+    return toEnterpriseType(await this.enterpriseService.get(ctx, toId(id)));
+  }
+
+  @Allow(Permission.MEMBER_WRITE)
+  @Mutation(() => EnterpriseResult, { description: "Adds an enterprise covered by the caller's grassroots union" })
+  async createEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => EnterpriseInput) input: EnterpriseInput): Promise<typeof EnterpriseResult> {
+    return result(await this.enterpriseService.create(ctx, input));
+  }
+
+  @Allow(Permission.MEMBER_WRITE)
+  @Mutation(() => EnterpriseResult)
+  async updateEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput): Promise<typeof EnterpriseResult> {
+    return result(await this.enterpriseService.update(ctx, toId(input.id), input.version, input));
+  }
+}

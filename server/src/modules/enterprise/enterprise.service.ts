@@ -1,0 +1,101 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Clock } from '../../common/clock.js';
+import type { RequestContext } from '../../app/context.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { userError, UserError } from '../../common/errors/error-result.js';
+import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { validateCreditCode } from '../../domain/credit-code.js';
+import { assertInScope } from '../../org-scope/assert-in-scope.js';
+import { subtreePattern } from '../../org-scope/org-path.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import { escapeLike } from '../organization/organization.service.js';
+import { Enterprise } from './enterprise.entity.js';
+import { toEnterpriseType } from './enterprise.type.js';
+
+export interface EnterpriseFields {
+  name: string;
+  creditCode: string;
+  address?: string | null;
+}
+
+/** 关联企业 of the caller's grassroots union: list, create, edit. */
+export class EnterpriseService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly organizations: OrganizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
+    const page = keysetPage(ctx, pageArgs);
+    const where = {
+      ...(filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }),
+      ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
+    };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Enterprise, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
+      ctx.em.count(Enterprise, where),
+    ]);
+    return toPage(rows, page.limit, totalCount, toEnterpriseType);
+  }
+
+  async get(ctx: RequestContext, id: number): Promise<Enterprise> {
+    const e = await ctx.em.findOne(Enterprise, id);
+    if (!e) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    return e;
+  }
+
+  /** Field rules shared by create and update. */
+  private check(ctx: RequestContext, fields: EnterpriseFields): { error: UserError } | { name: string; creditCode: string; address: string | null } {
+    const name = fields.name.trim();
+    if (name.length < 2) return { error: userError(ErrorCode.BAD_USER_INPUT, ctx.t('enterpriseName'), 'name') };
+    const code = validateCreditCode(fields.creditCode);
+    if (!code.ok) return { error: userError(ErrorCode.BAD_USER_INPUT, ctx.t('creditCode'), 'creditCode') };
+    return { name, creditCode: code.value, address: fields.address?.trim() || null };
+  }
+
+  async create(ctx: RequestContext, fields: EnterpriseFields): Promise<Enterprise | UserError> {
+    const checked = this.check(ctx, fields);
+    if ('error' in checked) return checked.error;
+    const union = await this.organizations.get(ctx, ctx.viewer!.organizationId);
+    return this.saving(ctx, () =>
+      ctx.em.transactional(async (tx) => {
+        const e = tx.create(Enterprise, { ...checked, organization: union, orgPath: union.path, createdAt: this.clock.now() });
+        await tx.flush();
+        this.audit.record(ctx, tx, { action: 'enterprise.created', organization: union, targetType: 'Enterprise', targetId: e.id, after: checked });
+        return e;
+      }),
+    );
+  }
+
+  async update(ctx: RequestContext, id: number, version: number, fields: EnterpriseFields): Promise<Enterprise | UserError> {
+    const checked = this.check(ctx, fields);
+    if ('error' in checked) return checked.error;
+    return this.saving(ctx, () =>
+      ctx.em.transactional(async (tx) => {
+        const e = await tx.findOne(Enterprise, id);
+        if (!e) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+        assertInScope(ctx, e.orgPath);
+        if (e.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
+        const before = { name: e.name, creditCode: e.creditCode, address: e.address ?? null };
+        Object.assign(e, checked);
+        await tx.flush();
+        this.audit.record(ctx, tx, { action: 'enterprise.updated', organization: { id: e.organization.id, path: e.orgPath }, targetType: 'Enterprise', targetId: e.id, before, after: checked });
+        return e;
+      }),
+    );
+  }
+
+  private async saving(ctx: RequestContext, work: () => Promise<Enterprise | UserError>): Promise<Enterprise | UserError> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      return String(e.message).includes('credit_code')
+        ? userError(ErrorCode.CONFLICT, ctx.t('enterpriseCreditCodeTaken'), 'creditCode')
+        : userError(ErrorCode.CONFLICT, ctx.t('enterpriseNameTaken'), 'name');
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Connection } from '../../common/pagination/page.js';
+import { UserError } from '../../common/errors/error-result.js';
+import type { Enterprise } from './enterprise.entity.js';
+
+@ObjectType('Enterprise', { description: '关联企业' })
+export class EnterpriseType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: '统一社会信用代码' })
+  creditCode!: string;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  organizationId!: number;
+}
+
+@ObjectType()
+export class EnterpriseConnection extends Connection(EnterpriseType) {}
+
+@ObjectType()
+export class EnterprisePayload {
+  @Field(() => EnterpriseType)
+  enterprise!: EnterpriseType;
+}
+
+export const EnterpriseResult = createUnionType({ name: 'EnterpriseResult', types: () => [EnterprisePayload, UserError] as const });
+
+@InputType()
+export class EnterpriseInput {
+  @Field(() => String)
+  @MaxLength(100)
+  name!: string;
+
+  @Field(() => String)
+  @MaxLength(40)
+  creditCode!: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  address?: string | null;
+}
+
+@InputType()
+export class UpdateEnterpriseInput extends EnterpriseInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+export function toEnterpriseType(e: Enterprise): EnterpriseType {
+  return { id: e.id, name: e.name, creditCode: e.creditCode, address: e.address ?? null, version: e.version, organizationId: e.organization.id };
+}
