@@ -5,13 +5,14 @@ import { operationRules } from '../src/auth/auth-guard.js';
 import { loadConfig } from '../src/config.js';
 import { Clock } from '../src/common/clock.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { TEST_DATA_KEY } from './support/test-server.js';
 
 /**
  * Deny by default, proven: every Query and Mutation declares who may call it, and the committed
  * snapshot makes every change of who-can-do-what show up in review.
  */
 describe('access declarations', async () => {
-  const schema = await buildAppSchema(createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test' }), clock: new Clock() }));
+  const schema = await buildAppSchema(createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }));
   const rules = operationRules();
   const operations = [...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`), ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`)].sort();
 

@@ -41,6 +41,8 @@ describe('enterprises (关联企业)', () => {
     expect((await jianlang.ok(CREATE, { input: { name: '短', creditCode: makeCreditCode(6002) } })).createEnterprise).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     const taken = (await xuhuiClerk.ok(CREATE, { input: { name: '徐汇某企业', creditCode: makeCreditCode(5001) } })).createEnterprise;
     expect(taken).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
+    const sameName = (await jianlang.ok(CREATE, { input: { name: '上海建朗软件服务有限公司', creditCode: makeCreditCode(6005) } })).createEnterprise;
+    expect(sameName).toMatchObject({ code: 'CONFLICT', field: 'name' });
   });
 
   it('other unions see none of them; superiors read them; only grassroots unions write', async () => {

@@ -6,9 +6,10 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
+import { MemberResolver } from '../modules/member/member.resolver.js';
 import type { Services } from './services.js';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver];
 
 export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
@@ -17,6 +18,7 @@ export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
     [AccountResolver, new AccountResolver(services.accounts, services.organizations)],
     [AuditResolver, new AuditResolver(services.auditQuery)],
     [EnterpriseResolver, new EnterpriseResolver(services.enterprises)],
+    [MemberResolver, new MemberResolver(services.members, services.organizations)],
   ]);
   return buildSchema({
     resolvers: RESOLVERS,

@@ -7,6 +7,9 @@ import { OrganizationService } from '../modules/organization/organization.servic
 import { OrganizationAdminService } from '../modules/organization/organization-admin.service.js';
 import { AccountService } from '../modules/account/account.service.js';
 import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
+import { MemberService } from '../modules/member/member.service.js';
+import { PiiCipher } from '../pii/pii-cipher.js';
+import { loadDataKey } from '../pii/data-key.js';
 import { CaptchaService, type CaptchaChallenge } from '../auth/captcha.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { SessionCookie } from '../auth/session-cookie.js';
@@ -26,6 +29,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   const organizations = new OrganizationService();
   const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
+  const cipher = new PiiCipher(loadDataKey(config));
   return {
     audit,
     organizations,
@@ -38,6 +42,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     accounts: new AccountService(clock, organizations, sessions, audit),
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),
+    members: new MemberService(clock, cipher, organizations, audit),
   };
 }
 

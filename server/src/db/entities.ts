@@ -3,6 +3,7 @@ import { Account } from '../modules/account/account.entity.js';
 import { Session, Captcha, LoginFailure, LoginLock } from '../auth/auth.entities.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
+import { Member } from '../modules/member/member.entity.js';
 
 /** Every entity, listed explicitly so discovery does not depend on folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise];
+export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member];

@@ -9,6 +9,8 @@ import { createTestDatabase } from './databases.js';
 import { GraphQLClient } from './graphql-client.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';
+/** The personal-data key of test servers (tests read the raw table with it to prove what is stored). */
+export const TEST_DATA_KEY = Buffer.from('union-test-data-key-32-bytes-ok!').toString('base64');
 /** The answer of every captcha a test server draws. */
 export const CAPTCHA_ANSWER = 'K7PX';
 
@@ -29,7 +31,7 @@ export interface TestServer {
 /** The real app (Fastify + Apollo + MikroORM) on a private copy of the demo city, listening on a free port. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const orm = await openDatabase(await createTestDatabase(inject('pgUrl')));
-  const config = loadConfig({ NODE_ENV: 'test', AUTH_CAPTCHA: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY, AUTH_CAPTCHA: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOG_LEVEL: 'info', ...env });
   const clock = new Clock(config.appToday);
   const logs: string[] = [];
   const logStream = new Writable({

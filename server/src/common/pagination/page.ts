@@ -74,3 +74,23 @@ export function toPage<T extends { id: number }, N>(rows: T[], limit: number, to
     pageInfo: { hasNextPage, endCursor: last ? Buffer.from(String(last.id)).toString('base64url') : null },
   };
 }
+
+/** Cursors for keyset paging on a sort key plus the id: an opaque base64url JSON tuple. */
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(ctx: RequestContext, cursor: string, shape: ('string' | 'number')[]): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) return values as (string | number)[];
+  } catch {
+    // fall through: a cursor we did not make
+  }
+  throw new AppError('BAD_USER_INPUT', ctx.t('badCursor'), { field: 'after' });
+}
+
+/** Validates the page size alone (for lists with their own cursors). */
+export function pageSize(ctx: RequestContext, first: number): number {
+  return keysetPage(ctx, { first, after: null }).limit;
+}

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../app/context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, UserError } from '../../common/errors/error-result.js';
+import { violated } from '../../common/errors/unique-violation.js';
 import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
@@ -93,7 +94,7 @@ export class EnterpriseService {
       return await work();
     } catch (e) {
       if (!(e instanceof UniqueConstraintViolationException)) throw e;
-      return String(e.message).includes('credit_code')
+      return violated(e, 'enterprise_credit_code_unique')
         ? userError(ErrorCode.CONFLICT, ctx.t('enterpriseCreditCodeTaken'), 'creditCode')
         : userError(ErrorCode.CONFLICT, ctx.t('enterpriseNameTaken'), 'name');
     }

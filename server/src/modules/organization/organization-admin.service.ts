@@ -3,6 +3,7 @@ import type { Clock } from '../../common/clock.js';
 import type { RequestContext } from '../../app/context.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, type UserError } from '../../common/errors/error-result.js';
+import { violated } from '../../common/errors/unique-violation.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { Organization } from '../../org-scope/organization.entity.js';
 import { childPath } from '../../org-scope/org-path.js';
@@ -50,7 +51,7 @@ export class OrganizationAdminService {
       });
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
-        return String(e.message).includes('organization_parent_name_unique')
+        return violated(e, 'organization_parent_name_unique')
           ? userError(ErrorCode.CONFLICT, ctx.t('orgNameTaken'), 'name')
           : userError(ErrorCode.CONFLICT, ctx.t('creditCodeTaken'), 'creditCode');
       }

@@ -1,0 +1,114 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Organization } from '../../org-scope/organization.entity.js';
+import { OrgScopedEntity } from '../../org-scope/scoped-entity.js';
+import { ScopedBy } from '../../org-scope/scope-filter.js';
+import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
+import { IdType } from '../../domain/id-document.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+
+/**
+ * 会员: a union member, kept by one grassroots union. The ID number and mobile are stored encrypted
+ * (`*Sealed`) with a keyed blind index (`*Index`) for uniqueness and exact search, plus the masked
+ * form lists show (`*Masked`), so a list never decrypts and the table holds no readable value.
+ */
+@Entity({ tableName: 'member' })
+@ScopedBy('orgPath')
+// Subtree prefix scans in id order (the default sort and keyset paging).
+@Index({ name: 'member_org_path_id_idx', expression: 'create index "member_org_path_id_idx" on "member" ("org_path" text_pattern_ops, "id")' })
+// A person is a member of one union city-wide; a mobile belongs to one active member.
+@Index({ name: 'member_id_number_index_unique', expression: 'create unique index "member_id_number_index_unique" on "member" ("id_number_index")' })
+@Index({ name: 'member_mobile_index_active_unique', expression: `create unique index "member_mobile_index_active_unique" on "member" ("mobile_index") where "life_status" = 'ACTIVE'` })
+export class Member extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  /** 会员编号, unique city-wide, from a sequence. */
+  @Property({ type: 'string', length: 16, unique: true })
+  memberNo!: string;
+
+  /** The grassroots union keeping the member. */
+  @ManyToOne(() => Organization, { ref: true, index: true })
+  organization!: Ref<Organization>;
+
+  @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true })
+  enterprise?: Ref<Enterprise> | null;
+
+  @Property({ type: 'string', length: 50 })
+  @Index()
+  name!: string;
+
+  @Enum({ items: () => Gender, nativeEnumName: 'gender' })
+  gender!: Gender;
+
+  @Property({ type: 'date', nullable: true })
+  birthDate?: string | null;
+
+  @Enum({ items: () => IdType, nativeEnumName: 'id_type' })
+  idType!: IdType;
+
+  @Property({ type: 'text' })
+  idNumberSealed!: string;
+
+  @Property({ type: 'string', length: 64 })
+  idNumberIndex!: string;
+
+  @Property({ type: 'string', length: 32 })
+  idNumberMasked!: string;
+
+  /** null with idExpiryLongTerm: 长期. */
+  @Property({ type: 'date', nullable: true })
+  idExpiry?: string | null;
+
+  @Property({ type: 'boolean' })
+  idExpiryLongTerm: boolean & Opt = false;
+
+  @Property({ type: 'text', nullable: true })
+  mobileSealed?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Index()
+  mobileIndex?: string | null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  mobileMasked?: string | null;
+
+  /** 工作单位详细地址 */
+  @Property({ type: 'string', length: 100, nullable: true })
+  workAddress?: string | null;
+
+  @Enum({ items: () => MemberCategory, nativeEnumName: 'member_category' })
+  category!: MemberCategory;
+
+  @Enum({ items: () => LifeStatus, nativeEnumName: 'life_status', default: LifeStatus.ACTIVE })
+  lifeStatus: LifeStatus & Opt = LifeStatus.ACTIVE;
+
+  /** Date of retirement or death, with lifeStatus. */
+  @Property({ type: 'date', nullable: true })
+  lifeStatusDate?: string | null;
+
+  /** Women's original statutory retirement age depends on the post (SPEC §8). */
+  @Enum({ items: () => FemalePostType, nativeEnumName: 'female_post_type', nullable: true })
+  femalePostType?: FemalePostType | null;
+
+  /** 入会日期 */
+  @Property({ type: 'date' })
+  joinedAt!: string;
+
+  /** 人保状态待确认: no social-insurance record, must be confirmed by hand. */
+  @Property({ type: 'boolean' })
+  needsConfirmation: boolean & Opt = false;
+
+  /** 电子会员证激活日期 */
+  @Property({ type: 'date', nullable: true })
+  ecardActivatedAt?: string | null;
+
+  @Property({ type: 'datetime' })
+  @Index()
+  createdAt!: Date;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}

@@ -1,0 +1,126 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Allow } from '../../auth/allow.decorator.js';
+import { Permission } from '../../auth/permissions.js';
+import { PageArgs } from '../../common/pagination/page.js';
+import { toId } from '../../common/ids.js';
+import { UserError } from '../../common/errors/error-result.js';
+import { LifeStatus, MemberCategory } from '../../domain/member-category.js';
+import type { RequestContext } from '../../app/context.js';
+import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import { EnterpriseType, toEnterpriseType } from '../enterprise/enterprise.type.js';
+import type { MemberService, MemberDraftInput } from './member.service.js';
+import type { Member } from './member.entity.js';
+import {
+  MemberConnection,
+  MemberInput,
+  MemberPayload,
+  MemberPersonalData,
+  MemberResult,
+  MemberSort,
+  MemberType,
+  SetMemberLifeStatusInput,
+  TransferMemberInput,
+  UpdateMemberInput,
+  toMemberType,
+} from './member.type.js';
+
+@ArgsType()
+class MembersArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "A grassroots union in the caller's subtree; default: all of it" })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  enterpriseId?: string | null;
+
+  @Field(() => MemberCategory, { nullable: true })
+  category?: MemberCategory | null;
+
+  @Field(() => LifeStatus, { nullable: true })
+  lifeStatus?: LifeStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: '人保状态待确认' })
+  needsConfirmation?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, the memberNo, or an exact ID number or mobile' })
+  @MaxLength(50)
+  search?: string | null;
+
+  @Field(() => MemberSort, { defaultValue: MemberSort.NEWEST })
+  sort!: MemberSort;
+}
+
+function draft(input: MemberInput): MemberDraftInput {
+  return { ...input, enterpriseId: input.enterpriseId == null ? null : toId(input.enterpriseId) };
+}
+
+function result(r: Member | UserError): typeof MemberResult {
+  return r instanceof UserError ? r : Object.assign(new MemberPayload(), { member: toMemberType(r) });
+}
+
+@Resolver(() => MemberType)
+@Allow(Permission.MEMBER_READ)
+export class MemberResolver {
+  constructor(
+    private readonly memberService: MemberService,
+    private readonly organizationService: OrganizationService,
+  ) {}
+
+  @Query(() => MemberConnection)
+  members(@Ctx() ctx: RequestContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
+    return this.memberService.list(
+      ctx,
+      { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId), enterpriseId: args.enterpriseId == null ? null : toId(args.enterpriseId) },
+      args.first,
+      args.after,
+    );
+  }
+
+  @Query(() => MemberType)
+  async member(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberType> {
+    return toMemberType(await this.memberService.get(ctx, toId(id)));
+  }
+
+  @Allow(Permission.MEMBER_WRITE)
+  @Mutation(() => MemberResult, { description: "Adds a member to the caller's grassroots union" })
+  async createMember(@Ctx() ctx: RequestContext, @Arg('input', () => MemberInput) input: MemberInput): Promise<typeof MemberResult> {
+    return result(await this.memberService.create(ctx, draft(input)));
+  }
+
+  @Allow(Permission.MEMBER_WRITE)
+  @Mutation(() => MemberResult)
+  async updateMember(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<typeof MemberResult> {
+    return result(await this.memberService.update(ctx, toId(input.id), input.version, draft(input)));
+  }
+
+  @Allow(Permission.MEMBER_WRITE)
+  @Mutation(() => MemberResult, { description: '退休 / 死亡 with a date, or back to ACTIVE' })
+  async setMemberLifeStatus(@Ctx() ctx: RequestContext, @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput): Promise<typeof MemberResult> {
+    return result(await this.memberService.setLifeStatus(ctx, toId(input.id), input.version, input.lifeStatus, input.date));
+  }
+
+  @Allow(Permission.MEMBER_TRANSFER)
+  @Mutation(() => MemberResult, { description: 'By a superior of both unions' })
+  async transferMember(@Ctx() ctx: RequestContext, @Arg('input', () => TransferMemberInput) input: TransferMemberInput): Promise<typeof MemberResult> {
+    return result(await this.memberService.transfer(ctx, toId(input.id), input.version, toId(input.toOrganizationId)));
+  }
+
+  @Allow(Permission.MEMBER_REVEAL)
+  @Mutation(() => MemberPersonalData, { description: 'The full ID number and mobile of one member; audited' })
+  revealMemberPersonalData(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberPersonalData> {
+    return this.memberService.reveal(ctx, toId(id));
+  }
+
+  @FieldResolver(() => OrganizationType, { description: 'The grassroots union keeping the member' })
+  async organization(@Ctx() ctx: RequestContext, @Root() m: MemberType): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizationService.get(ctx, m.organizationId));
+  }
+
+  @FieldResolver(() => EnterpriseType, { nullable: true })
+  async enterprise(@Ctx() ctx: RequestContext, @Root() m: MemberType): Promise<EnterpriseType | null> {
+    if (m.enterpriseId == null) return null;
+    const e = await ctx.loaders.enterprise.load(m.enterpriseId);
+    return e && toEnterpriseType(e);
+  }
+}

@@ -1,0 +1,259 @@
+import { ref, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../common/clock.js';
+import type { RequestContext } from '../../app/context.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { userError, UserError } from '../../common/errors/error-result.js';
+import { violated } from '../../common/errors/unique-violation.js';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../../common/pagination/page.js';
+import { IdType, validateIdNumber } from '../../domain/id-document.js';
+import { normalizeMobile } from '../../domain/mobile.js';
+import { parseDateLoose } from '../../domain/id-expiry.js';
+import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
+import { assertInScope } from '../../org-scope/assert-in-scope.js';
+import { subtreePattern } from '../../org-scope/org-path.js';
+import { Tier } from '../../org-scope/tier.js';
+import type { Organization } from '../../org-scope/organization.entity.js';
+import type { PiiCipher } from '../../pii/pii-cipher.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import { escapeLike } from '../organization/organization.service.js';
+import { Enterprise } from '../enterprise/enterprise.entity.js';
+import { Member } from './member.entity.js';
+import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
+import { sealIdNumber, sealMobile } from './member-pii.js';
+import { MemberSort, toMemberType, type MemberType } from './member.type.js';
+
+export interface MemberFilter {
+  organizationId?: number | null;
+  enterpriseId?: number | null;
+  category?: MemberCategory | null;
+  lifeStatus?: LifeStatus | null;
+  needsConfirmation?: boolean | null;
+  /** Name (part of it), memberNo, exact ID number or exact mobile. */
+  search?: string | null;
+  sort?: MemberSort | null;
+}
+
+export interface MemberDraftInput extends MemberDraft {
+  enterpriseId?: number | null;
+}
+
+/** What the audit trail keeps of a member: never a full ID number or phone. */
+function auditView(m: Member) {
+  return { name: m.name, idNumber: m.idNumberMasked, mobile: m.mobileMasked ?? null, category: m.category, workAddress: m.workAddress ?? null, enterpriseId: m.enterprise?.id ?? null, lifeStatus: m.lifeStatus, lifeStatusDate: m.lifeStatusDate ?? null };
+}
+
+/** Member rolls of grassroots unions (SPEC §5): list, read, create, edit, life status, transfer, reveal. */
+export class MemberService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly cipher: PiiCipher,
+    private readonly organizations: OrganizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: RequestContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
+    const limit = pageSize(ctx, first);
+    const where: FilterQuery<Member>[] = [
+      filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
+    ];
+    if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
+    if (filter.category) where.push({ category: filter.category });
+    if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });
+    if (filter.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
+    if (filter.search?.trim()) where.push({ $or: this.searchConditions(filter.search.trim()) });
+
+    const sort = filter.sort ?? MemberSort.NEWEST;
+    const keyset: FilterQuery<Member>[] = [];
+    if (after) {
+      if (sort === MemberSort.NEWEST) keyset.push({ id: { $lt: decodeCursor(ctx, after, ['number'])[0] as number } });
+      else if (sort === MemberSort.MEMBER_NO) keyset.push({ memberNo: { $gt: decodeCursor(ctx, after, ['string'])[0] as string } });
+      else {
+        const [name, id] = decodeCursor(ctx, after, ['string', 'number']) as [string, number];
+        keyset.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
+      }
+    }
+    const orderBy = sort === MemberSort.NEWEST ? { id: 'desc' as const } : sort === MemberSort.MEMBER_NO ? { memberNo: 'asc' as const } : { name: 'asc' as const, id: 'asc' as const };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }),
+      ctx.em.count(Member, { $and: where }),
+    ]);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const cursor = !last ? null : sort === MemberSort.NEWEST ? encodeCursor([last.id]) : sort === MemberSort.MEMBER_NO ? encodeCursor([last.memberNo]) : encodeCursor([last.name, last.id]);
+    return { nodes: page.map(toMemberType), totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: cursor } };
+  }
+
+  /** Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly. */
+  private searchConditions(search: string): FilterQuery<Member>[] {
+    const conditions: FilterQuery<Member>[] = [{ name: { $ilike: `%${escapeLike(search)}%` } }, { memberNo: search }];
+    const today = this.clock.today();
+    const idIndexes = new Set<string>();
+    for (const type of [IdType.RESIDENT_ID, IdType.HK_MACAO_TAIWAN_PERMIT, IdType.PASSPORT, IdType.OTHER]) {
+      const id = validateIdNumber(type, search, today);
+      if (id.ok) idIndexes.add(this.cipher.blindIndex('id', id.value));
+    }
+    if (idIndexes.size) conditions.push({ idNumberIndex: { $in: [...idIndexes] } });
+    const mobile = normalizeMobile(search);
+    if (mobile.ok) conditions.push({ mobileIndex: this.cipher.blindIndex('mobile', mobile.value) });
+    return conditions;
+  }
+
+  async get(ctx: RequestContext, id: number): Promise<Member> {
+    const m = await ctx.em.findOne(Member, id);
+    if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    return m;
+  }
+
+  /** The full ID number and mobile of one member in scope; audited. */
+  async reveal(ctx: RequestContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
+    const m = await this.get(ctx, id);
+    const revealed = { idNumber: this.cipher.decrypt(m.idNumberSealed), mobile: m.mobileSealed ? this.cipher.decrypt(m.mobileSealed) : null };
+    await ctx.em.transactional(async (tx) => {
+      this.audit.record(ctx, tx, { action: 'member.revealed', organization: { id: m.organization.id, path: m.orgPath }, targetType: 'Member', targetId: m.id });
+    });
+    return revealed;
+  }
+
+  async create(ctx: RequestContext, input: MemberDraftInput): Promise<Member | UserError> {
+    const union = await this.organizations.get(ctx, ctx.viewer!.organizationId);
+    const checked = await this.checkDraft(ctx, input, union);
+    if (checked instanceof UserError) return checked;
+    const { member, enterprise } = checked;
+    return this.saving(ctx, member, () =>
+      ctx.em.transactional(async (tx) => {
+        const now = this.clock.now();
+        const m = tx.create(Member, {
+          ...this.storedFields(member),
+          memberNo: await nextMemberNo(tx),
+          organization: union,
+          orgPath: union.path,
+          enterprise,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await tx.flush();
+        this.audit.record(ctx, tx, { action: 'member.created', organization: union, targetType: 'Member', targetId: m.id, after: auditView(m) });
+        return m;
+      }),
+    );
+  }
+
+  async update(ctx: RequestContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
+    const existing = await this.get(ctx, id);
+    assertInScope(ctx, existing.orgPath);
+    const union = await this.organizations.get(ctx, existing.organization.id);
+    const checked = await this.checkDraft(ctx, input, union);
+    if (checked instanceof UserError) return checked;
+    return this.saving(ctx, checked.member, () =>
+      ctx.em.transactional(async (tx) => {
+        const m = await tx.findOneOrFail(Member, id);
+        if (m.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
+        const before = auditView(m);
+        Object.assign(m, this.storedFields(checked.member), { enterprise: checked.enterprise, updatedAt: this.clock.now() });
+        await tx.flush();
+        this.audit.record(ctx, tx, { action: 'member.updated', organization: union, targetType: 'Member', targetId: m.id, before, after: auditView(m) });
+        return m;
+      }),
+    );
+  }
+
+  /** 退休 / 死亡 with a date, or back to ACTIVE (a correction). */
+  async setLifeStatus(ctx: RequestContext, id: number, version: number, lifeStatus: LifeStatus, rawDate: string | null | undefined): Promise<Member | UserError> {
+    let date: string | null = null;
+    if (lifeStatus !== LifeStatus.ACTIVE) {
+      const parsed = rawDate ? parseDateLoose(rawDate) : null;
+      if (!parsed?.ok || parsed.date > this.clock.today()) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('lifeStatusDate'), 'date');
+      date = parsed.date;
+    }
+    return this.mutate(ctx, id, version, 'member.life_status', (m) => {
+      m.lifeStatus = lifeStatus;
+      m.lifeStatusDate = date;
+    });
+  }
+
+  /** Moves a member between two grassroots unions below the caller (a common superior of both). */
+  async transfer(ctx: RequestContext, id: number, version: number, toOrganizationId: number): Promise<Member | UserError> {
+    const target = await this.organizations.get(ctx, toOrganizationId);
+    const m = await this.get(ctx, id);
+    if (target.tier !== Tier.GRASSROOTS || target.id === m.organization.id || target.path === ctx.viewer!.orgPath) {
+      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('transferTarget'), 'toOrganizationId');
+    }
+    return this.mutate(ctx, id, version, 'member.transferred', (member) => {
+      member.organization = ref(target);
+      member.orgPath = target.path;
+      member.enterprise = null; // enterprises belong to the old union
+    });
+  }
+
+  /** Loads, checks scope and version, applies `change`, audits before/after, in one transaction. */
+  private async mutate(ctx: RequestContext, id: number, version: number, action: string, change: (m: Member) => void): Promise<Member | UserError> {
+    return this.saving(ctx, null, () =>
+      ctx.em.transactional(async (tx) => {
+        const m = await tx.findOne(Member, id);
+        if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+        assertInScope(ctx, m.orgPath);
+        if (m.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
+        const before = { ...auditView(m), orgPath: m.orgPath };
+        const from = { id: m.organization.id, path: m.orgPath };
+        change(m);
+        m.updatedAt = this.clock.now();
+        await tx.flush();
+        this.audit.record(ctx, tx, { action, organization: from, targetType: 'Member', targetId: m.id, before, after: { ...auditView(m), orgPath: m.orgPath } });
+        return m;
+      }),
+    );
+  }
+
+  private async checkDraft(ctx: RequestContext, input: MemberDraftInput, union: Organization): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
+    const checked = checkMember(input, this.clock.today());
+    if (!checked.ok) {
+      const first = checked.problems[0];
+      return userError(ErrorCode.BAD_USER_INPUT, checked.problems.map((p) => ctx.t(p.key)).join('；'), first.field);
+    }
+    let enterprise: Enterprise | null = null;
+    if (input.enterpriseId != null) {
+      enterprise = await ctx.em.findOne(Enterprise, { id: input.enterpriseId, organization: union.id });
+      if (!enterprise) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enterpriseNotInUnion'), 'enterpriseId');
+    }
+    return { member: checked.member, enterprise };
+  }
+
+  private storedFields(c: CheckedMember) {
+    return {
+      name: c.name,
+      gender: c.gender,
+      birthDate: c.birthDate,
+      idType: c.idType,
+      ...sealIdNumber(this.cipher, c.idNumber),
+      idExpiry: c.idExpiry && !c.idExpiry.longTerm ? c.idExpiry.date : null,
+      idExpiryLongTerm: c.idExpiry?.longTerm ?? false,
+      ...sealMobile(this.cipher, c.mobile),
+      workAddress: c.workAddress,
+      category: c.category,
+      joinedAt: c.joinedAt,
+      femalePostType: c.femalePostType,
+    };
+  }
+
+  /** Unique violations become clear, localised answers: already ours, in another union, or a phone in use. */
+  private async saving(ctx: RequestContext, member: CheckedMember | null, work: () => Promise<Member | UserError>): Promise<Member | UserError> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      if (violated(e, 'member_mobile_index_active_unique')) return userError(ErrorCode.CONFLICT, ctx.t('mobileTaken'), 'mobile');
+      // Found through the scoped EntityManager means ours; otherwise the caller learns only "another union".
+      const ours = member && (await ctx.em.findOne(Member, { idNumberIndex: this.cipher.blindIndex('id', member.idNumber) }));
+      return userError(ErrorCode.CONFLICT, ctx.t(ours ? 'idNumberTaken' : 'idNumberInOtherUnion'), 'idNumber');
+    }
+  }
+}
+
+/** 会员编号: 12 digits from a database sequence, unique city-wide and never reused. */
+async function nextMemberNo(em: EntityManager): Promise<string> {
+  const [{ n }] = await em.execute<{ n: string }[]>(`select nextval('member_no_seq')::text as n`);
+  return n.padStart(12, '0');
+}

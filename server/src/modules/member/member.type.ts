@@ -1,0 +1,213 @@
+import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Connection } from '../../common/pagination/page.js';
+import { UserError } from '../../common/errors/error-result.js';
+import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
+import { IdType } from '../../domain/id-document.js';
+import type { Member } from './member.entity.js';
+
+registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(LifeStatus, { name: 'LifeStatus' });
+registerEnumType(MemberCategory, { name: 'MemberCategory', description: '企业内职工 / 灵活就业 / 企业外入会' });
+registerEnumType(FemalePostType, { name: 'FemalePostType', description: "Women's post, for the statutory retirement age" });
+registerEnumType(IdType, { name: 'IdType' });
+
+export enum MemberSort {
+  NEWEST = 'NEWEST',
+  NAME = 'NAME',
+  MEMBER_NO = 'MEMBER_NO',
+}
+registerEnumType(MemberSort, { name: 'MemberSort' });
+
+/** A member as lists and details show it: ID number and mobile masked (the reveal mutation gives them whole). */
+@ObjectType('Member')
+export class MemberType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String, { description: '会员编号' })
+  memberNo!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Gender)
+  gender!: Gender;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, from the resident ID' })
+  birthDate!: string | null;
+
+  @Field(() => IdType)
+  idType!: IdType;
+
+  @Field(() => String, { description: 'e.g. 4128 **** **** 0026' })
+  idNumberMasked!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null with idExpiryLongTerm or when unknown' })
+  idExpiry!: string | null;
+
+  @Field(() => Boolean, { description: '长期' })
+  idExpiryLongTerm!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'e.g. 138****8000' })
+  mobileMasked!: string | null;
+
+  @Field(() => String, { nullable: true })
+  workAddress!: string | null;
+
+  @Field(() => MemberCategory)
+  category!: MemberCategory;
+
+  @Field(() => LifeStatus)
+  lifeStatus!: LifeStatus;
+
+  @Field(() => String, { nullable: true, description: 'Date of retirement or death' })
+  lifeStatusDate!: string | null;
+
+  @Field(() => FemalePostType, { nullable: true })
+  femalePostType!: FemalePostType | null;
+
+  @Field(() => String)
+  joinedAt!: string;
+
+  @Field(() => Boolean, { description: '人保状态待确认' })
+  needsConfirmation!: boolean;
+
+  @Field(() => String, { nullable: true })
+  ecardActivatedAt!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Int)
+  version!: number;
+
+  organizationId!: number;
+  enterpriseId!: number | null;
+}
+
+@ObjectType()
+export class MemberConnection extends Connection(MemberType) {}
+
+@ObjectType()
+export class MemberPayload {
+  @Field(() => MemberType)
+  member!: MemberType;
+}
+
+export const MemberResult = createUnionType({ name: 'MemberResult', types: () => [MemberPayload, UserError] as const });
+
+@ObjectType({ description: 'Full personal data of one member; each reveal is audited' })
+export class MemberPersonalData {
+  @Field(() => String)
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  mobile!: string | null;
+}
+
+@InputType()
+export class MemberInput {
+  @Field(() => String)
+  @MaxLength(100)
+  name!: string;
+
+  @Field(() => IdType)
+  idType!: IdType;
+
+  @Field(() => String)
+  @MaxLength(40)
+  idNumber!: string;
+
+  @Field(() => Gender, { nullable: true, description: 'Derived from a resident ID; needed for other ID types' })
+  gender?: Gender | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or 长期' })
+  @MaxLength(20)
+  idExpiry?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(30)
+  mobile?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  workAddress?: string | null;
+
+  @Field(() => MemberCategory)
+  category!: MemberCategory;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, default today' })
+  @MaxLength(20)
+  joinedAt?: string | null;
+
+  @Field(() => FemalePostType, { nullable: true })
+  femalePostType?: FemalePostType | null;
+
+  @Field(() => ID, { nullable: true, description: '关联企业 of the same union' })
+  enterpriseId?: string | null;
+}
+
+@InputType()
+export class UpdateMemberInput extends MemberInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@InputType()
+export class SetMemberLifeStatusInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => LifeStatus)
+  lifeStatus!: LifeStatus;
+
+  @Field(() => String, { nullable: true, description: 'Required for RETIRED and DECEASED' })
+  @MaxLength(20)
+  date?: string | null;
+}
+
+@InputType()
+export class TransferMemberInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => ID, { description: 'Another grassroots union below the caller' })
+  toOrganizationId!: string;
+}
+
+export function toMemberType(m: Member): MemberType {
+  return {
+    id: m.id,
+    memberNo: m.memberNo,
+    name: m.name,
+    gender: m.gender,
+    birthDate: m.birthDate ?? null,
+    idType: m.idType,
+    idNumberMasked: m.idNumberMasked,
+    idExpiry: m.idExpiry ?? null,
+    idExpiryLongTerm: m.idExpiryLongTerm,
+    mobileMasked: m.mobileMasked ?? null,
+    workAddress: m.workAddress ?? null,
+    category: m.category,
+    lifeStatus: m.lifeStatus,
+    lifeStatusDate: m.lifeStatusDate ?? null,
+    femalePostType: m.femalePostType ?? null,
+    joinedAt: m.joinedAt,
+    needsConfirmation: m.needsConfirmation,
+    ecardActivatedAt: m.ecardActivatedAt ?? null,
+    createdAt: m.createdAt,
+    version: m.version,
+    organizationId: m.organization.id,
+    enterpriseId: m.enterprise?.id ?? null,
+  };
+}

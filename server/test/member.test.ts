@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckChar } from '../src/domain/resident-id.js';
+import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { systemEm } from '../src/org-scope/system-em.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import type { GraphQLClient } from './support/graphql-client.js';
+
+const FIELDS = 'id memberNo name gender birthDate idType idNumberMasked idExpiry idExpiryLongTerm mobileMasked workAddress category lifeStatus lifeStatusDate joinedAt version organization { name } enterprise { name }';
+const CREATE = `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
+const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
+const LIST = `query($search: String, $sort: MemberSort, $first: Int, $after: String) { members(search: $search, sort: $sort, first: $first, after: $after) { totalCount nodes { id name memberNo idNumberMasked mobileMasked } pageInfo { hasNextPage endCursor } } }`;
+
+/** Valid resident IDs: Pudong address code, a birth date, a sequence (odd = male). */
+const id = (birth: string, seq: string) => withCheckChar(`310115${birth}${seq}`);
+const WANG = { id: id('19850315', '123'), mobile: '13800138000' };
+const LI = { id: id('19900420', '244'), mobile: '13900139000' };
+
+let s: TestServer;
+let jianlang: GraphQLClient;
+let other: GraphQLClient;
+beforeAll(async () => {
+  s = await startTestServer({ APP_TODAY: '2024-12-27' });
+  [jianlang, other] = await Promise.all([s.as('jianlang'), s.as('xuhui-gr1')]);
+});
+afterAll(() => s.close());
+
+const member = (over: Record<string, unknown> = {}) => ({ name: '王建国', idType: 'RESIDENT_ID', idNumber: WANG.id, idExpiry: '2033-01-01', mobile: WANG.mobile, workAddress: '上海市浦东新区世纪大道一百号建朗大厦', category: 'IN_ENTERPRISE', joinedAt: '2020-05-01', ...over });
+
+describe('members', () => {
+  let wang: { id: string; version: number; memberNo: string };
+
+  it('creates a member with derived birth date and gender, masked personal data and a member number', async () => {
+    const r = (await jianlang.ok(CREATE, { input: member({ idNumber: ` ${WANG.id.toLowerCase()} `, mobile: '+86 138 0013 8000' }) })).createMember;
+    expect(r.__typename).toBe('MemberPayload');
+    wang = r.member;
+    expect(r.member).toMatchObject({
+      name: '王建国',
+      gender: 'MALE',
+      birthDate: '1985-03-15',
+      idNumberMasked: `${WANG.id.slice(0, 4)} **** **** ${WANG.id.slice(-4)}`,
+      mobileMasked: '138****8000',
+      idExpiry: '2033-01-01',
+      organization: { name: '上海建朗信息科技有限公司工会' },
+    });
+    expect(r.member.memberNo).toMatch(/^\d{12}$/);
+  });
+
+  it('stores no plaintext ID number or phone: a raw SQL read shows ciphertext only', async () => {
+    const rows = await s.orm.em.getConnection().execute('select * from member');
+    const raw = JSON.stringify(rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(raw).not.toContain(WANG.id);
+    expect(raw).not.toContain(WANG.mobile);
+  });
+
+  it('reveals the full values to the clerk, and audits the reveal without the values', async () => {
+    const r = (await jianlang.ok(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber mobile } }`)).revealMemberPersonalData;
+    expect(r).toEqual({ idNumber: WANG.id, mobile: WANG.mobile });
+    const audit = await systemEm(s.orm).find(AuditEntry, { action: 'member.revealed', targetId: String(wang.id) });
+    expect(audit).toHaveLength(1);
+    const all = JSON.stringify(await systemEm(s.orm).find(AuditEntry, { targetType: 'Member' }));
+    expect(all).not.toContain(WANG.id);
+    expect(all).not.toContain(WANG.mobile);
+  });
+
+  it('a reviewer reads members masked but cannot reveal', async () => {
+    const reviewer = await s.as('pudong-reviewer');
+    expect((await reviewer.ok(LIST, {})).members.totalCount).toBe(1);
+    expect(await reviewer.errorCode(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber } }`)).toBe('FORBIDDEN');
+  });
+
+  it('finds members by exact ID number, mobile, part of the name and member number', async () => {
+    await jianlang.ok(CREATE, { input: member({ name: '李梅', idNumber: LI.id, mobile: LI.mobile, idExpiry: '长期' }) });
+    const names = async (search: string) => (await jianlang.ok(LIST, { search })).members.nodes.map((n: { name: string }) => n.name);
+    expect(await names(WANG.id)).toEqual(['王建国']);
+    expect(await names(LI.mobile)).toEqual(['李梅']);
+    expect(await names('建国')).toEqual(['王建国']);
+    expect(await names(wang.memberNo)).toEqual(['王建国']);
+    expect(await names(id('19850315', '125'))).toEqual([]);
+  });
+
+  it('pages with keyset cursors in each sort order', async () => {
+    for (const sort of ['NEWEST', 'NAME', 'MEMBER_NO']) {
+      const p1 = (await jianlang.ok(LIST, { sort, first: 1 })).members;
+      const p2 = (await jianlang.ok(LIST, { sort, first: 1, after: p1.pageInfo.endCursor })).members;
+      expect(p1.pageInfo.hasNextPage).toBe(true);
+      expect(p2.pageInfo.hasNextPage).toBe(false);
+      expect(new Set([p1.nodes[0].id, p2.nodes[0].id]).size).toBe(2);
+    }
+    expect(await jianlang.errorCode(LIST, { sort: 'NAME', after: 'garbage' })).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses bad fields with the clerk-language reason and writes nothing', async () => {
+    const before = (await jianlang.ok(LIST, {})).members.totalCount;
+    const bad = async (over: Record<string, unknown>) => (await jianlang.ok(CREATE, { input: member({ idNumber: id('19700101', '111'), mobile: null, ...over }) })).createMember;
+    expect(await bad({ idNumber: '110105194912310021' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber', message: '证件号码校验位不正确，请核对' });
+    expect(await bad({ idExpiry: '2020-01-01' })).toMatchObject({ field: 'idExpiry', message: '证件已过期' });
+    expect(await bad({ mobile: '12800138000' })).toMatchObject({ field: 'mobile' });
+    expect(await bad({ workAddress: '上海浦东' })).toMatchObject({ field: 'workAddress' });
+    expect(await bad({ joinedAt: '2030-01-01' })).toMatchObject({ field: 'joinedAt' });
+    expect(await bad({ idType: 'PASSPORT', idNumber: 'E12345678' })).toMatchObject({ field: 'gender' });
+    expect((await jianlang.ok(LIST, {})).members.totalCount).toBe(before);
+  });
+
+  it('the same person twice: "already ours" in the union, "another union" elsewhere; a phone in use is refused', async () => {
+    expect((await jianlang.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'idNumber', message: '该证件号码已是本会会员' });
+    expect((await other.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'idNumber', message: '该证件号码已在其他工会登记为会员，请联系上级工会办理转会' });
+    expect((await other.ok(CREATE, { input: member({ idNumber: id('19770707', '331'), mobile: WANG.mobile }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'mobile' });
+  });
+
+  it('updates with optimistic locking: a stale version gets CONFLICT', async () => {
+    const r = (await jianlang.ok(UPDATE, { input: { ...member({ name: '王建华' }), id: wang.id, version: wang.version } })).updateMember;
+    expect(r.member).toMatchObject({ name: '王建华', version: wang.version + 1 });
+    expect((await jianlang.ok(UPDATE, { input: { ...member(), id: wang.id, version: wang.version } })).updateMember).toMatchObject({ code: 'CONFLICT' });
+    wang = r.member;
+  });
+
+  it('marks retired with a date; refuses a missing or future date', async () => {
+    const set = (lifeStatus: string, date: string | null, version: number) =>
+      jianlang.ok(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { __typename ... on MemberPayload { member { lifeStatus lifeStatusDate version } } ... on UserError { code field } } }`, { i: { id: wang.id, version, lifeStatus, date } });
+    expect((await set('RETIRED', null, wang.version)).setMemberLifeStatus).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    expect((await set('RETIRED', '2025-01-01', wang.version)).setMemberLifeStatus).toMatchObject({ field: 'date' });
+    const r = (await set('RETIRED', '2024/8/31', wang.version)).setMemberLifeStatus;
+    expect(r.member).toMatchObject({ lifeStatus: 'RETIRED', lifeStatusDate: '2024-08-31' });
+    wang.version = r.member.version;
+  });
+
+  it('another union sees none of them: by list, by id, by search on a known ID number', async () => {
+    expect((await other.ok(LIST, {})).members.totalCount).toBe(0);
+    expect((await other.ok(LIST, { search: WANG.id })).members.totalCount).toBe(0);
+    expect(await other.errorCode(`{ member(id: ${wang.id}) { name } }`)).toBe('NOT_FOUND');
+    expect(await other.errorCode(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber } }`)).toBe('NOT_FOUND');
+    expect(await other.errorCode(UPDATE, { input: { ...member({ mobile: null }), id: wang.id, version: wang.version } })).toBe('NOT_FOUND');
+  });
+
+  it('a superior of both unions transfers a member; the union itself cannot', async () => {
+    const transfer = (c: GraphQLClient, to: number) =>
+      c.request(`mutation { transferMember(input: { id: ${wang.id}, version: ${wang.version}, toOrganizationId: ${to} }) { __typename ... on MemberPayload { member { organization { name } version } } ... on UserError { code } } }`);
+    expect((await transfer(jianlang, 7)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const xuhui = await s.as('xuhui');
+    expect((await transfer(xuhui, 9)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const lujiazui = await s.as('lujiazui');
+    expect((await transfer(lujiazui, 5)).data.transferMember).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const moved = (await transfer(lujiazui, 7)).data.transferMember;
+    expect(moved.member.organization.name).toBe('上海陆家嘴金融服务有限公司工会');
+    expect(await jianlang.errorCode(`{ member(id: ${wang.id}) { name } }`)).toBe('NOT_FOUND');
+  });
+});
