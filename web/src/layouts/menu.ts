@@ -32,11 +32,15 @@ const home = item('home', 'home', 'home', true);
 const accounts = item('accounts', 'manage_accounts', 'accounts', true, 'ACCOUNT_MANAGE');
 const audit = item('audit', 'history', 'audit', true, 'AUDIT_READ');
 const changePassword = item('changePassword', 'vpn_key', 'change-password', true);
+const memberInfo = item('memberInfo', 'badge', 'members', true, 'MEMBER_READ');
+const enterprises = item('enterprises', 'business', 'enterprises', true, 'MEMBER_READ');
+/** Superior unions read the rolls of the grassroots unions below them (and transfer members between them). */
+const superiorMembers = group('memberManagement', 'groups', [memberInfo]);
 
 /** The business menus of the old platform, per tier, in the manual's order and wording. */
 const tierMenus: Record<Tier, MenuEntry[]> = {
   GRASSROOTS: [
-    group('memberManagement', 'groups', [item('memberInfo', 'badge', 'members')]),
+    group('memberManagement', 'groups', [memberInfo, enterprises]),
     group('cardManagement', 'credit_card', [
       item('cardInfo', 'list', 'cards'),
       item('cardQueue', 'list', 'card-queue'),
@@ -46,8 +50,9 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       item('enrollmentQuery', 'list', 'enrollment-query'),
     ]),
   ],
-  SECONDARY: [group('cardSystem', 'credit_card', [item('enrollmentReview', 'list', 'enrollment-review')])],
+  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [item('enrollmentReview', 'list', 'enrollment-review')])],
   DISTRICT: [
+    superiorMembers,
     group('cardSystem', 'credit_card', [
       item('enrollmentReview', 'list', 'enrollment-review'),
       item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review'),
@@ -59,6 +64,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
     ]),
   ],
   CENTER: [
+    superiorMembers,
     group('serviceCenter', 'account_balance', [
       item('plansAndYears', 'list', 'plans-and-years'),
       item('batchIntake', 'list', 'batch-intake'),

@@ -42,6 +42,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'AUDIT_READ' },
       },
       {
+        // Filters and search are kept in the address (`?q=…&category=…`), so "back" from a member finds them again.
+        path: 'members',
+        name: 'members',
+        component: () => import('../features/member/pages/MembersPage.vue'),
+        meta: { permission: 'MEMBER_READ' },
+      },
+      {
+        path: 'members/:id',
+        name: 'member',
+        component: () => import('../features/member/pages/MemberDetailPage.vue'),
+        meta: { permission: 'MEMBER_READ' },
+      },
+      {
+        path: 'enterprises',
+        name: 'enterprises',
+        component: () => import('../features/enterprise/pages/EnterprisesPage.vue'),
+        meta: { permission: 'MEMBER_READ' },
+      },
+      {
         path: 'change-password',
         name: 'change-password',
         component: () => import('../features/auth/pages/ChangePasswordPage.vue'),

@@ -11,11 +11,20 @@ const ACTION_KEYS = new Map<string, string>([
   ['account.password_reset', 'audit.actions.accountPasswordReset'],
   ['account.password_changed', 'audit.actions.accountPasswordChanged'],
   ['organization.created', 'audit.actions.organizationCreated'],
+  ['member.created', 'audit.actions.memberCreated'],
+  ['member.updated', 'audit.actions.memberUpdated'],
+  ['member.revealed', 'audit.actions.memberRevealed'],
+  ['member.life_status', 'audit.actions.memberLifeStatus'],
+  ['member.transferred', 'audit.actions.memberTransferred'],
+  ['enterprise.created', 'audit.actions.enterpriseCreated'],
+  ['enterprise.updated', 'audit.actions.enterpriseUpdated'],
 ]);
 
 const TARGET_TYPE_KEYS = new Map<string, string>([
   ['Account', 'audit.targetTypes.Account'],
   ['Organization', 'audit.targetTypes.Organization'],
+  ['Member', 'audit.targetTypes.Member'],
+  ['Enterprise', 'audit.targetTypes.Enterprise'],
 ]);
 
 type Translate = (key: string) => string;

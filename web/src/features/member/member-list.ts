@@ -1,0 +1,89 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { LifeStatus, MemberCategory, MemberSort, MembersQueryVariables } from '../../gql/graphql';
+
+export const MEMBER_CATEGORIES: readonly MemberCategory[] = ['IN_ENTERPRISE', 'FLEXIBLE', 'OUTSIDE_ENTERPRISE'];
+export const LIFE_STATUSES: readonly LifeStatus[] = ['ACTIVE', 'RETIRED', 'DECEASED'];
+export const MEMBER_SORTS: readonly MemberSort[] = ['NEWEST', 'NAME', 'MEMBER_NO'];
+
+/** What the clerk chose above the member list. `null` means "all". */
+export interface MemberFilters {
+  /** A grassroots union below a superior; always null for a grassroots clerk (the server scopes to their own). */
+  organizationId: string | null;
+  enterpriseId: string | null;
+  category: MemberCategory | null;
+  lifeStatus: LifeStatus | null;
+  /** Only members whose social-insurance status waits for a manual confirmation (人保状态 待确认). */
+  needsConfirmation: boolean;
+  search: string;
+  sort: MemberSort;
+}
+
+export const NO_FILTERS: Readonly<MemberFilters> = {
+  organizationId: null,
+  enterpriseId: null,
+  category: null,
+  lifeStatus: null,
+  needsConfirmation: false,
+  search: '',
+  sort: 'NEWEST',
+};
+
+/**
+ * The `members` query arguments for the chosen filters (paging aside). Unset
+ * filters are sent as null so the server applies none; the search is trimmed.
+ * The checkbox sends `true` or nothing: unticked means "everyone", not "only
+ * the confirmed ones".
+ */
+export function memberListVariables(filters: MemberFilters): Omit<MembersQueryVariables, 'first' | 'after'> {
+  return {
+    organizationId: filters.organizationId,
+    enterpriseId: filters.enterpriseId,
+    category: filters.category,
+    lifeStatus: filters.lifeStatus,
+    needsConfirmation: filters.needsConfirmation ? true : null,
+    search: filters.search.trim() || null,
+    sort: filters.sort,
+  };
+}
+
+/** An enterprise belongs to one union: choosing another union drops the enterprise filter. */
+export function withOrganization(filters: MemberFilters, organizationId: string | null): MemberFilters {
+  if (organizationId === filters.organizationId) return filters;
+  return { ...filters, organizationId, enterpriseId: null };
+}
+
+function one(value: LocationQuery[string] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : null;
+}
+
+function oneOf<T extends string>(value: LocationQuery[string] | undefined, allowed: readonly T[]): T | null {
+  const text = one(value);
+  return allowed.includes(text as T) ? (text as T) : null;
+}
+
+/** The filters kept in the page address; anything unknown or malformed is ignored. */
+export function filtersFromQuery(query: LocationQuery): MemberFilters {
+  return {
+    organizationId: one(query.org),
+    enterpriseId: one(query.enterprise),
+    category: oneOf(query.category, MEMBER_CATEGORIES),
+    lifeStatus: oneOf(query.status, LIFE_STATUSES),
+    needsConfirmation: one(query.pending) === '1',
+    search: one(query.q) ?? '',
+    sort: oneOf(query.sort, MEMBER_SORTS) ?? NO_FILTERS.sort,
+  };
+}
+
+/** The address form of the filters: only what differs from "no filter", so a plain list has a plain address. */
+export function filtersToQuery(filters: MemberFilters): LocationQueryRaw {
+  const query: LocationQueryRaw = {};
+  if (filters.organizationId) query.org = filters.organizationId;
+  if (filters.enterpriseId) query.enterprise = filters.enterpriseId;
+  if (filters.category) query.category = filters.category;
+  if (filters.lifeStatus) query.status = filters.lifeStatus;
+  if (filters.needsConfirmation) query.pending = '1';
+  if (filters.search.trim()) query.q = filters.search.trim();
+  if (filters.sort !== NO_FILTERS.sort) query.sort = filters.sort;
+  return query;
+}
