@@ -19,6 +19,9 @@ export interface Config {
   webDist: string;
   /** APP_DATA_KEY: base64 master key for personal data at rest (see pii/data-key.ts). */
   appDataKey: string | undefined;
+  /** Upload limits of the member import. */
+  importMaxBytes: number;
+  importMaxRows: number;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
 }
@@ -56,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDist: path.join(repoRoot, 'web/dist'),
     appDataKey: env.APP_DATA_KEY || undefined,
+    importMaxBytes: Number(env.IMPORT_MAX_BYTES ?? 10 * 1024 * 1024),
+    importMaxRows: Number(env.IMPORT_MAX_ROWS ?? 100_000),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
   };
 }

@@ -7,9 +7,10 @@ import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
+import { MemberImportResolver } from '../modules/member-import/member-import.resolver.js';
 import type { Services } from './services.js';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver];
 
 export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
@@ -19,6 +20,7 @@ export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
     [AuditResolver, new AuditResolver(services.auditQuery)],
     [EnterpriseResolver, new EnterpriseResolver(services.enterprises)],
     [MemberResolver, new MemberResolver(services.members, services.organizations)],
+    [MemberImportResolver, new MemberImportResolver(services.memberImports)],
   ]);
   return buildSchema({
     resolvers: RESOLVERS,

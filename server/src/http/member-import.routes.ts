@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { RequestContext } from '../app/context.js';
+import { AppError } from '../common/errors/app-error.js';
+import { Permission } from '../auth/permissions.js';
+import { toId } from '../common/ids.js';
+import type { MemberImportService } from '../modules/member-import/member-import.service.js';
+import { rowReasons } from '../modules/member-import/member-import.resolver.js';
+import { buildErrorReport, buildTemplate } from '../modules/member-import/workbook-files.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<RequestContext>;
+
+/**
+ * Files stay off GraphQL (security-anchors §1.4): the template and error report downloads, and the
+ * multipart upload. A multipart POST is a "simple" request a foreign page could send, so the upload
+ * also demands a custom header (which forces a CORS preflight this server never grants) and a
+ * same-origin Origin, on top of the SameSite=Strict session cookie.
+ */
+export async function memberImportRoutes(app: FastifyInstance, imports: MemberImportService, contextFor: ContextFor): Promise<void> {
+  await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
+
+  async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<RequestContext> {
+    const ctx = await contextFor(request, reply);
+    if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
+    if (ctx.viewer.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', ctx.t('passwordChangeRequired'));
+    if (!ctx.viewer.permissions.includes(permission)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+    return ctx;
+  }
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof AppError) {
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PASSWORD_CHANGE_REQUIRED: 403 }[error.code as string] ?? 400;
+      return reply.code(status).send({ error: { code: error.code, message: error.message, ...error.extensions } });
+    }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+      const lang = String(request.headers['accept-language'] ?? '').startsWith('en');
+      const max = Math.round(imports.limits.maxBytes / 1024 / 1024);
+      return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: lang ? `The file is larger than ${max} MB.` : `文件超过 ${max} MB 上限` } });
+    }
+    request.log.error({ err: error }, 'file route failed');
+    return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 500).send({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'error', requestId: request.id } });
+  });
+
+  app.get('/api/member-imports/template.xlsx', async (request, reply) => {
+    await authorized(request, reply, Permission.MEMBER_WRITE);
+    return sendXlsx(reply, buildTemplate(), '会员批量导入模板.xlsx');
+  });
+
+  app.post('/api/member-imports', async (request, reply) => {
+    const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
+    const origin = request.headers.origin;
+    if (!request.headers['x-union-upload'] || (origin && new URL(origin).host !== request.headers.host)) {
+      throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+    }
+    const file = await request.file();
+    if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
+    const buffer = await file.toBuffer();
+    const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
+    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')));
+    return reply.code(202).send({ id: job.id });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/member-imports/:id/errors.xlsx', async (request, reply) => {
+    const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
+    const job = imports.get(ctx, request.params.id);
+    const rows = (job.sheet?.rows ?? []).filter((r) => r.problems.length);
+    return sendXlsx(reply, buildErrorReport(job.sheet?.headers ?? [], rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
+  });
+}
+
+export function sendXlsx(reply: FastifyReply, body: Buffer, fileName: string) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(body);
+}
