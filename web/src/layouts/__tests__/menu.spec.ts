@@ -67,4 +67,27 @@ describe('visible menu', () => {
     expect(labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'AUDIT_READ']))).toContain('menu.audit');
     expect(translate('menu.audit')).toBe('操作日志');
   });
+
+  it('gives grassroots holders of MEMBER_READ 会员管理 with 会员信息 and 关联企业', () => {
+    const menu = visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'MEMBER_READ', 'MEMBER_WRITE']);
+    expect(labels(menu).map(translate)).toEqual(['首页', '会员管理', '会员信息', '关联企业', '修改密码']);
+    const group = menu.find((entry) => entry.kind === 'group');
+    expect(group?.kind === 'group' && group.children.map((child) => child.routeName)).toEqual(['members', 'enterprises']);
+  });
+
+  it('gives superiors the member list to read, without the enterprises of their unions', () => {
+    for (const tier of ['SECONDARY', 'DISTRICT', 'CENTER'] as const) {
+      expect(labels(visibleMenu(tier, ['ORGANIZATION_READ', 'MEMBER_READ'])).map(translate), tier).toEqual([
+        '首页',
+        '会员管理',
+        '会员信息',
+        '修改密码',
+      ]);
+    }
+  });
+
+  it('hides the member pages from accounts without MEMBER_READ', () => {
+    expect(labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ']))).not.toContain('menu.memberInfo');
+    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ']))).not.toContain('menu.memberManagement');
+  });
 });

@@ -24,6 +24,13 @@ describe('audit action labels', () => {
     ['account.password_reset', '重置密码'],
     ['account.password_changed', '修改密码'],
     ['organization.created', '新增组织'],
+    ['member.created', '新增会员'],
+    ['member.updated', '修改会员'],
+    ['member.revealed', '查看会员完整信息'],
+    ['member.life_status', '变更会员状态'],
+    ['member.transferred', '会员转会'],
+    ['enterprise.created', '新增关联企业'],
+    ['enterprise.updated', '修改关联企业'],
   ])('shows %s as %s', (action, label) => {
     expect(auditActionLabel(action, zh)).toBe(label);
   });

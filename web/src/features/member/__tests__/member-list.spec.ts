@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { filtersFromQuery, filtersToQuery, memberListVariables, NO_FILTERS, withOrganization, type MemberFilters } from '../member-list';
+
+describe('member list filters as query variables', () => {
+  it('sends no filter at all for the plain list, newest first', () => {
+    expect(memberListVariables(NO_FILTERS)).toEqual({
+      organizationId: null,
+      enterpriseId: null,
+      category: null,
+      lifeStatus: null,
+      needsConfirmation: null,
+      search: null,
+      sort: 'NEWEST',
+    });
+  });
+
+  it('passes every chosen filter through, the search trimmed', () => {
+    const filters: MemberFilters = {
+      organizationId: '9',
+      enterpriseId: '3',
+      category: 'FLEXIBLE',
+      lifeStatus: 'RETIRED',
+      needsConfirmation: true,
+      search: '  310115198503151234 ',
+      sort: 'MEMBER_NO',
+    };
+    expect(memberListVariables(filters)).toEqual({
+      organizationId: '9',
+      enterpriseId: '3',
+      category: 'FLEXIBLE',
+      lifeStatus: 'RETIRED',
+      needsConfirmation: true,
+      search: '310115198503151234',
+      sort: 'MEMBER_NO',
+    });
+  });
+
+  it('sends a blank search as none, and an unticked 待确认 box as "everyone", never as false', () => {
+    const variables = memberListVariables({ ...NO_FILTERS, search: ' \t ', needsConfirmation: false });
+    expect(variables.search).toBeNull();
+    expect(variables.needsConfirmation).toBeNull();
+  });
+
+  it('drops the enterprise filter when another union is chosen, and keeps the rest', () => {
+    const filters: MemberFilters = { ...NO_FILTERS, organizationId: '9', enterpriseId: '3', category: 'FLEXIBLE', search: '张' };
+    expect(withOrganization(filters, '10')).toEqual({ ...filters, organizationId: '10', enterpriseId: null });
+    expect(withOrganization(filters, null)).toEqual({ ...filters, organizationId: null, enterpriseId: null });
+    expect(withOrganization(filters, '9')).toBe(filters);
+  });
+});
+
+describe('member list filters in the page address', () => {
+  it('keeps a plain list at a plain address', () => {
+    expect(filtersToQuery(NO_FILTERS)).toEqual({});
+    expect(filtersFromQuery({})).toEqual(NO_FILTERS);
+  });
+
+  it('round-trips every filter', () => {
+    const filters: MemberFilters = {
+      organizationId: '9',
+      enterpriseId: '3',
+      category: 'OUTSIDE_ENTERPRISE',
+      lifeStatus: 'DECEASED',
+      needsConfirmation: true,
+      search: '王',
+      sort: 'NAME',
+    };
+    const query = filtersToQuery(filters);
+    expect(query).toEqual({ org: '9', enterprise: '3', category: 'OUTSIDE_ENTERPRISE', status: 'DECEASED', pending: '1', q: '王', sort: 'NAME' });
+    expect(filtersFromQuery(query as Record<string, string>)).toEqual(filters);
+  });
+
+  it('ignores unknown or malformed values from a hand-edited address', () => {
+    expect(
+      filtersFromQuery({ category: 'VIP', status: 'active', sort: 'AGE', pending: 'yes', org: '', q: ['李', '王'] }),
+    ).toEqual({ ...NO_FILTERS, search: '李' });
+  });
+});
