@@ -18,7 +18,7 @@ import type { RequestContext, Viewer } from './context.js';
 import { createServices, type ServiceDeps, type Services } from './services.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
-import { memberImportRoutes } from '../http/member-import.routes.js';
+import { fileRoutes } from '../http/file-routes.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -118,7 +118,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     context: async (request, reply) => buildContext(request, reply, orm, services),
   });
 
-  await fastify.register((scope) => memberImportRoutes(scope, services.memberImports, (request, reply) => buildContext(request, reply, orm, services)));
+  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.members, (request, reply) => buildContext(request, reply, orm, services)));
 
   fastify.get('/healthz', async (_req, reply) => {
     try {

@@ -6,19 +6,21 @@ import { Permission } from '../auth/permissions.js';
 import { toId } from '../common/ids.js';
 import type { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { rowReasons } from '../modules/member-import/member-import.resolver.js';
-import { buildErrorReport, buildTemplate } from '../modules/member-import/workbook-files.js';
+import { buildErrorReport, buildTemplate, writeTextOnly } from '../modules/member-import/workbook-files.js';
+import type { MemberService } from '../modules/member/member.service.js';
+import { memberExportRows, MEMBER_EXPORT_HEADERS, parseExportFilter, MAX_EXPORT_ROWS } from './member-export.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<RequestContext>;
 
 /**
- * Files stay off GraphQL (security-anchors §1.4): the template and error report downloads, and the
+ * Files stay off GraphQL: the member export, (security-anchors §1.4): the template and error report downloads, and the
  * multipart upload. A multipart POST is a "simple" request a foreign page could send, so the upload
  * also demands a custom header (which forces a CORS preflight this server never grants) and a
  * same-origin Origin, on top of the SameSite=Strict session cookie.
  */
-export async function memberImportRoutes(app: FastifyInstance, imports: MemberImportService, contextFor: ContextFor): Promise<void> {
+export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, members: MemberService, contextFor: ContextFor): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
 
   async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<RequestContext> {
@@ -67,6 +69,18 @@ export async function memberImportRoutes(app: FastifyInstance, imports: MemberIm
     const job = imports.get(ctx, request.params.id);
     const rows = (job.sheet?.rows ?? []).filter((r) => r.problems.length);
     return sendXlsx(reply, buildErrorReport(job.sheet?.headers ?? [], rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
+  });
+
+  app.get('/api/members/export.xlsx', async (request, reply) => {
+    const ctx = await authorized(request, reply, Permission.MEMBER_READ);
+    const filter = parseExportFilter(ctx, request.query as Record<string, string | undefined>);
+    const rows: (string | number | null)[][] = [MEMBER_EXPORT_HEADERS];
+    for await (const batch of members.exportBatches(ctx, filter)) {
+      rows.push(...memberExportRows(batch));
+      if (rows.length - 1 > MAX_EXPORT_ROWS) throw new AppError('BAD_USER_INPUT', ctx.t('exportTooMany', { max: MAX_EXPORT_ROWS }));
+    }
+    await members.recordExport(ctx, filter, rows.length - 1);
+    return sendXlsx(reply, writeTextOnly(rows, '会员信息'), `会员信息-${ctx.viewer!.organizationId}.xlsx`);
   });
 }
 

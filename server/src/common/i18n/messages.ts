@@ -54,6 +54,9 @@ const ZH_CN = {
   enterpriseNotInUnion: '所选关联企业不属于本工会',
   lifeStatusDate: '请填写退休或死亡日期，且不能晚于今天',
   transferTarget: '只能转入本单位下属的其他基层工会',
+  dateFormat: '日期格式不正确（应为 YYYY-MM-DD，如 2024-12-27）',
+  dateRangeOrder: '开始日期不能晚于结束日期',
+  dateRangeTooLong: '日期范围最长 {max} 天',
   importUnknownValue: '无法识别的值“{value}”',
   importDuplicateId: '证件号码与第 {row} 行重复',
   importDuplicateMobile: '手机号码与第 {row} 行重复',
@@ -72,6 +75,7 @@ const ZH_CN = {
   importAlreadyCommitted: '该导入已提交过',
   importHasInvalid: '存在 {count} 行错误；已选择“全部成功才导入”，未写入任何数据',
   importEnterpriseRequired: '请选择关联企业',
+  exportTooMany: '导出超过 {max} 条，请缩小筛选范围',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -130,6 +134,9 @@ const EN: Record<MessageKey, string> = {
   enterpriseNotInUnion: 'The chosen enterprise is not covered by this union.',
   lifeStatusDate: 'Enter the date of retirement or death, not after today.',
   transferTarget: 'A member can only move to another grassroots union below yours.',
+  dateFormat: 'Dates are written YYYY-MM-DD, e.g. 2024-12-27.',
+  dateRangeOrder: 'The start date cannot be after the end date.',
+  dateRangeTooLong: 'A date range spans at most {max} days.',
   importUnknownValue: 'Unrecognised value "{value}".',
   importDuplicateId: 'Same ID number as row {row}.',
   importDuplicateMobile: 'Same mobile number as row {row}.',
@@ -148,6 +155,7 @@ const EN: Record<MessageKey, string> = {
   importAlreadyCommitted: 'This import was already committed.',
   importHasInvalid: '{count} row(s) have errors; with "all or nothing" chosen, nothing was written.',
   importEnterpriseRequired: 'Choose the enterprise.',
+  exportTooMany: 'More than {max} members: narrow the filter.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

@@ -56,15 +56,7 @@ export class MemberService {
 
   async list(ctx: RequestContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
     const limit = pageSize(ctx, first);
-    const where: FilterQuery<Member>[] = [
-      filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
-    ];
-    if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
-    if (filter.category) where.push({ category: filter.category });
-    if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });
-    if (filter.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
-    if (filter.search?.trim()) where.push({ $or: this.searchConditions(filter.search.trim()) });
-
+    const where = await this.conditions(ctx, filter);
     const sort = filter.sort ?? MemberSort.NEWEST;
     const keyset: FilterQuery<Member>[] = [];
     if (after) {
@@ -84,6 +76,40 @@ export class MemberService {
     const last = page.at(-1);
     const cursor = !last ? null : sort === MemberSort.NEWEST ? encodeCursor([last.id]) : sort === MemberSort.MEMBER_NO ? encodeCursor([last.memberNo]) : encodeCursor([last.name, last.id]);
     return { nodes: page.map(toMemberType), totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: cursor } };
+  }
+
+  /** The filter as query conditions, always inside the caller's subtree. */
+  private async conditions(ctx: RequestContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
+    const where: FilterQuery<Member>[] = [
+      filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
+    ];
+    if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
+    if (filter.category) where.push({ category: filter.category });
+    if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });
+    if (filter.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
+    if (filter.search?.trim()) where.push({ $or: this.searchConditions(filter.search.trim()) });
+    return where;
+  }
+
+  /** Every member matching the filter, newest first, in batches (for the export); masked values only. */
+  async *exportBatches(ctx: RequestContext, filter: MemberFilter, batch = 5000): AsyncGenerator<Member[]> {
+    const where = await this.conditions(ctx, filter);
+    let afterId: number | undefined;
+    for (;;) {
+      const rows = await ctx.em.find(Member, { $and: [...where, afterId ? { id: { $lt: afterId } } : {}] }, { orderBy: { id: 'desc' }, limit: batch, populate: ['enterprise', 'organization'] });
+      if (!rows.length) return;
+      yield rows;
+      afterId = rows.at(-1)!.id;
+      ctx.em.clear();
+    }
+  }
+
+  /** Writes the audit row of an export: who exported how many members with which filter. */
+  async recordExport(ctx: RequestContext, filter: MemberFilter, count: number): Promise<void> {
+    const v = ctx.viewer!;
+    await ctx.em.transactional(async (tx) => {
+      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter } } });
+    });
   }
 
   /** Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly. */
