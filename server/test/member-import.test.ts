@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../src/domain/credit-code.js';
@@ -77,6 +78,14 @@ describe('member import: the happy path and idempotence', () => {
     expect(zhao).toEqual({ name: '赵 一', idExpiry: '2025-01-01', joinedAt: '2024-01-05' });
     const qian = (await clerk.ok(`{ members(search: "${residentId(102)}") { nodes { idExpiryLongTerm mobileMasked } } }`)).members.nodes[0];
     expect(qian).toEqual({ idExpiryLongTerm: true, mobileMasked: `${mobile(102).slice(0, 3)}****${mobile(102).slice(-4)}` });
+  });
+});
+
+describe('the sample file of the demo walkthrough (server/test/fixtures/sample-import.xlsx)', () => {
+  it('has 47 good rows and reports the 3 bad ones', async () => {
+    const job = await importFile(fs.readFileSync(new URL('./fixtures/sample-import.xlsx', import.meta.url)));
+    expect(job).toMatchObject({ newCount: 47, invalidCount: 3 });
+    expect(job.errors.map((e: { rowNo: number }) => e.rowNo)).toEqual([12, 24, 38]);
   });
 });
 
