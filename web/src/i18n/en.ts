@@ -222,6 +222,7 @@ const en: MessageSchema = {
   },
   memberDetail: {
     title: 'Member details',
+    titleOf: 'Member details: {name}',
     back: 'Back to the member list',
     identity: 'Identity',
     work: 'Employment',

@@ -221,6 +221,7 @@ const zhCN = {
   },
   memberDetail: {
     title: '会员详情',
+    titleOf: '会员详情：{name}',
     back: '返回会员列表',
     identity: '身份信息',
     work: '单位信息',

@@ -42,17 +42,22 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'AUDIT_READ' },
       },
       {
-        // Filters and search are kept in the address (`?q=…&category=…`), so "back" from a member finds them again.
+        // One parent, so the menu's 会员信息 stays highlighted on a member's page.
         path: 'members',
-        name: 'members',
-        component: () => import('../features/member/pages/MembersPage.vue'),
         meta: { permission: 'MEMBER_READ' },
-      },
-      {
-        path: 'members/:id',
-        name: 'member',
-        component: () => import('../features/member/pages/MemberDetailPage.vue'),
-        meta: { permission: 'MEMBER_READ' },
+        children: [
+          {
+            // Filters and search are kept in the address (`?q=…&category=…`), so "back" from a member finds them again.
+            path: '',
+            name: 'members',
+            component: () => import('../features/member/pages/MembersPage.vue'),
+          },
+          {
+            path: ':id',
+            name: 'member',
+            component: () => import('../features/member/pages/MemberDetailPage.vue'),
+          },
+        ],
       },
       {
         path: 'enterprises',

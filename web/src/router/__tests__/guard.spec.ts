@@ -49,6 +49,16 @@ describe('navigation guard', () => {
     expect(decideNavigation(to('/audit'), { ...clerk, permissions: ['AUDIT_READ'] })).toBe(true);
     expect(to('/audit?org=5').name).toBe('audit');
   });
+
+  it('keeps users without MEMBER_READ off the member list, a member and the enterprises', () => {
+    const reader = { ...clerk, permissions: ['ORGANIZATION_READ', 'MEMBER_READ'] as SessionViewerFragment['permissions'] };
+    for (const path of ['/members?q=310115', '/members/42', '/enterprises']) {
+      expect(decideNavigation(to(path), clerk), path).toEqual({ name: 'home' });
+      expect(decideNavigation(to(path), reader), path).toBe(true);
+    }
+    expect(to('/members/42')).toMatchObject({ name: 'member', params: { id: '42' } });
+    expect(to('/members?q=1').name).toBe('members');
+  });
 });
 
 describe('post-login redirect', () => {
