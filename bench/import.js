@@ -1,0 +1,118 @@
+// Import benchmark (perf-anchors): a 100,000-row member xlsx through upload -> preview -> commit on a
+// fresh server process, against a bare script on the same file in the same run (SheetJS dense read +
+// sheet_to_json, then COPY into a scratch table). Also: the server's peak RSS, and `me` latency from
+// another client while the import runs. Targets: ratio <= 1.6, peak RSS <= 600 MiB, me p99 < 50 ms.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import * as XLSX from '@e965/xlsx';
+import { root, freePort, gql, login, peakRssMiB, startServer, stats, stop } from './lib/server.js';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const { withCheckChar } = await import(path.join(root, 'server/dist/domain/resident-id.js'));
+const { makeCreditCode } = await import(path.join(root, 'server/dist/domain/credit-code.js'));
+const { startEmbeddedPostgres } = await import(path.join(root, 'server/dist/db/embedded-postgres.js'));
+
+function makeWorkbook() {
+  const headers = ['姓名', '性别', '证件类型', '证件号码', '证件到期日', '手机号码', '工作单位详细地址', '会员类别', '入会日期', '女职工岗位'];
+  const rows = [headers];
+  for (let i = 0; i < ROWS; i++) {
+    const birth = `${1965 + (i % 35)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+    // Distinct IDs: a district code per 1000 rows, the sequence inside it.
+    const id = withCheckChar(`3${String(10000 + Math.floor(i / 1000)).padStart(5, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
+    rows.push([`会员${i}`, '', '身份证', id, '2035-01-01', `15${String(100000000 + i)}`, '上海市浦东新区世纪大道一百号建朗大厦', '企业内职工', '2024-06-01', '']);
+  }
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '会员信息');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }); // Excel always compresses
+}
+
+async function bareScript(buf, url) {
+  const t0 = performance.now();
+  const wb = XLSX.read(buf, { type: 'buffer', dense: true });
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).slice(1);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('create table if not exists bench_scratch (name text, gender text, id_type text, id_number text, id_expiry text, mobile text, work_address text, category text, joined_at text, post text)');
+  const csv = (v) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+  const lines = rows.map((r) => r.map(csv).join(',') + '\n');
+  await pipeline(Readable.from(lines), client.query(copyFrom('copy bench_scratch from stdin with (format csv)')));
+  await client.end();
+  return performance.now() - t0;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'union-bench-import-'));
+try {
+  const buf = makeWorkbook();
+  console.log(`generated ${ROWS} rows, ${(buf.length / 1024 / 1024).toFixed(1)} MiB`);
+
+  const scratch = await startEmbeddedPostgres(path.join(tmp, 'scratch-pg'));
+  const bare = await bareScript(buf, scratch.url);
+  await scratch.stop();
+
+  const server = await startServer(path.join(tmp, 'server'), freePort(), { IMPORT_MAX_ROWS: String(ROWS), IMPORT_MAX_BYTES: String(Math.max(10 * 1024 * 1024, buf.length + 1)) });
+  let measured;
+  try {
+    measured = await measureImport(server, buf);
+  } finally {
+    await stop(server.child);
+  }
+  const { previewMs, total, rss, inserted, me, job } = measured;
+  console.table([
+    { measure: 'rows', value: ROWS, target: '' },
+    { measure: 'bare script (SheetJS dense read + sheet_to_json + COPY), ms', value: bare.toFixed(0), target: '' },
+    { measure: 'import upload -> preview, ms', value: previewMs.toFixed(0), target: '' },
+    { measure: 'import upload -> preview -> commit, ms', value: total.toFixed(0), target: '' },
+    { measure: 'ratio import / bare', value: (total / bare).toFixed(2), target: '<= 1.6' },
+    { measure: 'rows inserted', value: inserted, target: ROWS },
+    { measure: 'server peak RSS, MiB', value: rss.toFixed(0), target: '<= 600' },
+    { measure: 'me during import: n / p50 / p99, ms', value: `${me.n} / ${me.p50.toFixed(1)} / ${me.p99.toFixed(1)}`, target: 'p99 < 50' },
+  ]);
+  if (job.status !== 'READY' || inserted !== ROWS) console.log('preview:', job);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+async function measureImport(server, buf) {
+  const clerk = await login(server.url, 'jianlang');
+  const watcher = await login(server.url, 'pudong');
+  const ent = await gql(server.url, clerk, `mutation { createEnterprise(input: { name: "基准测试企业", creditCode: "${makeCreditCode(424242)}" }) { __typename ... on EnterprisePayload { enterprise { id } } ... on UserError { message } } }`);
+  const enterpriseId = ent.body.data.createEnterprise.enterprise?.id;
+  if (!enterpriseId) throw new Error(JSON.stringify(ent.body));
+
+  // Another client keeps asking `me` for as long as the import runs.
+  let importing = true;
+  const meSamples = [];
+  const meLoop = (async () => {
+    while (importing) {
+      const t = performance.now();
+      await gql(server.url, watcher, '{ me { username } }');
+      meSamples.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+
+  const t0 = performance.now();
+  const form = new FormData();
+  form.append('enterpriseId', String(enterpriseId));
+  form.append('file', new Blob([buf]), 'bench.xlsx');
+  const up = await fetch(`${server.url}/api/member-imports`, { method: 'POST', body: form, headers: { cookie: clerk, 'x-union-upload': '1' } });
+  const { id, error } = await up.json();
+  if (!id) throw new Error(JSON.stringify(error));
+  let job;
+  for (;;) {
+    job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } } }`)).body.data.memberImport;
+    if (job.status !== 'PARSING') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const previewMs = performance.now() - t0;
+  const commit = await gql(server.url, clerk, `mutation { commitMemberImport(id: "${id}", allOrNothing: false) { __typename ... on MemberImportPayload { memberImport { result { inserted } } } ... on UserError { message } } }`);
+  const total = performance.now() - t0;
+  importing = false;
+  await meLoop;
+  return { previewMs, total, rss: peakRssMiB(server.child.pid), inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted, me: stats(meSamples), job: { ...job, errors: job.errors.slice(0, 3) } };
+}

@@ -1,0 +1,58 @@
+// Helpers shared by the benchmarks: run the built server in a child process and talk to it.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export function startServer(dataDir, port, env = {}) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_CAPTCHA: 'off', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '100000', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Ready in')) resolve({ child, ms: performance.now() - t0, url: `http://127.0.0.1:${port}` });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+export function stop(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGINT');
+  });
+}
+
+/** Peak resident set size of a process (VmHWM), in MiB. */
+export function peakRssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+export function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s.at(-1) };
+}
+
+export async function gql(url, cookie, query, variables = {}) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return { res, body };
+}
+
+export async function login(url, username) {
+  const r = await gql(url, undefined, `mutation { login(input: { username: "${username}", password: "Demo@2025", captchaId: "-", captchaAnswer: "-" }) { __typename } }`);
+  return r.res.headers.getSetCookie()[0].split(';')[0];
+}
+
+export function freePort() {
+  return 3900 + Math.floor(Math.random() * 1000);
+}
