@@ -167,11 +167,17 @@ export class MemberService {
     );
   }
 
+  /** `idNumber` or `mobile` left undefined keep their stored values (decrypted here, never sent to the client). */
   async update(ctx: RequestContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
     const existing = await this.get(ctx, id);
     assertInScope(ctx, existing.orgPath);
     const union = await this.organizations.get(ctx, existing.organization.id);
-    const checked = await this.checkDraft(ctx, input, union);
+    const draft: MemberDraftInput = {
+      ...input,
+      idNumber: input.idNumber ?? this.cipher.decrypt(existing.idNumberSealed),
+      mobile: input.mobile !== undefined ? input.mobile : existing.mobileSealed ? this.cipher.decrypt(existing.mobileSealed) : null,
+    };
+    const checked = await this.checkDraft(ctx, draft, union);
     if (checked instanceof UserError) return checked;
     return this.saving(ctx, checked.member, () =>
       ctx.em.transactional(async (tx) => {

@@ -148,10 +148,14 @@ export class MemberInput {
   enterpriseId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Omit idNumber or mobile to keep the stored value (no need to reveal it to edit); mobile: null clears it' })
 export class UpdateMemberInput extends MemberInput {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(40)
+  declare idNumber: string;
 
   @Field(() => Int)
   version!: number;
