@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: {
       '/graphql': apiServer,
       '/healthz': apiServer,
+      '/api': apiServer,
     },
   },
 });

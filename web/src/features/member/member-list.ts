@@ -87,3 +87,18 @@ export function filtersToQuery(filters: MemberFilters): LocationQueryRaw {
   if (filters.sort !== NO_FILTERS.sort) query.sort = filters.sort;
   return query;
 }
+
+/**
+ * 导出: the xlsx of the list as filtered (sorting aside: the file is for reading in Excel). Only
+ * the filters in use are sent, named as the server's GET /api/members/export.xlsx reads them.
+ */
+export function memberExportUrl(filters: MemberFilters): string {
+  const variables = memberListVariables(filters);
+  const params = new URLSearchParams();
+  for (const name of ['organizationId', 'enterpriseId', 'category', 'lifeStatus', 'needsConfirmation', 'search'] as const) {
+    const value = variables[name];
+    if (value !== null && value !== undefined) params.set(name, String(value));
+  }
+  const query = params.toString();
+  return `/api/members/export.xlsx${query ? `?${query}` : ''}`;
+}

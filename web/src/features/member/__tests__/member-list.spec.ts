@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromQuery, filtersToQuery, memberListVariables, NO_FILTERS, withOrganization, type MemberFilters } from '../member-list';
+import {
+  filtersFromQuery,
+  filtersToQuery,
+  memberExportUrl,
+  memberListVariables,
+  NO_FILTERS,
+  withOrganization,
+  type MemberFilters,
+} from '../member-list';
 
 describe('member list filters as query variables', () => {
   it('sends no filter at all for the plain list, newest first', () => {
@@ -74,5 +82,42 @@ describe('member list filters in the page address', () => {
     expect(
       filtersFromQuery({ category: 'VIP', status: 'active', sort: 'AGE', pending: 'yes', org: '', q: ['李', '王'] }),
     ).toEqual({ ...NO_FILTERS, search: '李' });
+  });
+});
+
+describe('member export address', () => {
+  it('exports the whole list when nothing is filtered', () => {
+    expect(memberExportUrl(NO_FILTERS)).toBe('/api/members/export.xlsx');
+    expect(memberExportUrl({ ...NO_FILTERS, sort: 'NAME', search: '  ' })).toBe('/api/members/export.xlsx');
+  });
+
+  it('sends every filter in use under the names the server reads, the search trimmed and encoded', () => {
+    const url = new URL(
+      memberExportUrl({
+        organizationId: '9',
+        enterpriseId: '3',
+        category: 'FLEXIBLE',
+        lifeStatus: 'RETIRED',
+        needsConfirmation: true,
+        search: ' 王&小红 ',
+        sort: 'MEMBER_NO',
+      }),
+      'http://localhost',
+    );
+    expect(url.pathname).toBe('/api/members/export.xlsx');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      organizationId: '9',
+      enterpriseId: '3',
+      category: 'FLEXIBLE',
+      lifeStatus: 'RETIRED',
+      needsConfirmation: 'true',
+      search: '王&小红',
+    });
+  });
+
+  it('leaves an unticked 待确认 box out rather than asking for the confirmed ones only', () => {
+    expect(memberExportUrl({ ...NO_FILTERS, needsConfirmation: false, category: 'IN_ENTERPRISE' })).toBe(
+      '/api/members/export.xlsx?category=IN_ENTERPRISE',
+    );
   });
 });

@@ -1,0 +1,132 @@
+import type { ImportStatus } from '../../gql/graphql';
+
+/** The wizard's steps, in order: 上传 → 解析 → 预览 → 结果. */
+export type ImportStep = 'upload' | 'parse' | 'preview' | 'result';
+
+export const IMPORT_STEPS: readonly ImportStep[] = ['upload', 'parse', 'preview', 'result'];
+
+/**
+ * The step that shows an upload in this state; no upload yet: choose a file. A refused file stays
+ * on 解析, where the refusal is shown with a way back to 上传.
+ */
+export function importStep(status: ImportStatus | null | undefined): ImportStep {
+  switch (status) {
+    case 'PARSING':
+    case 'REFUSED':
+      return 'parse';
+    case 'READY':
+    case 'COMMITTING':
+      return 'preview';
+    case 'COMMITTED':
+      return 'result';
+    default:
+      return 'upload';
+  }
+}
+
+/** The server stops reading while the file is still being parsed; nothing else changes without the clerk. */
+export function isStillParsing(status: ImportStatus | null | undefined): boolean {
+  return status === 'PARSING';
+}
+
+/** The server's upload limit (IMPORT_MAX_BYTES, 10 MB by default); it refuses larger files with 413 anyway. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
+
+export type ImportFileProblem = 'type' | 'size' | 'empty';
+
+/** Checked before uploading, so a wrong file costs no upload: only a non-empty .xlsx within the limit is sent. */
+export function importFileProblem(file: { name: string; size: number }): ImportFileProblem | null {
+  if (!/\.xlsx$/i.test(file.name)) return 'type';
+  if (file.size === 0) return 'empty';
+  return file.size > MAX_IMPORT_BYTES ? 'size' : null;
+}
+
+export interface ImportCounts {
+  newCount: number;
+  updateCount: number;
+  unchangedCount: number;
+  invalidCount: number;
+}
+
+/**
+ * How many rows 确认导入 would write: new and changed members. With 全部成功才导入 (all or
+ * nothing) a single bad row means none: the button is then disabled with an explanation.
+ */
+export function rowsToWrite(counts: ImportCounts, allOrNothing: boolean): number {
+  if (allOrNothing && counts.invalidCount > 0) return 0;
+  return counts.newCount + counts.updateCount;
+}
+
+export const TEMPLATE_URL = '/api/member-imports/template.xlsx';
+export const UPLOAD_URL = '/api/member-imports';
+
+/** 错误明细: the bad rows as uploaded, with a reason column. */
+export function errorReportUrl(importId: string): string {
+  return `/api/member-imports/${encodeURIComponent(importId)}/errors.xlsx`;
+}
+
+/** What the upload came back with: the new import's id, the server's (localized) refusal, or nothing usable. */
+export type UploadAnswer = { kind: 'accepted'; id: string } | { kind: 'refused'; message: string; field: string | null } | { kind: 'failed' };
+
+/** Reads the answer to POST /api/member-imports: 202 `{ id }`, or `{ error: { message, field? } }`. */
+export function uploadAnswer(status: number, body: string): UploadAnswer {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { kind: 'failed' };
+  }
+  if (status === 202 && isObject(parsed) && typeof parsed.id === 'string' && parsed.id) return { kind: 'accepted', id: parsed.id };
+  // A 5xx carries no message meant for the clerk.
+  if (status >= 400 && status < 500 && isObject(parsed) && isObject(parsed.error) && typeof parsed.error.message === 'string') {
+    return { kind: 'refused', message: parsed.error.message, field: typeof parsed.error.field === 'string' ? parsed.error.field : null };
+  }
+  return { kind: 'failed' };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export interface UploadRequest {
+  enterpriseId: string;
+  file: File;
+  /** Sent as Accept-Language, like the GraphQL client: the server answers in the clerk's language. */
+  locale: string;
+  /** 0..1 of the bytes sent. */
+  onProgress: (fraction: number) => void;
+}
+
+export interface Upload {
+  answer: Promise<UploadAnswer>;
+  abort: () => void;
+}
+
+/**
+ * Sends the file as multipart form data, the enterprise first (the server reads fields before the
+ * file). XMLHttpRequest rather than fetch: only it reports upload progress. The custom header is the
+ * server's CSRF guard; the session cookie goes along (same origin).
+ */
+export function uploadMemberImport(request: UploadRequest): Upload {
+  const xhr = new XMLHttpRequest();
+  const answer = new Promise<UploadAnswer>((resolve) => {
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) request.onProgress(Math.min(event.loaded / event.total, 1));
+    });
+    xhr.addEventListener('load', () => {
+      request.onProgress(1);
+      resolve(uploadAnswer(xhr.status, xhr.responseText));
+    });
+    xhr.addEventListener('error', () => resolve({ kind: 'failed' }));
+    xhr.addEventListener('abort', () => resolve({ kind: 'failed' }));
+  });
+  const form = new FormData();
+  form.append('enterpriseId', request.enterpriseId);
+  form.append('file', request.file, request.file.name);
+  xhr.open('POST', UPLOAD_URL);
+  xhr.setRequestHeader('x-union-upload', '1');
+  xhr.setRequestHeader('accept-language', request.locale);
+  xhr.send(form);
+  return { answer, abort: () => xhr.abort() };
+}
