@@ -1,0 +1,331 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { QFile, QSelect } from 'quasar';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubGraphQLFetch } from '../../../test-support/graphql-fetch';
+import { mountApp } from '../../../test-support/mount-app';
+import MemberImportDialog from '../components/MemberImportDialog.vue';
+
+/** Stands in for the browser's XMLHttpRequest: records what the dialog sends, answers when the test says. */
+class FakeXhr {
+  static sent: FakeXhr[] = [];
+  readonly upload = new EventTarget();
+  private readonly events = new EventTarget();
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: FormData | null = null;
+  status = 0;
+  responseText = '';
+  aborted = false;
+
+  addEventListener(type: string, listener: EventListener): void {
+    this.events.addEventListener(type, listener);
+  }
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string): void {
+    this.headers[name.toLowerCase()] = value;
+  }
+  send(body: FormData): void {
+    this.body = body;
+    FakeXhr.sent.push(this);
+  }
+  abort(): void {
+    this.aborted = true;
+    this.events.dispatchEvent(new Event('abort'));
+  }
+  progress(loaded: number, total: number): void {
+    this.upload.dispatchEvent(Object.assign(new Event('progress'), { lengthComputable: true, loaded, total }));
+  }
+  respond(status: number, body: unknown): void {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.events.dispatchEvent(new Event('load'));
+  }
+}
+
+const enterprises = () => ({
+  data: {
+    enterprises: {
+      __typename: 'EnterpriseConnection',
+      nodes: [{ __typename: 'Enterprise', id: '3', name: '上海建朗数据服务有限公司', creditCode: '91310115000000000Q' }],
+    },
+  },
+});
+
+function job(fields: Record<string, unknown>) {
+  return {
+    __typename: 'MemberImport',
+    id: 'job-1',
+    status: 'READY',
+    progress: 1,
+    refusal: null,
+    newCount: 0,
+    updateCount: 0,
+    unchangedCount: 0,
+    invalidCount: 0,
+    unknownColumns: [],
+    errors: [],
+    result: null,
+    ...fields,
+  };
+}
+
+const BAD_ROWS = [
+  { __typename: 'ImportRowError', rowNo: 12, column: '证件号码', message: '证件号码校验位不正确，请核对' },
+  { __typename: 'ImportRowError', rowNo: 24, column: '手机号码', message: '手机号码与第 23 行重复' },
+  { __typename: 'ImportRowError', rowNo: 38, column: '工作单位详细地址', message: '工作单位详细地址须超过 6 个且少于 20 个汉字' },
+];
+
+const previewed = job({ newCount: 47, unchangedCount: 0, invalidCount: 3, unknownColumns: ['备注'], errors: BAD_ROWS });
+
+function dialog(): HTMLElement {
+  const element = document.body.querySelector<HTMLElement>('[data-testid="member-import-dialog"]');
+  if (!element) throw new Error('dialog not open');
+  return element;
+}
+
+function byTestId(testId: string): HTMLElement | null {
+  return dialog().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+}
+
+function get(testId: string): HTMLElement {
+  const element = byTestId(testId);
+  if (!element) throw new Error(`no ${testId}`);
+  return element;
+}
+
+function step(): string | undefined {
+  return get('member-import-stepper').dataset.step;
+}
+
+function button(testId: string): HTMLButtonElement {
+  const element = get(testId);
+  return (element.closest('button') ?? element) as HTMLButtonElement;
+}
+
+const mounted: { unmount: () => void }[] = [];
+
+async function openDialog() {
+  const wrapper = await mountApp(MemberImportDialog, { props: { modelValue: true, organizationId: '6' }, attachTo: document.body });
+  mounted.push(wrapper);
+  await flushPromises();
+  return wrapper as unknown as VueWrapper;
+}
+
+async function choose(wrapper: VueWrapper, enterpriseId: string | null, file: File | null): Promise<void> {
+  wrapper.findComponent(QSelect).vm.$emit('update:modelValue', enterpriseId);
+  wrapper.findComponent(QFile).vm.$emit('update:modelValue', file);
+  await flushPromises();
+}
+
+async function submitUpload(): Promise<void> {
+  dialog().querySelector('form')?.dispatchEvent(new Event('submit'));
+  await flushPromises();
+}
+
+const xlsx = (name = '会员导入.xlsx', bytes = 2048) => new File([new Uint8Array(bytes)], name);
+
+beforeEach(() => {
+  FakeXhr.sent = [];
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const wrapper of mounted.splice(0)) wrapper.unmount();
+});
+
+describe('批量导入 dialog', () => {
+  it('uploads with the enterprise, follows the parse, previews the bad rows, commits once on a double click and reports the result', async () => {
+    const answers = [job({ status: 'PARSING', progress: 0.4 }), previewed];
+    const requests = stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ data: { memberImport: answers.length > 1 ? answers.shift() : answers[0] } }),
+      CommitMemberImport: () => ({
+        data: {
+          commitMemberImport: {
+            __typename: 'MemberImportPayload',
+            memberImport: job({
+              ...previewed,
+              status: 'COMMITTED',
+              result: {
+                __typename: 'ImportResultType',
+                inserted: 46,
+                updated: 0,
+                unchanged: 0,
+                skipped: [{ __typename: 'ImportRowError', rowNo: 7, message: '手机号码已被其他会员使用' }],
+              },
+            }),
+          },
+        },
+      }),
+    });
+    const wrapper = await openDialog();
+    expect(step()).toBe('upload');
+    expect(get('member-import-template').getAttribute('href')).toBe('/api/member-imports/template.xlsx');
+    expect(get('member-import-template').hasAttribute('download')).toBe(true);
+    expect(dialog().textContent).toContain('仅限 .xlsx 文件，不超过 10 MB');
+    expect(get('member-import-file').getAttribute('accept')).toBe('.xlsx');
+
+    const file = xlsx();
+    await choose(wrapper, '3', file);
+    await submitUpload();
+    expect(FakeXhr.sent).toHaveLength(1);
+    const sent = FakeXhr.sent[0]!;
+    expect([sent.method, sent.url]).toEqual(['POST', '/api/member-imports']);
+    expect(sent.headers).toEqual({ 'x-union-upload': '1', 'accept-language': 'zh-CN' });
+    // The server reads the enterprise before the file.
+    expect([...sent.body!.keys()]).toEqual(['enterpriseId', 'file']);
+    expect(sent.body!.get('enterpriseId')).toBe('3');
+    expect((sent.body!.get('file') as File).name).toBe('会员导入.xlsx');
+
+    sent.progress(512, 2048);
+    await flushPromises();
+    expect(get('member-import-upload-progress')).toBeTruthy();
+    expect(dialog().textContent).toContain('正在上传 25%');
+    // A second submit while sending does not send the file twice.
+    await submitUpload();
+    expect(FakeXhr.sent).toHaveLength(1);
+
+    sent.respond(202, { id: 'job-1' });
+    await flushPromises();
+    expect(step()).toBe('parse');
+    await vi.waitFor(() => expect(dialog().textContent).toContain('正在解析 40%'));
+    await vi.waitFor(() => expect(step()).toBe('preview'), { timeout: 2000 });
+    const polls = requests.filter((request) => request.operationName === 'MemberImport');
+    expect(polls.map((request) => request.variables)).toEqual([{ id: 'job-1' }, { id: 'job-1' }]);
+    expect(polls[0]?.headers.get('accept-language')).toBe('zh-CN');
+
+    expect(get('member-import-count-new').textContent).toContain('新增 47');
+    expect(get('member-import-count-update').textContent).toContain('更新 0');
+    expect(get('member-import-count-unchanged').textContent).toContain('无变化 0');
+    expect(get('member-import-count-invalid').textContent).toContain('错误 3');
+    expect(get('member-import-unknown-columns').textContent).toContain('以下列不在模板中，已忽略：备注');
+    const errorRows = [...get('member-import-errors').querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()),
+    );
+    expect(errorRows).toEqual([
+      ['12', '证件号码', '证件号码校验位不正确，请核对'],
+      ['24', '手机号码', '手机号码与第 23 行重复'],
+      ['38', '工作单位详细地址', '工作单位详细地址须超过 6 个且少于 20 个汉字'],
+    ]);
+    expect(get('member-import-error-report').getAttribute('href')).toBe('/api/member-imports/job-1/errors.xlsx');
+    expect(button('member-import-commit').textContent).toContain('确认导入（47 行）');
+
+    // A double click: one commit, only the valid rows (the default).
+    button('member-import-commit').click();
+    button('member-import-commit').click();
+    await flushPromises();
+    await flushPromises();
+    const commits = requests.filter((request) => request.operationName === 'CommitMemberImport');
+    expect(commits.map((request) => request.variables)).toEqual([{ id: 'job-1', allOrNothing: false }]);
+
+    expect(step()).toBe('result');
+    expect(get('member-import-result-inserted').textContent).toContain('新增 46');
+    expect(get('member-import-result-skipped').textContent).toContain('跳过 1');
+    expect(get('member-import-skipped').textContent).toContain('手机号码已被其他会员使用');
+
+    button('member-import-done').click();
+    await flushPromises();
+    expect(wrapper.emitted('update:modelValue')).toEqual([[false]]);
+    await wrapper.setProps({ modelValue: false });
+    await vi.waitFor(() => expect(wrapper.emitted('imported')).toEqual([[]]));
+  });
+
+  it('checks the enterprise and the file before sending anything', async () => {
+    stubGraphQLFetch({ PickableEnterprises: enterprises });
+    const wrapper = await openDialog();
+    await submitUpload();
+    expect(dialog().textContent).toContain('请填写关联企业');
+    expect(dialog().textContent).toContain('请选择要导入的 .xlsx 文件');
+
+    await choose(wrapper, '3', xlsx('会员.xls'));
+    await submitUpload();
+    expect(dialog().textContent).toContain('请选择 .xlsx 文件（Excel 工作簿）');
+    await choose(wrapper, '3', xlsx('会员.xlsx', 10 * 1024 * 1024 + 1));
+    await submitUpload();
+    expect(dialog().textContent).toContain('文件超过 10 MB 上限');
+    expect(FakeXhr.sent).toHaveLength(0);
+  });
+
+  it("shows the server's refusal of an upload and stays on 上传", async () => {
+    stubGraphQLFetch({ PickableEnterprises: enterprises });
+    const wrapper = await openDialog();
+    await choose(wrapper, '3', xlsx());
+    await submitUpload();
+    FakeXhr.sent[0]!.respond(400, { error: { code: 'BAD_USER_INPUT', message: '不接受带宏的工作簿（.xlsm）：请另存为 .xlsx 后再上传', reason: 'MACRO' } });
+    await flushPromises();
+    expect(step()).toBe('upload');
+    expect(get('member-import-upload-failure').textContent).toContain('不接受带宏的工作簿');
+    expect(byTestId('member-import-upload-progress')).toBeNull();
+  });
+
+  it('shows a refused file prominently and goes back to 上传 with the enterprise kept', async () => {
+    const requests = stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({
+        data: { memberImport: job({ status: 'REFUSED', progress: 0, refusal: '找不到表头：缺少列 姓名、证件号码。请使用模板' }) },
+      }),
+    });
+    const wrapper = await openDialog();
+    await choose(wrapper, '3', xlsx());
+    await submitUpload();
+    FakeXhr.sent[0]!.respond(202, { id: 'job-1' });
+    await vi.waitFor(() => expect(byTestId('member-import-refusal')?.textContent).toContain('找不到表头：缺少列 姓名、证件号码'));
+    expect(step()).toBe('parse');
+    expect(get('member-import-refusal').textContent).toContain('文件未被接受');
+    // A refused file is final: no more asking.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(requests.filter((request) => request.operationName === 'MemberImport')).toHaveLength(1);
+
+    button('member-import-back').click();
+    await flushPromises();
+    expect(step()).toBe('upload');
+    expect(wrapper.findComponent(QSelect).props('modelValue')).toBe('3');
+    expect(wrapper.findComponent(QFile).props('modelValue')).toBeNull();
+  });
+
+  it('explains why 全部成功才导入 cannot write a file with bad rows, and shows a refused commit', async () => {
+    let invalidAtCommit = 0;
+    const requests = stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ data: { memberImport: previewed } }),
+      CommitMemberImport: () => ({
+        data: {
+          commitMemberImport: {
+            __typename: 'UserError',
+            code: 'BAD_USER_INPUT',
+            message: `存在 ${invalidAtCommit} 行错误；已选择“全部成功才导入”，未写入任何数据`,
+          },
+        },
+      }),
+    });
+    const wrapper = await openDialog();
+    await choose(wrapper, '3', xlsx());
+    await submitUpload();
+    FakeXhr.sent[0]!.respond(202, { id: 'job-1' });
+    await vi.waitFor(() => expect(step()).toBe('preview'));
+
+    dialog().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[1]?.click();
+    await flushPromises();
+    expect(get('member-import-all-or-nothing-blocked').textContent).toContain('存在 3 行错误');
+    expect(button('member-import-commit').disabled || button('member-import-commit').classList.contains('disabled')).toBe(true);
+    button('member-import-commit').click();
+    await flushPromises();
+    expect(requests.filter((request) => request.operationName === 'CommitMemberImport')).toHaveLength(0);
+
+    // Back to 只导入正确的行: the server still has the last word.
+    dialog().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[0]?.click();
+    await flushPromises();
+    invalidAtCommit = 4;
+    button('member-import-commit').click();
+    await flushPromises();
+    await flushPromises();
+    expect(get('member-import-commit-failure').textContent).toContain('存在 4 行错误');
+    expect(step()).toBe('preview');
+    void wrapper;
+  });
+});
