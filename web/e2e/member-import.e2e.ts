@@ -1,0 +1,182 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signIn } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** The walkthrough's file (SPEC §15 step 1): 50 members, rows 12, 24 and 38 bad. */
+const SAMPLE_IMPORT = fileURLToPath(new URL('../../server/test/fixtures/sample-import.xlsx', import.meta.url));
+/** Set to a folder to keep pictures of the wizard (preview, result) for a look by eye. */
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
+
+/** The rows of a workbook's first sheet, header row first. */
+function sheetRows(buffer: Buffer): string[][] {
+  const workbook = XLSX.read(buffer, { type: 'buffer' });
+  const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
+  if (!sheet) throw new Error('workbook has no sheet');
+  return XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
+}
+
+async function downloaded(download: Download): Promise<Buffer> {
+  const file = await download.path();
+  return readFile(file);
+}
+
+/** GB 32100-2015 credit code with a random middle, as in the other browser tests. */
+const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+function randomCreditCode(): string {
+  let first17 = '91310115';
+  while (first17.length < 17) first17 += CREDIT_ALPHABET[Math.floor(Math.random() * CREDIT_ALPHABET.length)];
+  const sum = [...first17].reduce((total, char, index) => total + CREDIT_ALPHABET.indexOf(char) * (CREDIT_WEIGHTS[index] ?? 0), 0);
+  return first17 + CREDIT_ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** A new 关联企业 of the signed-in clerk's union, straight through GraphQL (the enterprise page has its own test). */
+async function createEnterprise(page: Page, name: string): Promise<void> {
+  const response = await page.request.post('/graphql', {
+    headers: { 'apollo-require-preflight': 'true', 'accept-language': 'zh-CN' },
+    data: {
+      query: `mutation CreateEnterprise($input: EnterpriseInput!) {
+        createEnterprise(input: $input) { __typename ... on UserError { message } }
+      }`,
+      variables: { input: { name, creditCode: randomCreditCode(), address: '上海市浦东新区世纪大道一百号' } },
+    },
+  });
+  const answer = (await response.json()) as { data?: { createEnterprise: { __typename: string; message?: string } } };
+  expect(answer.data?.createEnterprise).toEqual({ __typename: 'EnterprisePayload' });
+}
+
+function wizardStep(dialog: Locator) {
+  return () => dialog.getByTestId('member-import-stepper').getAttribute('data-step');
+}
+
+async function cellTexts(rows: Locator): Promise<string[][]> {
+  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+}
+
+describe('member import (批量导入)', () => {
+  it('imports the sample file: template, enterprise, upload, three bad rows with a report, only the valid rows written, found in the list and the export', async () => {
+    const fixture = sheetRows(await readFile(SAMPLE_IMPORT));
+    const header = fixture[0] ?? [];
+    const first = fixture[1] ?? [];
+    const firstName = first[header.indexOf('姓名')] ?? '';
+    const firstId = first[header.indexOf('证件号码')] ?? '';
+    expect(firstName).not.toBe('');
+    expect(firstId).toHaveLength(18);
+    const firstMasked = `${firstId.slice(0, 4)} **** **** ${firstId.slice(-4)}`;
+    const enterpriseName = `导入测试企业${Date.now().toString(36)}`;
+
+    const page = await signIn(browser, 'jianlang');
+    await createEnterprise(page, enterpriseName);
+    await page.getByTestId('side-menu').getByText('会员信息', { exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/members');
+
+    await page.getByTestId('import-members').click();
+    const dialog = page.getByTestId('member-import-dialog');
+    await dialog.waitFor();
+    await expect.poll(wizardStep(dialog)).toBe('upload');
+    await dialog.getByText('仅限 .xlsx 文件，不超过 10 MB').waitFor();
+
+    // 下载模板: an xlsx with the template's columns.
+    const templateDownload = page.waitForEvent('download');
+    await dialog.getByTestId('member-import-template').click();
+    const template = await templateDownload;
+    expect(template.suggestedFilename()).toBe('会员批量导入模板.xlsx');
+    const templateHeader = sheetRows(await downloaded(template))[0] ?? [];
+    expect(templateHeader.join('|')).toContain('姓名');
+    expect(templateHeader.join('|')).toContain('证件号码');
+
+    // 选择关联企业, the file, 上传.
+    await dialog.getByLabel('关联企业').click();
+    await page.keyboard.type(enterpriseName);
+    await page.locator('.q-menu').getByText(enterpriseName, { exact: true }).click();
+    // The options stay open while the box has the focus; a click beside them closes them.
+    await dialog.getByText('批量导入会员').click();
+    await page.locator('.q-menu').waitFor({ state: 'detached' });
+    await dialog.getByTestId('member-import-file').setInputFiles(SAMPLE_IMPORT);
+    await dialog.getByText('sample-import.xlsx').waitFor();
+    await dialog.getByTestId('member-import-upload').click();
+
+    // 预览: 47 new, 3 bad rows with their reasons.
+    await expect.poll(wizardStep(dialog), { timeout: 20_000 }).toBe('preview');
+    await expect(dialog.getByTestId('member-import-count-new').textContent()).resolves.toContain('新增 47');
+    await expect(dialog.getByTestId('member-import-count-update').textContent()).resolves.toContain('更新 0');
+    await expect(dialog.getByTestId('member-import-count-unchanged').textContent()).resolves.toContain('无变化 0');
+    await expect(dialog.getByTestId('member-import-count-invalid').textContent()).resolves.toContain('错误 3');
+    const errors = await cellTexts(dialog.getByTestId('member-import-errors').locator('tbody tr'));
+    expect(errors.map((row) => row[0])).toEqual(['12', '24', '38']);
+    expect(errors[0]?.slice(1)).toEqual(['证件号码', '证件号码校验位不正确，请核对']);
+    expect(errors[1]?.slice(1)).toEqual(['手机号码', '手机号码与第 23 行重复']);
+    expect(errors[2]?.[1]).toBe('工作单位详细地址');
+    expect(errors[2]?.[2]).toContain('工作单位详细地址须超过 6 个且少于 20 个汉字');
+    if (SCREENSHOTS) await dialog.screenshot({ path: `${SCREENSHOTS}/import-preview.png` });
+
+    // 下载错误明细: the three rows as uploaded, with the reason.
+    const reportDownload = page.waitForEvent('download');
+    await dialog.getByTestId('member-import-error-report').click();
+    const report = await reportDownload;
+    expect(report.suggestedFilename()).toBe('导入错误明细.xlsx');
+    const reportRows = sheetRows(await downloaded(report)).filter((row) => row.some((cell) => cell !== ''));
+    expect(reportRows).toHaveLength(4);
+    expect(reportRows.slice(1).map((row) => row.join('|'))).toEqual([
+      expect.stringContaining('证件号码校验位不正确'),
+      expect.stringContaining('手机号码与第 23 行重复'),
+      expect.stringContaining('工作单位详细地址须超过 6 个'),
+    ]);
+
+    // 确认导入 (only the valid rows, the default), double-clicked: one commit.
+    const commits: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('"operationName":"CommitMemberImport"')) commits.push(request.postData() ?? '');
+    });
+    await expect(dialog.getByRole('radio', { name: '只导入正确的行' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await dialog.getByTestId('member-import-commit').dblclick();
+    await expect.poll(wizardStep(dialog), { timeout: 20_000 }).toBe('result');
+    expect(commits).toHaveLength(1);
+    expect(commits[0]).toContain('"allOrNothing":false');
+    await expect(dialog.getByTestId('member-import-result-inserted').textContent()).resolves.toContain('新增 47');
+    await expect(dialog.getByTestId('member-import-result-skipped').textContent()).resolves.toContain('跳过 0');
+    if (SCREENSHOTS) await dialog.screenshot({ path: `${SCREENSHOTS}/import-result.png` });
+
+    // 完成 closes and reloads the list: the first row's member is there, masked, with the enterprise.
+    await dialog.getByTestId('member-import-done').click();
+    await dialog.waitFor({ state: 'detached' });
+    const answered = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && response.request().postData()?.includes(`"search":"${firstName}"`) === true,
+    );
+    await page.getByTestId('members-search').fill(firstName);
+    await answered;
+    const row = page
+      .getByTestId('members-table')
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('cell', { name: firstMasked, exact: true }) });
+    await row.waitFor();
+    await row.getByRole('cell', { name: firstName, exact: true }).waitFor();
+    await row.getByRole('cell', { name: enterpriseName, exact: true }).waitFor();
+
+    // 导出 of this search: the same member, masked.
+    const exportDownload = page.waitForEvent('download');
+    await page.getByTestId('export-members').click();
+    const exported = await exportDownload;
+    expect(exported.suggestedFilename()).toMatch(/^会员信息-\d+\.xlsx$/);
+    const exportedRows = sheetRows(await downloaded(exported));
+    expect(exportedRows[0]).toContain('证件号码');
+    const exportedMember = exportedRows.find((cells) => cells.includes(firstMasked));
+    expect(exportedMember).toContain(firstName);
+    expect(exportedMember).toContain(enterpriseName);
+    expect(exportedRows.slice(1).every((cells) => cells.includes(firstName))).toBe(true);
+    expect(JSON.stringify(exportedRows)).not.toContain(firstId);
+    await page.context().close();
+  });
+});
