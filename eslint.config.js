@@ -52,7 +52,7 @@ export default defineConfig([
 
   // Node scripts outside the workspaces.
   {
-    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs}'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs}', 'server/test/fixtures/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 

@@ -5,6 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { openDatabase } from './db/orm.js';
 import { seedDemoCity, DEMO_PASSWORD, DEMO_ACCOUNTS } from './db/seed/demo-city.js';
 import { createApp } from './app/server.js';
+import { PiiCipher } from './pii/pii-cipher.js';
+import { loadDataKey } from './pii/data-key.js';
 import path from 'node:path';
 
 async function main(): Promise<void> {
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
   }
   const orm = await openDatabase(databaseUrl);
   const clock = new Clock(config.appToday);
-  if (config.seedDemo) await seedDemoCity(orm, clock);
+  if (config.seedDemo) await seedDemoCity(orm, { clock, cipher: new PiiCipher(loadDataKey(config)) });
   const app = await createApp({ orm, config, clock });
   await app.fastify.listen({ host: config.host, port: config.port });
 

@@ -13,9 +13,14 @@ const UPDATE = `mutation($input: UpdateEnterpriseInput!) {
 let s: TestServer;
 let jianlang: GraphQLClient;
 let xuhuiClerk: GraphQLClient;
+/** Enterprises the demo seed put in a subtree, counted before this file writes any. */
+const seeded: Record<string, number> = {};
 beforeAll(async () => {
   s = await startTestServer();
   [jianlang, xuhuiClerk] = await Promise.all([s.as('jianlang'), s.as('xuhui-gr1')]);
+  for (const [key, path] of [['jianlang', '/1/2/5/6/'], ['pudong', '/1/2/'], ['xuhui-gr1', '/1/3/9/']]) {
+    seeded[key] = (await s.orm.em.getConnection().execute('select count(*)::int as n from enterprise where org_path like ?', [`${path}%`]))[0].n;
+  }
 });
 afterAll(() => s.close());
 
@@ -24,8 +29,10 @@ describe('enterprises (关联企业)', () => {
     const a = (await jianlang.ok(CREATE, { input: { name: '上海建朗信息科技有限公司', creditCode: makeCreditCode(5001), address: '上海市浦东新区世纪大道100号' } })).createEnterprise;
     expect(a.__typename).toBe('EnterprisePayload');
     await jianlang.ok(CREATE, { input: { name: '上海建朗软件服务有限公司', creditCode: makeCreditCode(5002) } });
-    const list = (await jianlang.ok('{ enterprises { totalCount nodes { name } } }')).enterprises;
-    expect(list.nodes.map((n: { name: string }) => n.name)).toEqual(['上海建朗信息科技有限公司', '上海建朗软件服务有限公司']);
+    const list = (await jianlang.ok('{ enterprises(first: 100) { totalCount nodes { name } } }')).enterprises;
+    expect(list.totalCount).toBe(seeded.jianlang + 2);
+    // Listed in id order: the two just added come last.
+    expect(list.nodes.map((n: { name: string }) => n.name).slice(-2)).toEqual(['上海建朗信息科技有限公司', '上海建朗软件服务有限公司']);
     const byCode = (await jianlang.ok(`{ enterprises(search: "${makeCreditCode(5002).toLowerCase()}") { nodes { name } } }`)).enterprises.nodes;
     expect(byCode).toEqual([{ name: '上海建朗软件服务有限公司' }]);
 
@@ -46,11 +53,13 @@ describe('enterprises (关联企业)', () => {
   });
 
   it('other unions see none of them; superiors read them; only grassroots unions write', async () => {
-    expect((await xuhuiClerk.ok('{ enterprises { totalCount } }')).enterprises.totalCount).toBe(0);
+    const theirs = (await xuhuiClerk.ok('{ enterprises(first: 100) { totalCount nodes { name } } }')).enterprises;
+    expect(theirs.totalCount).toBe(seeded['xuhui-gr1']);
+    expect(theirs.nodes.map((n: { name: string }) => n.name)).not.toContain('上海建朗信息科技股份有限公司');
     const id = (await jianlang.ok('{ enterprises(first: 1) { nodes { id } } }')).enterprises.nodes[0].id;
     expect(await xuhuiClerk.errorCode(`{ enterprise(id: ${id}) { name } }`)).toBe('NOT_FOUND');
     const pudong = await s.as('pudong-reviewer');
-    expect((await pudong.ok('{ enterprises { totalCount } }')).enterprises.totalCount).toBe(2);
+    expect((await pudong.ok('{ enterprises { totalCount } }')).enterprises.totalCount).toBe(seeded.pudong + 2);
     expect(await pudong.errorCode(CREATE, { input: { name: '区里加的企业', creditCode: makeCreditCode(6003) } })).toBe('FORBIDDEN');
     expect(await xuhuiClerk.errorCode(UPDATE, { input: { id, version: 1, name: '越权修改', creditCode: makeCreditCode(6004) } })).toBe('NOT_FOUND');
   });

@@ -6,7 +6,9 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { openDatabase } from '../src/db/orm.js';
 import { seedDemoCity } from '../src/db/seed/demo-city.js';
 import { Clock } from '../src/common/clock.js';
+import { PiiCipher } from '../src/pii/pii-cipher.js';
 import { adminQuery, withDatabase, TEMPLATE_DB } from './support/databases.js';
+import { TEST_DATA_KEY } from './support/test-server.js';
 
 /**
  * One real PostgreSQL for the whole run. The demo city is migrated and seeded once into a template
@@ -18,7 +20,8 @@ export default async function setup(project: TestProject) {
   const db = await startEmbeddedPostgres(dir);
   await adminQuery(db.url, `create database ${TEMPLATE_DB}`);
   const orm = await openDatabase(withDatabase(db.url, TEMPLATE_DB));
-  await seedDemoCity(orm, new Clock());
+  // Sealed with the test servers' key, so they read the seeded members' personal data.
+  await seedDemoCity(orm, { clock: new Clock(), cipher: new PiiCipher(Buffer.from(TEST_DATA_KEY, 'base64')) });
   await orm.close();
   project.provide('pgUrl', db.url);
   return async () => {

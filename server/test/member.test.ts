@@ -18,9 +18,14 @@ const LI = { id: id('19900420', '244'), mobile: '13900139000' };
 let s: TestServer;
 let jianlang: GraphQLClient;
 let other: GraphQLClient;
+/** Members the demo seed put in a subtree, counted before this file writes any. */
+const seeded: Record<string, number> = {};
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27' });
   [jianlang, other] = await Promise.all([s.as('jianlang'), s.as('xuhui-gr1')]);
+  for (const [key, path] of [['pudong', '/1/2/'], ['xuhui-gr1', '/1/3/9/']]) {
+    seeded[key] = (await s.orm.em.getConnection().execute('select count(*)::int as n from member where org_path like ?', [`${path}%`]))[0].n;
+  }
 });
 afterAll(() => s.close());
 
@@ -65,7 +70,8 @@ describe('members', () => {
 
   it('a reviewer reads members masked but cannot reveal', async () => {
     const reviewer = await s.as('pudong-reviewer');
-    expect((await reviewer.ok(LIST, {})).members.totalCount).toBe(1);
+    expect((await reviewer.ok(LIST, {})).members.totalCount).toBe(seeded.pudong + 1);
+    expect((await reviewer.ok(LIST, { search: WANG.id })).members.nodes).toEqual([{ id: wang.id, name: '王建国', memberNo: wang.memberNo, idNumberMasked: `${WANG.id.slice(0, 4)} **** **** ${WANG.id.slice(-4)}`, mobileMasked: '138****8000' }]);
     expect(await reviewer.errorCode(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber } }`)).toBe('FORBIDDEN');
   });
 
@@ -79,13 +85,29 @@ describe('members', () => {
     expect(await names(id('19850315', '125'))).toEqual([]);
   });
 
-  it('pages with keyset cursors in each sort order', async () => {
+  it('pages with keyset cursors in each sort order: every member once, in order', async () => {
+    type Node = { id: string; name: string; memberNo: string };
+    const inOrder: Record<string, (a: Node, b: Node) => boolean> = {
+      NEWEST: (a, b) => Number(a.id) > Number(b.id),
+      NAME: (a, b) => a.name < b.name || (a.name === b.name && Number(a.id) < Number(b.id)),
+      MEMBER_NO: (a, b) => a.memberNo < b.memberNo,
+    };
     for (const sort of ['NEWEST', 'NAME', 'MEMBER_NO']) {
-      const p1 = (await jianlang.ok(LIST, { sort, first: 1 })).members;
-      const p2 = (await jianlang.ok(LIST, { sort, first: 1, after: p1.pageInfo.endCursor })).members;
-      expect(p1.pageInfo.hasNextPage).toBe(true);
-      expect(p2.pageInfo.hasNextPage).toBe(false);
-      expect(new Set([p1.nodes[0].id, p2.nodes[0].id]).size).toBe(2);
+      const seen: Node[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      let totalCount = 0;
+      do {
+        const page: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await jianlang.ok(LIST, { sort, first: 25, after })).members;
+        seen.push(...page.nodes);
+        totalCount = page.totalCount;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        pages++;
+      } while (after);
+      expect(pages).toBeGreaterThan(1);
+      expect(seen).toHaveLength(totalCount);
+      expect(new Set(seen.map((n) => n.id)).size).toBe(totalCount);
+      expect(seen.every((n, i) => i === 0 || inOrder[sort](seen[i - 1], n))).toBe(true);
     }
     expect(await jianlang.errorCode(LIST, { sort: 'NAME', after: 'garbage' })).toBe('BAD_USER_INPUT');
   });
@@ -126,7 +148,9 @@ describe('members', () => {
   });
 
   it('another union sees none of them: by list, by id, by search on a known ID number', async () => {
-    expect((await other.ok(LIST, {})).members.totalCount).toBe(0);
+    const theirs = (await other.ok(LIST, { first: 100 })).members;
+    expect(theirs.totalCount).toBe(seeded['xuhui-gr1']);
+    expect(theirs.nodes.map((n: { id: string }) => n.id)).not.toContain(wang.id);
     expect((await other.ok(LIST, { search: WANG.id })).members.totalCount).toBe(0);
     expect(await other.errorCode(`{ member(id: ${wang.id}) { name } }`)).toBe('NOT_FOUND');
     expect(await other.errorCode(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber } }`)).toBe('NOT_FOUND');

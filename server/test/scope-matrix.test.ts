@@ -69,6 +69,7 @@ const OPERATIONS: Operation[] = [
     call: (c, _org, acc) => c.request(`mutation { resetPassword(accountId: ${acc}) { __typename ... on UserError { code } } }`),
     refusedFor: ['self'],
   },
+  { name: 'workbench', needs: 'members', call: (c, org) => c.request(`{ workbench(organizationId: ${org}) { memberCount grassrootsCount newInRange daily { date newMembers } } }`) },
   { name: 'enterprises', needs: 'members', call: (c, org) => c.request(`{ enterprises(organizationId: ${org}) { totalCount nodes { name creditCode } } }`) },
   { name: 'enterprise', needs: 'members', call: (c, _org, _acc, ent) => c.request(`{ enterprise(id: ${ent}) { name creditCode } }`), grassrootsTargetsOnly: true },
   {

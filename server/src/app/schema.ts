@@ -7,10 +7,11 @@ import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js';
 import { MemberResolver } from '../modules/member/member.resolver.js';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 import { MemberImportResolver } from '../modules/member-import/member-import.resolver.js';
 import type { Services } from './services.js';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver, DashboardResolver];
 
 export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
@@ -20,6 +21,7 @@ export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
     [AuditResolver, new AuditResolver(services.auditQuery)],
     [EnterpriseResolver, new EnterpriseResolver(services.enterprises)],
     [MemberResolver, new MemberResolver(services.members, services.organizations)],
+    [DashboardResolver, new DashboardResolver(services.dashboard, services.organizations)],
     [MemberImportResolver, new MemberImportResolver(services.memberImports)],
   ]);
   return buildSchema({

@@ -8,6 +8,7 @@ import { OrganizationAdminService } from '../modules/organization/organization-a
 import { AccountService } from '../modules/account/account.service.js';
 import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
 import { MemberService } from '../modules/member/member.service.js';
+import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { loadDataKey } from '../pii/data-key.js';
@@ -44,6 +45,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),
     members: new MemberService(clock, cipher, organizations, audit),
+    dashboard: new DashboardService(clock, organizations),
     memberImports: new MemberImportService(orm, clock, cipher, audit, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };
 }

@@ -4,6 +4,7 @@ import { Session, Captcha, LoginFailure, LoginLock } from '../auth/auth.entities
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { Member } from '../modules/member/member.entity.js';
+import { MemberDailyStats, OrganizationTotals } from '../modules/dashboard/member-stats.entity.js';
 
 /** Every entity, listed explicitly so discovery does not depend on folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member];
+export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats];

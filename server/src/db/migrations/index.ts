@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000Foundation } from './Migration20261126000000Foundation.js';
 import { Migration20261127000000Enterprises } from './Migration20261127000000Enterprises.js';
 import { Migration20261127010000Members } from './Migration20261127010000Members.js';
+import { Migration20261127020000MemberStats } from './Migration20261127020000MemberStats.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126000000Foundation', class: Migration20261126000000Foundation },
   { name: 'Migration20261127000000Enterprises', class: Migration20261127000000Enterprises },
   { name: 'Migration20261127010000Members', class: Migration20261127010000Members },
+  { name: 'Migration20261127020000MemberStats', class: Migration20261127020000MemberStats },
 ];

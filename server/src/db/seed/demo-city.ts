@@ -1,5 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
+import type { PiiCipher } from '../../pii/pii-cipher.js';
 import { makeCreditCode } from '../../domain/credit-code.js';
 import { hashPassword } from '../../auth/password.js';
 import { systemEm } from '../../org-scope/system-em.js';
@@ -8,6 +9,11 @@ import { childPath } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
 import { Account } from '../../modules/account/account.entity.js';
 import { Role } from '../../modules/account/role.js';
+import { Enterprise } from '../../modules/enterprise/enterprise.entity.js';
+import { Member } from '../../modules/member/member.entity.js';
+import { checkMember } from '../../modules/member/member-rules.js';
+import { sealIdNumber, sealMobile } from '../../modules/member/member-pii.js';
+import { DEMO_ENTERPRISES, DEMO_TODAY, demoMembers } from './demo-members.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -36,8 +42,14 @@ const ORGS: OrgSeed[] = [
 
 export const DEMO_ACCOUNTS = ORGS.flatMap((o) => o.accounts.map((a) => ({ username: a.username, role: a.role, org: o.name })));
 
+export interface SeedDeps {
+  clock: Clock;
+  /** The server's personal-data cipher: seeded ID numbers and phones are stored sealed, as MemberService stores them. */
+  cipher: PiiCipher;
+}
+
 /** Seeds the demo city when the database has no organization yet. Returns whether it did. */
-export async function seedDemoCity(orm: MikroORM, clock: Clock): Promise<boolean> {
+export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): Promise<boolean> {
   const em = systemEm(orm);
   if ((await em.count(Organization, {})) > 0) return false;
   // One hash for every demo account: they share the demo password by design, and hashing once keeps seeding fast.
@@ -55,6 +67,60 @@ export async function seedDemoCity(orm: MikroORM, clock: Clock): Promise<boolean
         tx.create(Account, { ...a, organization: org, orgPath: org.path, passwordHash, createdAt: now });
       }
     }
+    await tx.flush();
+    await seedRolls(tx, byKey, cipher, now);
   });
   return true;
+}
+
+/**
+ * Enterprises and members of the grassroots unions, set-based (two multi-row inserts). Every member
+ * passes the same field rules as a form or an import (checkMember) and is stored the way MemberService
+ * stores it: sealed and blind-indexed personal data, masked forms, a number from member_no_seq.
+ */
+async function seedRolls(tx: EntityManager, byKey: Map<string, Organization>, cipher: PiiCipher, now: Date): Promise<void> {
+  await tx.insertMany(
+    Enterprise,
+    DEMO_ENTERPRISES.map((e) => ({ name: e.name, creditCode: e.creditCode, address: e.address, organization: byKey.get(e.union)!.id, orgPath: byKey.get(e.union)!.path, createdAt: now })),
+  );
+  // insertMany returns only the first id on PostgreSQL: find them again by their unique credit codes.
+  const stored = await tx.find(Enterprise, { creditCode: { $in: DEMO_ENTERPRISES.map((e) => e.creditCode) } });
+  const idByCode = new Map(stored.map((e) => [e.creditCode, e.id]));
+  const enterpriseIds = DEMO_ENTERPRISES.map((e) => idByCode.get(e.creditCode)!);
+  const members = demoMembers();
+  const numbers = await tx.execute<{ n: string }[]>(`select nextval('member_no_seq')::text as n from generate_series(1, ?)`, [members.length]);
+  const memberNos = numbers.map((r) => r.n).sort((a, b) => Number(a) - Number(b));
+  await tx.insertMany(
+    Member,
+    members.map((m, i) => {
+      const checked = checkMember(m, DEMO_TODAY);
+      if (!checked.ok) throw new Error(`demo member ${m.name} breaks ${checked.problems.map((p) => p.key).join(', ')}`);
+      const c = checked.member;
+      const union = byKey.get(m.union)!;
+      return {
+        memberNo: memberNos[i].padStart(12, '0'),
+        organization: union.id,
+        orgPath: union.path,
+        enterprise: m.enterprise == null ? null : enterpriseIds[m.enterprise],
+        name: c.name,
+        gender: c.gender,
+        birthDate: c.birthDate,
+        idType: c.idType,
+        ...sealIdNumber(cipher, c.idNumber),
+        idExpiry: c.idExpiry && !c.idExpiry.longTerm ? c.idExpiry.date : null,
+        idExpiryLongTerm: c.idExpiry?.longTerm ?? false,
+        ...sealMobile(cipher, c.mobile),
+        workAddress: c.workAddress,
+        category: c.category,
+        lifeStatus: m.lifeStatus,
+        lifeStatusDate: m.lifeStatusDate,
+        femalePostType: c.femalePostType,
+        joinedAt: c.joinedAt,
+        needsConfirmation: m.needsConfirmation,
+        ecardActivatedAt: m.ecardActivatedAt,
+        createdAt: now,
+        updatedAt: now,
+      };
+    }),
+  );
 }

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENTERPRISES, DEMO_MEMBERS_PER_UNION, DEMO_TODAY, demoMembers } from '../src/db/seed/demo-members.js';
+import { checkMember } from '../src/modules/member/member-rules.js';
+import { maskIdNumber, maskMobile } from '../src/domain/mask.js';
+import { countHanzi } from '../src/domain/work-address.js';
+import { PiiCipher } from '../src/pii/pii-cipher.js';
+import { startTestServer, TEST_DATA_KEY, type TestServer } from './support/test-server.js';
+
+/**
+ * The demo city's rolls (SPEC §15): the same people on every run, every one valid by the field rules,
+ * stored exactly as MemberService stores members, so search, reveal and the workbench work on them.
+ */
+
+interface Row {
+  member_no: string;
+  union_key: string;
+  enterprise: string | null;
+  name: string;
+  gender: string;
+  id_type: string;
+  id_number_sealed: string;
+  id_number_index: string;
+  id_number_masked: string;
+  mobile_sealed: string | null;
+  mobile_index: string | null;
+  mobile_masked: string | null;
+  id_expiry: string | null;
+  id_expiry_long_term: boolean;
+  work_address: string | null;
+  category: string;
+  life_status: string;
+  life_status_date: string | null;
+  joined_at: string;
+  needs_confirmation: boolean;
+  ecard_activated_at: string | null;
+}
+
+const UNION_KEYS: Record<string, string> = { 6: 'jianlang', 7: 'ljz-finance', 8: 'zhangjiang', 9: 'xuhui-gr1', 10: 'xuhui-gr2', 11: 'jianjiao-gr1' };
+const cipher = new PiiCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
+
+let s: TestServer;
+let rows: Row[];
+beforeAll(async () => {
+  s = await startTestServer({ APP_TODAY: DEMO_TODAY });
+  const date = (col: string) => `to_char(m.${col}, 'YYYY-MM-DD') as ${col}`;
+  rows = (
+    await s.orm.em.getConnection().execute<(Row & { organization_id: number })[]>(
+      `select m.*, ${['id_expiry', 'life_status_date', 'joined_at', 'ecard_activated_at'].map(date).join(', ')}, e.name as enterprise
+         from member m left join enterprise e on e.id = m.enterprise_id order by m.id`,
+    )
+  ).map((r) => ({ ...r, union_key: UNION_KEYS[r.organization_id] }));
+});
+afterAll(() => s.close());
+
+describe('demo rolls', () => {
+  it('has the planned members per union and the planned special cases', () => {
+    expect(rows).toHaveLength(200);
+    const perUnion = Object.fromEntries(Object.keys(DEMO_MEMBERS_PER_UNION).map((k) => [k, rows.filter((r) => r.union_key === k).length]));
+    expect(perUnion).toEqual(DEMO_MEMBERS_PER_UNION);
+    const count = (p: (r: Row) => boolean) => rows.filter(p).length;
+    expect(count((r) => r.life_status === 'RETIRED' && !!r.life_status_date)).toBe(8);
+    expect(count((r) => r.life_status === 'DECEASED' && !!r.life_status_date)).toBe(3);
+    expect(count((r) => r.life_status !== 'ACTIVE')).toBe(11);
+    expect(count((r) => r.needs_confirmation)).toBe(10);
+    expect(count((r) => r.ecard_activated_at !== null)).toBe(20);
+    expect(count((r) => r.id_type !== 'RESIDENT_ID')).toBe(15);
+    expect(count((r) => r.id_type === 'HK_MACAO_TAIWAN_PERMIT' && /^8[123]0000/.test(cipher.decrypt(r.id_number_sealed)))).toBe(9);
+    expect(count((r) => r.joined_at > '2024-11-27')).toBeGreaterThanOrEqual(30);
+    expect(count((r) => r.joined_at === DEMO_TODAY)).toBeGreaterThan(0);
+    expect(count((r) => r.category !== 'IN_ENTERPRISE')).toBeGreaterThan(20);
+    expect(new Set(rows.map((r) => r.joined_at.slice(0, 4)))).toEqual(new Set(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']));
+  });
+
+  it('is the same data on every run: the template seeded in another process equals a fresh generation', () => {
+    expect(rows.map((r) => [r.union_key, r.name, cipher.decrypt(r.id_number_sealed), r.joined_at, r.life_status, r.ecard_activated_at])).toEqual(
+      demoMembers().map((m) => [m.union, m.name, m.idNumber, m.joinedAt, m.lifeStatus, m.ecardActivatedAt]),
+    );
+  });
+
+  it('every member passes the field rules; IDs and mobiles are unique; in-enterprise members work at one of their union’s enterprises', () => {
+    for (const m of demoMembers()) {
+      const checked = checkMember(m, DEMO_TODAY);
+      expect(checked.ok ? [] : checked.problems, m.name).toEqual([]);
+      if (m.category === 'IN_ENTERPRISE') {
+        expect(DEMO_ENTERPRISES[m.enterprise!].union).toBe(m.union);
+        expect(countHanzi(m.workAddress!)).toBeGreaterThanOrEqual(7);
+        expect(countHanzi(m.workAddress!)).toBeLessThanOrEqual(19);
+      } else expect(m.enterprise).toBeNull();
+      if (m.idExpiry !== '长期') expect(m.idExpiry > DEMO_TODAY).toBe(true);
+      if (m.lifeStatusDate) expect(m.lifeStatusDate >= m.joinedAt && m.lifeStatusDate <= DEMO_TODAY).toBe(true);
+      if (m.ecardActivatedAt) expect(m.ecardActivatedAt >= m.joinedAt && m.ecardActivatedAt <= DEMO_TODAY).toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.id_number_index)).size).toBe(200);
+    expect(new Set(rows.map((r) => r.mobile_index)).size).toBe(200);
+    expect(new Set(rows.map((r) => r.member_no)).size).toBe(200);
+    expect(rows.every((r) => /^\d{12}$/.test(r.member_no))).toBe(true);
+    expect(new Set(rows.map((r) => r.enterprise).filter(Boolean))).toEqual(new Set(DEMO_ENTERPRISES.map((e) => e.name)));
+  });
+
+  it('stores personal data as MemberService does: sealed with the server key, blind-indexed, masked', () => {
+    for (const r of rows) {
+      const id = cipher.decrypt(r.id_number_sealed);
+      expect(r.id_number_index).toBe(cipher.blindIndex('id', id));
+      expect(r.id_number_masked).toBe(maskIdNumber(id));
+      const mobile = cipher.decrypt(r.mobile_sealed!);
+      expect(r.mobile_index).toBe(cipher.blindIndex('mobile', mobile));
+      expect(r.mobile_masked).toBe(maskMobile(mobile));
+    }
+    expect(JSON.stringify(rows)).not.toContain(demoMembers()[0].idNumber);
+  });
+
+  it('a clerk finds a seeded member by exact ID number and by mobile, and reveals them', async () => {
+    const clerk = await s.as('jianlang');
+    const m = demoMembers().find((x) => x.union === 'jianlang' && x.idType === 'RESIDENT_ID')!;
+    const find = async (search: string) => (await clerk.ok(`query($q: String) { members(search: $q) { nodes { id name } } }`, { q: search })).members.nodes;
+    const [byId] = await find(m.idNumber);
+    expect(byId.name).toBe(m.name);
+    expect(await find(m.mobile)).toEqual([byId]);
+    expect((await clerk.ok(`mutation { revealMemberPersonalData(id: ${byId.id}) { idNumber mobile } }`)).revealMemberPersonalData).toEqual({ idNumber: m.idNumber, mobile: m.mobile });
+  });
+});
