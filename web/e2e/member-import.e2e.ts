@@ -57,6 +57,12 @@ async function createEnterprise(page: Page, name: string): Promise<void> {
   expect(answer.data?.createEnterprise).toEqual({ __typename: 'EnterprisePayload' });
 }
 
+/** A figure of the 业务工作台 on the home page, as a number. */
+async function workbenchFigure(page: Page, testId: string): Promise<number> {
+  const text = await page.getByTestId(testId).getByTestId('workbench-value').textContent();
+  return Number((text ?? '').replace(/[^\d]/g, ''));
+}
+
 function wizardStep(dialog: Locator) {
   return () => dialog.getByTestId('member-import-stepper').getAttribute('data-step');
 }
@@ -78,6 +84,9 @@ describe('member import (批量导入)', () => {
     const enterpriseName = `导入测试企业${Date.now().toString(36)}`;
 
     const page = await signIn(browser, 'jianlang');
+    // 业务工作台 before: the clerk's union's figures.
+    const membersBefore = await workbenchFigure(page, 'workbench-members');
+    const newInRangeBefore = await workbenchFigure(page, 'workbench-new-range');
     await createEnterprise(page, enterpriseName);
     await page.getByTestId('side-menu').getByText('会员信息', { exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/members');
@@ -177,6 +186,25 @@ describe('member import (批量导入)', () => {
     expect(exportedMember).toContain(enterpriseName);
     expect(exportedRows.slice(1).every((cells) => cells.includes(firstName))).toBe(true);
     expect(JSON.stringify(exportedRows)).not.toContain(firstId);
+
+    // 业务工作台 after: 47 more members, joined on 2024-12-20, inside the default last 30 days, charted.
+    await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => workbenchFigure(page, 'workbench-members')).toBe(membersBefore + 47);
+    await expect.poll(() => workbenchFigure(page, 'workbench-new-range')).toBe(newInRangeBefore + 47);
+    const chart = page.getByTestId('workbench-chart');
+    await chart.locator('svg').first().waitFor();
+    await expect.poll(() => chart.locator('svg path').count()).toBeGreaterThan(10);
+    await expect(chart.textContent()).resolves.toContain('12-20');
+    // The default range (the e2e server's today is 2024-12-27) is in the boxes; 本周 narrows it to Monday on.
+    await expect(page.getByTestId('workbench-from').inputValue()).resolves.toBe('2024-11-28');
+    await expect(page.getByTestId('workbench-to').inputValue()).resolves.toBe('2024-12-27');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/workbench.png`, fullPage: true });
+    await page.getByTestId('workbench-preset-week').click();
+    await expect.poll(() => page.getByTestId('workbench-from').inputValue()).toBe('2024-12-23');
+    await expect.poll(() => page.getByTestId('workbench-new-range').textContent()).toContain('2024-12-23 至 2024-12-27');
+    expect(await workbenchFigure(page, 'workbench-new-range')).toBe(await workbenchFigure(page, 'workbench-new-week'));
+    await expect.poll(() => chart.textContent()).not.toContain('12-20');
     await page.context().close();
   });
 });

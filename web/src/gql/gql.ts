@@ -55,6 +55,7 @@ type Documents = {
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": typeof types.OrganizationSummaryFragmentDoc,
     "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n": typeof types.HomeOrganizationDocument,
+    "\n  query Workbench($organizationId: ID, $from: String, $to: String) {\n    workbench(organizationId: $organizationId, from: $from, to: $to) {\n      today\n      from\n      to\n      memberCount\n      activeMemberCount\n      grassrootsCount\n      enterpriseCount\n      newToday\n      newThisWeek\n      newThisMonth\n      newInRange\n      ecardActivationsInRange\n      daily {\n        date\n        newMembers\n        ecardActivations\n      }\n    }\n  }\n": typeof types.WorkbenchDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
 };
 const documents: Documents = {
@@ -99,6 +100,7 @@ const documents: Documents = {
     "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n    }\n  }\n": types.OrganizationNameDocument,
     "\n  fragment OrganizationSummary on Organization {\n    name\n    tier\n    creditCode\n    grassrootsCount\n    accountCount\n  }\n": types.OrganizationSummaryFragmentDoc,
     "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n": types.HomeOrganizationDocument,
+    "\n  query Workbench($organizationId: ID, $from: String, $to: String) {\n    workbench(organizationId: $organizationId, from: $from, to: $to) {\n      today\n      from\n      to\n      memberCount\n      activeMemberCount\n      grassrootsCount\n      enterpriseCount\n      newToday\n      newThisWeek\n      newThisMonth\n      newInRange\n      ecardActivationsInRange\n      daily {\n        date\n        newMembers\n        ecardActivations\n      }\n    }\n  }\n": types.WorkbenchDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
 };
 
@@ -280,6 +282,10 @@ export function graphql(source: "\n  fragment OrganizationSummary on Organizatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n"): (typeof documents)["\n  query HomeOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      tier\n      childCount\n      ...OrganizationSummary\n      ...CreateOrganizationParent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workbench($organizationId: ID, $from: String, $to: String) {\n    workbench(organizationId: $organizationId, from: $from, to: $to) {\n      today\n      from\n      to\n      memberCount\n      activeMemberCount\n      grassrootsCount\n      enterpriseCount\n      newToday\n      newThisWeek\n      newThisMonth\n      newInRange\n      ecardActivationsInRange\n      daily {\n        date\n        newMembers\n        ecardActivations\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workbench($organizationId: ID, $from: String, $to: String) {\n    workbench(organizationId: $organizationId, from: $from, to: $to) {\n      today\n      from\n      to\n      memberCount\n      activeMemberCount\n      grassrootsCount\n      enterpriseCount\n      newToday\n      newThisWeek\n      newThisMonth\n      newInRange\n      ecardActivationsInRange\n      daily {\n        date\n        newMembers\n        ecardActivations\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
