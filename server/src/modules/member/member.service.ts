@@ -112,19 +112,26 @@ export class MemberService {
     });
   }
 
-  /** Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly. */
+  /**
+   * Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly.
+   * Text that is a valid ID number or mobile is never part of a name, so it skips the name scan.
+   */
   private searchConditions(search: string): FilterQuery<Member>[] {
-    const conditions: FilterQuery<Member>[] = [{ name: { $ilike: `%${escapeLike(search)}%` } }, { memberNo: search }];
     const today = this.clock.today();
+    const exact: FilterQuery<Member>[] = [];
     const idIndexes = new Set<string>();
-    for (const type of [IdType.RESIDENT_ID, IdType.HK_MACAO_TAIWAN_PERMIT, IdType.PASSPORT, IdType.OTHER]) {
+    // A passport number always has digits; a Latin-letter word is more likely a name.
+    for (const type of /\d/.test(search) ? [IdType.RESIDENT_ID, IdType.HK_MACAO_TAIWAN_PERMIT, IdType.PASSPORT] : []) {
       const id = validateIdNumber(type, search, today);
       if (id.ok) idIndexes.add(this.cipher.blindIndex('id', id.value));
     }
-    if (idIndexes.size) conditions.push({ idNumberIndex: { $in: [...idIndexes] } });
+    if (idIndexes.size) exact.push({ idNumberIndex: { $in: [...idIndexes] } });
     const mobile = normalizeMobile(search);
-    if (mobile.ok) conditions.push({ mobileIndex: this.cipher.blindIndex('mobile', mobile.value) });
-    return conditions;
+    if (mobile.ok) exact.push({ mobileIndex: this.cipher.blindIndex('mobile', mobile.value) });
+    if (/^\d{12}$/.test(search)) exact.push({ memberNo: search });
+    if (exact.length) return exact;
+    const other = validateIdNumber(IdType.OTHER, search, today);
+    return [{ name: { $ilike: `%${escapeLike(search)}%` } }, ...(other.ok ? [{ idNumberIndex: this.cipher.blindIndex('id', other.value) }] : [])];
   }
 
   async get(ctx: RequestContext, id: number): Promise<Member> {
