@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckChar } from '../src/domain/resident-id.js';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { Member } from '../src/modules/member/member.entity.js';
+import { PiiCipher } from '../src/pii/pii-cipher.js';
+import { startTestServer, TEST_DATA_KEY, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
 
 let s: TestServer;
@@ -37,5 +39,22 @@ describe('member export', () => {
     expect(JSON.stringify(otherRows)).not.toContain('上海建朗信息科技有限公司工会');
     expect((await fetch(`${s.url}/api/members/export.xlsx?category=BOGUS`, { headers: { cookie: jianlang.cookie! } })).status).toBe(400);
     expect((await fetch(`${s.url}/api/members/export.xlsx`)).status).toBe(401);
+  });
+});
+
+describe('personal data in the logs', () => {
+  it('the log of a server that listed, searched, revealed and exported members holds none of their ID numbers or phones', async () => {
+    const cipher = new PiiCipher(Buffer.from(TEST_DATA_KEY, 'base64'));
+    const members = await systemEm(s.orm).find(Member, {}, { limit: 50 });
+    const secrets = members.flatMap((m) => [cipher.decrypt(m.idNumberSealed), ...(m.mobileSealed ? [cipher.decrypt(m.mobileSealed)] : [])]);
+    expect(secrets.length).toBeGreaterThan(50);
+    for (const m of members.slice(0, 5)) {
+      await jianlang.request(`{ members(search: "${cipher.decrypt(m.idNumberSealed)}") { totalCount } }`);
+      await jianlang.request(`mutation { revealMemberPersonalData(id: ${m.id}) { idNumber } }`);
+    }
+    await fetch(`${s.url}/api/members/export.xlsx`, { headers: { cookie: jianlang.cookie! } });
+    const log = s.logs.join('');
+    expect(log.length).toBeGreaterThan(0);
+    expect(secrets.filter((secret) => log.includes(secret))).toEqual([]);
   });
 });
