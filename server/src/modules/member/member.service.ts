@@ -21,6 +21,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { escapeLike } from '../organization/organization.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Member } from './member.entity.js';
+import { OrganizationTotals } from '../dashboard/member-stats.entity.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
@@ -68,14 +69,22 @@ export class MemberService {
       }
     }
     const orderBy = sort === MemberSort.NEWEST ? { id: 'desc' as const } : sort === MemberSort.MEMBER_NO ? { memberNo: 'asc' as const } : { name: 'asc' as const, id: 'asc' as const };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }),
-      ctx.em.count(Member, { $and: where }),
-    ]);
+    const [rows, totalCount] = await Promise.all([ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }), this.count(ctx, filter, where)]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const cursor = !last ? null : sort === MemberSort.NEWEST ? encodeCursor([last.id]) : sort === MemberSort.MEMBER_NO ? encodeCursor([last.memberNo]) : encodeCursor([last.name, last.id]);
     return { nodes: page.map(toMemberType), totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: cursor } };
+  }
+
+  /**
+   * totalCount. Without filters it is the sum of the trigger-maintained counters of the unions in scope
+   * (exact, and cheap at a million members); with filters it is a real count of the narrower set.
+   */
+  private async count(ctx: RequestContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
+    const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
+    if (filtered) return ctx.em.count(Member, { $and: where });
+    const totals = await ctx.em.find(OrganizationTotals, filter.organizationId != null ? { organization: filter.organizationId } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }, { fields: ['members'] });
+    return totals.reduce((sum, t) => sum + t.members, 0);
   }
 
   /** The filter as query conditions, always inside the caller's subtree. */
