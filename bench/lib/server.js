@@ -7,7 +7,7 @@ export const root = path.resolve(import.meta.dirname, '../..');
 
 export function startServer(dataDir, port, env = {}) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), path.join(root, 'server/dist/main.js')], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_CAPTCHA: 'off', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { RequestContext } from '../../app/context.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -124,11 +124,11 @@ export class MemberImportService {
       const idIndexes = chunk.map((r) => this.cipher.blindIndex('id', r.member!.idNumber));
       const mobileIndexes = chunk.flatMap((r) => (r.member!.mobile ? [this.cipher.blindIndex('mobile', r.member!.mobile)] : []));
       const existing = new Map(
-        (await em.execute<ExistingRow[]>(`select ${EXISTING_COLUMNS} from member where id_number_index in (?)`, [idIndexes])).map((m) => [m.id_number_index, m]),
+        (await bound<ExistingRow>(em, `select ${EXISTING_COLUMNS} from member where id_number_index = any(?)`, [idIndexes])).map((m) => [m.id_number_index, m]),
       );
       const mobileOwners = new Map(
         mobileIndexes.length
-          ? (await em.execute<{ mobile_index: string; id_number_index: string }[]>(`select mobile_index, id_number_index from member where life_status = 'ACTIVE' and mobile_index in (?)`, [mobileIndexes])).map((m) => [m.mobile_index, m.id_number_index])
+          ? (await bound<{ mobile_index: string; id_number_index: string }>(em, `select mobile_index, id_number_index from member where life_status = 'ACTIVE' and mobile_index = any(?)`, [mobileIndexes])).map((m) => [m.mobile_index, m.id_number_index])
           : [],
       );
       chunk.forEach((row, k) => {
@@ -201,7 +201,8 @@ export class MemberImportService {
           const records = chunk.map((r) => this.record(r.member!));
           const written = new Set(
             (
-              await tx.execute<{ id_number_index: string }[]>(
+              await bound<{ id_number_index: string }>(
+                tx,
                 `insert into member (${INSERT_COLUMNS}, member_no, organization_id, org_path, enterprise_id, created_at, updated_at)
                  select ${INSERT_COLUMNS}, lpad(nextval('member_no_seq')::text, 12, '0'), ?::int, ?::text, ?::int, ?::timestamptz, ?::timestamptz
                    from jsonb_to_recordset(?::jsonb) as r(${RECORD_TYPES})
@@ -218,7 +219,8 @@ export class MemberImportService {
         for (let i = 0; i < updates.length; i += CHUNK) {
           const chunk = updates.slice(i, i + CHUNK);
           const records = chunk.map((r) => this.record(r.member!));
-          await tx.execute(
+          await bound(
+            tx,
             `update member m set ${UPDATE_ASSIGNMENTS}, enterprise_id = ?, updated_at = ?, version = m.version + 1
                from jsonb_to_recordset(?::jsonb) as r(${RECORD_TYPES})
               where m.id_number_index = r.id_number_index and m.organization_id = ?`,
@@ -276,6 +278,17 @@ export class MemberImportService {
 }
 
 class SkippedRows extends Error {}
+
+/**
+ * Runs SQL with real bind parameters inside the EntityManager's transaction. (`em.execute` inlines
+ * parameters into the SQL text; escaping a multi-megabyte JSON batch that way stalls the event loop.)
+ */
+async function bound<T>(em: EntityManager, sql: string, bindings: unknown[]): Promise<T[]> {
+  const query = em.getKnex().raw(sql, bindings as never[]);
+  const trx = em.getTransactionContext();
+  const result = (await (trx ? query.transacting(trx as never) : query)) as { rows: T[] };
+  return result.rows;
+}
 
 interface ExistingRow {
   organization_id: number;
