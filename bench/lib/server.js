@@ -15,6 +15,7 @@ export function startServer(dataDir, port, env = {}) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
+      if (process.env.BENCH_ECHO) process.stdout.write(d);
       if (out.includes('Ready in')) resolve({ child, ms: performance.now() - t0, url: `http://127.0.0.1:${port}` });
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));

@@ -60,15 +60,16 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
     if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
     const buffer = await file.toBuffer();
     const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
-    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')));
+    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), (e) =>
+      request.log.error({ err: e }, 'member import failed'),
+    );
     return reply.code(202).send({ id: job.id });
   });
 
   app.get<{ Params: { id: string } }>('/api/member-imports/:id/errors.xlsx', async (request, reply) => {
     const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-    const job = imports.get(ctx, request.params.id);
-    const rows = (job.sheet?.rows ?? []).filter((r) => r.problems.length);
-    return sendXlsx(reply, buildErrorReport(job.sheet?.headers ?? [], rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
+    const report = await imports.errorReport(ctx, request.params.id);
+    return sendXlsx(reply, buildErrorReport(report.headers, report.rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
   });
 
   app.get('/api/members/export.xlsx', async (request, reply) => {

@@ -3,6 +3,7 @@ import { Migration20261126000000Foundation } from './Migration20261126000000Foun
 import { Migration20261127000000Enterprises } from './Migration20261127000000Enterprises.js';
 import { Migration20261127010000Members } from './Migration20261127010000Members.js';
 import { Migration20261127020000MemberStats } from './Migration20261127020000MemberStats.js';
+import { Migration20261127030000ImportStaging } from './Migration20261127030000ImportStaging.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127000000Enterprises', class: Migration20261127000000Enterprises },
   { name: 'Migration20261127010000Members', class: Migration20261127010000Members },
   { name: 'Migration20261127020000MemberStats', class: Migration20261127020000MemberStats },
+  { name: 'Migration20261127030000ImportStaging', class: Migration20261127030000ImportStaging },
 ];

@@ -5,37 +5,30 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError } from '../../common/errors/error-result.js';
 import type { RequestContext } from '../../app/context.js';
 import { COLUMNS } from './columns.js';
-import type { ImportJob, MemberImportService } from './member-import.service.js';
-import type { ParsedRow } from './parse-sheet.js';
+import type { RefusedRow } from './import-staging.js';
+import { PREVIEW_ERRORS, type ImportJob, type MemberImportService } from './member-import.service.js';
 import { CommitMemberImportResult, ImportStatus, MemberImportPayload, MemberImportType, type ImportRowError } from './member-import.types.js';
 
-const MAX_LISTED_ERRORS = 200;
-
 /** Every problem of a row, in the clerk's language. */
-export function rowReasons(ctx: RequestContext, row: ParsedRow): string {
+export function rowReasons(ctx: RequestContext, row: RefusedRow): string {
   return row.problems.map((p) => ctx.t(p.key, p.params)).join('；');
 }
 
-export function toMemberImportType(ctx: RequestContext, service: MemberImportService, job: ImportJob): MemberImportType {
-  const counts = service.counts(job);
-  const errors: ImportRowError[] = [];
-  for (const row of job.sheet?.rows ?? []) {
-    for (const p of row.problems) {
-      if (errors.length >= MAX_LISTED_ERRORS) break;
-      errors.push({ rowNo: row.rowNo, column: COLUMNS.find((c) => c.key === p.field)?.header ?? null, message: ctx.t(p.key, p.params) });
-    }
-  }
+export function toMemberImportType(ctx: RequestContext, job: ImportJob): MemberImportType {
+  const errors: ImportRowError[] = job.firstErrors
+    .flatMap((row) => row.problems.map((p) => ({ rowNo: row.rowNo, column: COLUMNS.find((c) => c.key === p.field)?.header ?? null, message: ctx.t(p.key, p.params) })))
+    .slice(0, PREVIEW_ERRORS);
   return {
     id: job.id,
     fileName: job.fileName,
     status: job.status as ImportStatus,
     progress: job.progress,
     refusal: job.refusal ? ctx.t(job.refusal.key, job.refusal.params) : null,
-    newCount: counts.NEW,
-    updateCount: counts.UPDATE,
-    unchangedCount: counts.UNCHANGED,
-    invalidCount: counts.INVALID,
-    unknownColumns: job.sheet?.unknownColumns ?? [],
+    newCount: job.counts.NEW,
+    updateCount: job.counts.UPDATE,
+    unchangedCount: job.counts.UNCHANGED,
+    invalidCount: job.counts.INVALID,
+    unknownColumns: job.unknownColumns,
     errors,
     result: job.result ? { ...job.result, skipped: job.result.skipped.map((s) => ({ rowNo: s.rowNo, column: null, message: ctx.t(s.key) })) } : null,
   };
@@ -48,13 +41,13 @@ export class MemberImportResolver {
 
   @Query(() => MemberImportType, { description: 'An upload of the caller (POST /api/member-imports), with its preview' })
   memberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): MemberImportType {
-    return toMemberImportType(ctx, this.imports, this.imports.get(ctx, id));
+    return toMemberImportType(ctx, this.imports.get(ctx, id));
   }
 
   @Mutation(() => CommitMemberImportResult, { description: 'Writes the valid rows in one transaction; allOrNothing: none unless every row is valid' })
   async commitMemberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('allOrNothing', () => Boolean) allOrNothing: boolean): Promise<typeof CommitMemberImportResult> {
     const r = await this.imports.commit(ctx, id, allOrNothing);
     if ('invalid' in r) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('importHasInvalid', { count: r.invalid }));
-    return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, this.imports, this.imports.get(ctx, id)) });
+    return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, this.imports.get(ctx, id)) });
   }
 }

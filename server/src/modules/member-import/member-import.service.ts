@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
+import { isUniqueViolation } from '../../db/raw-sql.js';
 import type { RequestContext } from '../../app/context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { systemEm } from '../../org-scope/system-em.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
-import { sealIdNumber, sealMobile } from '../member/member-pii.js';
-import type { CheckedMember } from '../member/member-rules.js';
 import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
-import type { ParsedRow, ParsedSheet, RowProblem, SheetRefusal } from './parse-sheet.js';
+import type { SheetRefusal } from './parse-sheet.js';
 import { parseInWorker } from './run-parse.js';
+import { ImportStaging, type RefusedRow, type RowOutcome, type StagingCopy } from './import-staging.js';
 
-export type RowOutcome = 'NEW' | 'UPDATE' | 'UNCHANGED' | 'INVALID';
+export type { RowOutcome };
 
 export interface ImportResult {
   inserted: number;
@@ -34,8 +33,11 @@ export interface ImportJob {
   status: 'PARSING' | 'READY' | 'REFUSED' | 'COMMITTING' | 'COMMITTED';
   progress: number;
   refusal?: { key: MessageKey; params?: Record<string, string | number> };
-  sheet?: ParsedSheet;
-  outcomes: Map<number, RowOutcome>;
+  headers: string[];
+  unknownColumns: string[];
+  counts: Record<RowOutcome, number>;
+  /** The first refused rows, for the preview (the error report has them all). */
+  firstErrors: RefusedRow[];
   result?: ImportResult;
   commit?: Promise<ImportResult | { invalid: number }>;
   createdAt: number;
@@ -47,35 +49,41 @@ export interface ImportLimits {
 }
 
 const XLSX_REFUSALS: Record<XlsxRefusal, MessageKey> = { NOT_XLSX: 'importNotXlsx', ENCRYPTED_OR_XLS: 'importEncrypted', MACRO: 'importMacro', ZIP_BOMB: 'importZipBomb' };
-/** Previews live in memory for this long (a clerk reviews, then commits). */
+/** Previews live this long (a clerk reviews, then commits). */
 const JOB_TTL_MS = 60 * 60_000;
-const CHUNK = 5000;
+/** Refused rows listed in the preview; the error report has them all. */
+export const PREVIEW_ERRORS = 200;
 
 /**
- * 批量导入 (SPEC §5.3): upload -> parse in a worker -> classify against the rolls -> preview ->
- * commit in one transaction. Nothing is written before commit. Previews are kept in this process's
- * memory (see the note in the README: one API process per import).
+ * 批量导入 (SPEC §5.3): upload -> a worker parses, checks and seals the rows while they stream into the
+ * staging table -> one SQL statement classifies them against the rolls -> preview -> commit in one
+ * transaction. Nothing is written to the rolls before commit. Job state (status, progress, counts)
+ * lives in this process's memory (see the README: one API process per import); the rows are staged
+ * in PostgreSQL.
  */
 export class MemberImportService {
   private readonly jobs = new Map<string, ImportJob>();
+  private readonly staging: ImportStaging;
 
   constructor(
-    private readonly orm: MikroORM,
+    orm: MikroORM,
     private readonly clock: Clock,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditService,
     readonly limits: ImportLimits,
-  ) {}
+  ) {
+    this.staging = new ImportStaging(orm, cipher);
+  }
 
-  /** Checks the upload, starts parsing off the request path, returns at once. */
-  async start(ctx: RequestContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number): Promise<ImportJob> {
+  /** Checks the upload, starts parsing off the request path, returns at once. `onFailure` logs what went wrong unexpectedly. */
+  async start(ctx: RequestContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number, onFailure: (e: unknown) => void): Promise<ImportJob> {
     const viewer = ctx.viewer!;
     const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
     if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
     const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
     if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
 
-    this.expireOldJobs();
+    await this.expireOldJobs();
     const job: ImportJob = {
       id: randomUUID(),
       accountId: viewer.accountId,
@@ -85,67 +93,42 @@ export class MemberImportService {
       fileName: file.fileName.slice(0, 200),
       status: 'PARSING',
       progress: 0,
-      outcomes: new Map(),
+      headers: [],
+      unknownColumns: [],
+      counts: { NEW: 0, UPDATE: 0, UNCHANGED: 0, INVALID: 0 },
+      firstErrors: [],
       createdAt: Date.now(),
     };
     this.jobs.set(job.id, job);
-    void this.parse(job, file.buffer);
+    void this.parse(job, file.buffer, onFailure);
     return job;
   }
 
-  private async parse(job: ImportJob, buffer: Buffer): Promise<void> {
+  private async parse(job: ImportJob, buffer: Buffer, onFailure: (e: unknown) => void): Promise<void> {
+    let copy: StagingCopy | undefined;
     try {
-      const parsed = await parseInWorker(buffer, this.clock.today(), this.limits.maxRows, (p) => (job.progress = Math.min(p, 0.99)));
+      copy = await this.staging.copy(job.id);
+      const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId: job.id, dataKey: this.cipher.keyForWorker() };
+      const parsed = await parseInWorker(input, copy.add, (p) => (job.progress = Math.min(p, 0.95)));
       if ('refused' in parsed) {
+        await copy.abort();
         job.refusal = refusalOf(parsed);
         job.status = 'REFUSED';
         return;
       }
-      job.sheet = parsed;
-      await this.classify(job);
+      await copy.finish();
+      Object.assign(job, parsed);
+      await this.staging.classify(job);
+      job.counts = await this.staging.counts(job.id);
+      job.firstErrors = await this.staging.refusedRows(job.id, PREVIEW_ERRORS);
       job.status = 'READY';
       job.progress = 1;
-    } catch {
+    } catch (e) {
+      onFailure(e);
+      await copy?.abort();
       job.refusal = { key: 'importUnreadable' };
       job.status = 'REFUSED';
     }
-  }
-
-  /**
-   * NEW / UPDATE / UNCHANGED against the rolls, by blind index. Members of other unions are reported,
-   * never moved: that lookup is city-wide by nature (the system EntityManager), and tells the clerk
-   * nothing but "another union".
-   */
-  private async classify(job: ImportJob): Promise<void> {
-    const em = systemEm(this.orm);
-    const valid = job.sheet!.rows.filter((r) => r.member);
-    for (let i = 0; i < valid.length; i += CHUNK) {
-      const chunk = valid.slice(i, i + CHUNK);
-      const idIndexes = chunk.map((r) => this.cipher.blindIndex('id', r.member!.idNumber));
-      const mobileIndexes = chunk.flatMap((r) => (r.member!.mobile ? [this.cipher.blindIndex('mobile', r.member!.mobile)] : []));
-      const existing = new Map(
-        (await bound<ExistingRow>(em, `select ${EXISTING_COLUMNS} from member where id_number_index = any(?)`, [idIndexes])).map((m) => [m.id_number_index, m]),
-      );
-      const mobileOwners = new Map(
-        mobileIndexes.length
-          ? (await bound<{ mobile_index: string; id_number_index: string }>(em, `select mobile_index, id_number_index from member where life_status = 'ACTIVE' and mobile_index = any(?)`, [mobileIndexes])).map((m) => [m.mobile_index, m.id_number_index])
-          : [],
-      );
-      chunk.forEach((row, k) => {
-        const found = existing.get(idIndexes[k]);
-        const mobileOwner = row.member!.mobile ? mobileOwners.get(this.cipher.blindIndex('mobile', row.member!.mobile)) : undefined;
-        if (found && found.organization_id !== job.organizationId) return this.invalidate(job, row, { field: 'idNumber', key: 'importOtherUnion' });
-        if (mobileOwner && mobileOwner !== idIndexes[k]) return this.invalidate(job, row, { field: 'mobile', key: 'importMobileTaken' });
-        job.outcomes.set(row.rowNo, !found ? 'NEW' : sameAsStored(found, row.member!, this.cipher, job.enterpriseId) ? 'UNCHANGED' : 'UPDATE');
-      });
-    }
-    for (const row of job.sheet!.rows) if (!row.member) job.outcomes.set(row.rowNo, 'INVALID');
-  }
-
-  private invalidate(job: ImportJob, row: ParsedRow, problem: RowProblem): void {
-    row.problems.push(problem);
-    row.member = null;
-    job.outcomes.set(row.rowNo, 'INVALID');
   }
 
   /** The caller's own import; anyone else's looks missing. */
@@ -155,10 +138,12 @@ export class MemberImportService {
     return job;
   }
 
-  counts(job: ImportJob): Record<RowOutcome, number> {
-    const counts = { NEW: 0, UPDATE: 0, UNCHANGED: 0, INVALID: 0 };
-    for (const outcome of job.outcomes.values()) counts[outcome]++;
-    return counts;
+  /** Every row that will not be imported, with its cells as uploaded (the error report). */
+  async errorReport(ctx: RequestContext, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
+    const job = this.get(ctx, id);
+    const rows = await this.staging.refusedRows(job.id);
+    const cells = await this.staging.cellsOf(job.id, rows.map((r) => r.rowNo));
+    return { headers: job.headers, rows: rows.map((r) => ({ ...r, cells: cells.get(r.rowNo) ?? [] })) };
   }
 
   /**
@@ -184,58 +169,29 @@ export class MemberImportService {
   }
 
   private async write(ctx: RequestContext, job: ImportJob, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
-    const counts = this.counts(job);
+    const { counts } = job;
     if (allOrNothing && counts.INVALID > 0) {
       job.status = 'READY';
       return { invalid: counts.INVALID };
     }
-    const rows = job.sheet!.rows.filter((r) => r.member);
-    const inserts = rows.filter((r) => job.outcomes.get(r.rowNo) === 'NEW');
-    const updates = rows.filter((r) => job.outcomes.get(r.rowNo) === 'UPDATE');
     const now = this.clock.now();
-    const skipped: ImportResult['skipped'] = [];
-    try {
-      await ctx.em.transactional(async (tx) => {
-        for (let i = 0; i < inserts.length; i += CHUNK) {
-          const chunk = inserts.slice(i, i + CHUNK);
-          const records = chunk.map((r) => this.record(r.member!));
-          const written = new Set(
-            (
-              await bound<{ id_number_index: string }>(
-                tx,
-                `insert into member (${INSERT_COLUMNS}, member_no, organization_id, org_path, enterprise_id, created_at, updated_at)
-                 select ${INSERT_COLUMNS}, lpad(nextval('member_no_seq')::text, 12, '0'), ?::int, ?::text, ?::int, ?::timestamptz, ?::timestamptz
-                   from jsonb_to_recordset(?::jsonb) as r(${RECORD_TYPES})
-                 on conflict do nothing
-                 returning id_number_index`,
-                [job.organizationId, job.orgPath, job.enterpriseId, now, now, JSON.stringify(records)],
-              )
-            ).map((r) => r.id_number_index),
-          );
-          chunk.forEach((r, k) => {
-            if (!written.has(records[k].id_number_index)) skipped.push({ rowNo: r.rowNo, key: 'importOtherUnion' });
-          });
-        }
-        for (let i = 0; i < updates.length; i += CHUNK) {
-          const chunk = updates.slice(i, i + CHUNK);
-          const records = chunk.map((r) => this.record(r.member!));
-          await bound(
-            tx,
-            `update member m set ${UPDATE_ASSIGNMENTS}, enterprise_id = ?, updated_at = ?, version = m.version + 1
-               from jsonb_to_recordset(?::jsonb) as r(${RECORD_TYPES})
-              where m.id_number_index = r.id_number_index and m.organization_id = ?`,
-            [job.enterpriseId, now, JSON.stringify(records), job.organizationId],
-          );
-        }
+    let skipped: number[] = [];
+    const attempt = (racing: boolean) =>
+      ctx.em.transactional(async (tx) => {
+        skipped = await this.staging.insertNew(tx, job, now, racing);
         if (allOrNothing && skipped.length) throw new SkippedRows();
+        await this.staging.applyUpdates(tx, job, now);
         this.audit.record(ctx, tx, {
           action: 'member.imported',
           organization: { id: job.organizationId, path: job.orgPath },
           targetType: 'MemberImport',
           targetId: job.id,
-          after: { fileName: job.fileName, inserted: inserts.length - skipped.length, updated: updates.length, unchanged: counts.UNCHANGED, invalid: counts.INVALID, skipped: skipped.length },
+          after: { fileName: job.fileName, inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, invalid: counts.INVALID, skipped: skipped.length },
         });
       });
+    try {
+      // Someone wrote one of these members since the preview: the slower path that skips them.
+      await attempt(false).catch((e: unknown) => (isUniqueViolation(e) ? attempt(true) : Promise.reject(e)));
     } catch (e) {
       if (e instanceof SkippedRows) {
         job.status = 'READY';
@@ -243,113 +199,18 @@ export class MemberImportService {
       }
       throw e;
     }
-    job.result = { inserted: inserts.length - skipped.length, updated: updates.length, unchanged: counts.UNCHANGED, skipped };
+    job.result = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped: skipped.map((rowNo) => ({ rowNo, key: 'importOtherUnion' })) };
     return job.result;
   }
 
-  /** One row as the SQL above reads it: personal data sealed here, never sent to the database in clear. */
-  private record(m: CheckedMember) {
-    const id = sealIdNumber(this.cipher, m.idNumber);
-    const mobile = sealMobile(this.cipher, m.mobile);
-    return {
-      name: m.name,
-      gender: m.gender,
-      birth_date: m.birthDate,
-      id_type: m.idType,
-      id_number_sealed: id.idNumberSealed,
-      id_number_index: id.idNumberIndex,
-      id_number_masked: id.idNumberMasked,
-      id_expiry: m.idExpiry && !m.idExpiry.longTerm ? m.idExpiry.date : null,
-      id_expiry_long_term: m.idExpiry?.longTerm ?? false,
-      mobile_sealed: mobile.mobileSealed,
-      mobile_index: mobile.mobileIndex,
-      mobile_masked: mobile.mobileMasked,
-      work_address: m.workAddress,
-      category: m.category,
-      joined_at: m.joinedAt,
-      female_post_type: m.femalePostType,
-    };
-  }
-
-  private expireOldJobs(): void {
+  private async expireOldJobs(): Promise<void> {
     const cutoff = Date.now() - JOB_TTL_MS;
     for (const [id, job] of this.jobs) if (job.createdAt < cutoff) this.jobs.delete(id);
+    await this.staging.expire(JOB_TTL_MS);
   }
 }
 
 class SkippedRows extends Error {}
-
-/**
- * Runs SQL with real bind parameters inside the EntityManager's transaction. (`em.execute` inlines
- * parameters into the SQL text; escaping a multi-megabyte JSON batch that way stalls the event loop.)
- */
-async function bound<T>(em: EntityManager, sql: string, bindings: unknown[]): Promise<T[]> {
-  const query = em.getKnex().raw(sql, bindings as never[]);
-  const trx = em.getTransactionContext();
-  const result = (await (trx ? query.transacting(trx as never) : query)) as { rows: T[] };
-  return result.rows;
-}
-
-interface ExistingRow {
-  organization_id: number;
-  id_number_index: string;
-  name: string;
-  gender: string;
-  id_type: string;
-  id_expiry: string | null;
-  id_expiry_long_term: boolean;
-  mobile_index: string | null;
-  work_address: string | null;
-  category: string;
-  joined_at: string;
-  female_post_type: string | null;
-  enterprise_id: number | null;
-}
-
-const EXISTING_COLUMNS = `organization_id, id_number_index, name, gender, id_type, to_char(id_expiry, 'YYYY-MM-DD') as id_expiry, id_expiry_long_term, mobile_index, work_address, category, to_char(joined_at, 'YYYY-MM-DD') as joined_at, female_post_type, enterprise_id`;
-
-/** Re-importing the same file changes nothing: a row equal to what is stored is UNCHANGED. */
-function sameAsStored(stored: ExistingRow, m: CheckedMember, cipher: PiiCipher, enterpriseId: number): boolean {
-  const expiry = m.idExpiry && !m.idExpiry.longTerm ? m.idExpiry.date : null;
-  return (
-    stored.name === m.name &&
-    stored.gender === m.gender &&
-    stored.id_type === m.idType &&
-    stored.id_expiry === expiry &&
-    stored.id_expiry_long_term === (m.idExpiry?.longTerm ?? false) &&
-    stored.mobile_index === (m.mobile ? cipher.blindIndex('mobile', m.mobile) : null) &&
-    (stored.work_address ?? null) === m.workAddress &&
-    stored.category === m.category &&
-    stored.joined_at === m.joinedAt &&
-    (stored.female_post_type ?? null) === m.femalePostType &&
-    stored.enterprise_id === enterpriseId
-  );
-}
-
-const RECORD_FIELDS: [string, string][] = [
-  ['name', 'text'],
-  ['gender', 'gender'],
-  ['birth_date', 'date'],
-  ['id_type', 'id_type'],
-  ['id_number_sealed', 'text'],
-  ['id_number_index', 'text'],
-  ['id_number_masked', 'text'],
-  ['id_expiry', 'date'],
-  ['id_expiry_long_term', 'boolean'],
-  ['mobile_sealed', 'text'],
-  ['mobile_index', 'text'],
-  ['mobile_masked', 'text'],
-  ['work_address', 'text'],
-  ['category', 'member_category'],
-  ['joined_at', 'date'],
-  ['female_post_type', 'female_post_type'],
-];
-const RECORD_TYPES = RECORD_FIELDS.map(([name, type]) => `${name} ${type}`).join(', ');
-const INSERT_COLUMNS = RECORD_FIELDS.map(([name]) => name).join(', ');
-/** Every field but the identity (id_number_index) is refreshed by an update. */
-const UPDATE_ASSIGNMENTS = RECORD_FIELDS.filter(([name]) => name !== 'id_number_index')
-  .map(([name]) => `${name} = r.${name}`)
-  .join(', ');
 
 function refusalOf(r: SheetRefusal): NonNullable<ImportJob['refusal']> {
   switch (r.refused) {

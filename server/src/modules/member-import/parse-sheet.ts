@@ -24,8 +24,11 @@ export interface ParsedRow {
 
 export interface ParsedSheet {
   headers: string[];
-  rows: ParsedRow[];
   unknownColumns: string[];
+  /** Data rows below the header, blank ones included (for progress). */
+  bodyRows: number;
+  /** The non-blank rows, checked one by one as the caller iterates (so they can be streamed on). */
+  rows: Iterable<ParsedRow>;
 }
 
 export type SheetRefusal = { refused: 'NO_HEADER'; missing: string[] } | { refused: 'TOO_MANY_ROWS'; maxRows: number } | { refused: 'UNREADABLE' };
@@ -33,7 +36,6 @@ export type SheetRefusal = { refused: 'NO_HEADER'; missing: string[] } | { refus
 export interface ParseOptions {
   today: string;
   maxRows: number;
-  onProgress?: (done: number, total: number) => void;
 }
 
 type Cell = string | number | boolean | Date | null;
@@ -61,15 +63,18 @@ export function parseMemberSheet(buf: Buffer | Uint8Array, options: ParseOptions
   if (sheet['!fullref'] || body.length > options.maxRows) return { refused: 'TOO_MANY_ROWS', maxRows: options.maxRows };
 
   const header = mapHeader(rows[headerIndex]);
-  const parsed: ParsedRow[] = [];
-  body.forEach((row, i) => {
-    if (row.every((c) => c === null || String(c).trim() === '')) return; // blank rows between or after data
-    parsed.push(parseRow(row, headerIndex + 2 + i, header.columns, options.today));
-    if (options.onProgress && i % 2000 === 0) options.onProgress(i, body.length);
-  });
-  flagDuplicates(parsed);
-  options.onProgress?.(body.length, body.length);
-  return { headers: rows[headerIndex].map((c) => text(c)), rows: parsed, unknownColumns: header.unknown };
+  return { headers: rows[headerIndex].map((c) => text(c)), unknownColumns: header.unknown, bodyRows: body.length, rows: checkedRows(body, headerIndex + 2, header.columns, options.today) };
+}
+
+function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<ColumnKey, number>, today: string): Generator<ParsedRow> {
+  const duplicates = new DuplicateCheck();
+  for (let i = 0; i < body.length; i++) {
+    const row = body[i];
+    if (row.every((c) => c === null || String(c).trim() === '')) continue; // blank rows between or after data
+    const parsed = parseRow(row, firstRowNo + i, columns, today);
+    duplicates.check(parsed);
+    yield parsed;
+  }
 }
 
 function sheetRows(sheet: XLSX.WorkSheet): Cell[][] {
@@ -129,21 +134,22 @@ function cellValue(c: Cell): string | number | Date | null {
 }
 
 /** The same ID number or mobile twice in one file: every later occurrence is refused, naming the first. */
-function flagDuplicates(rows: ParsedRow[]): void {
-  const firstById = new Map<string, number>();
-  const firstByMobile = new Map<string, number>();
-  for (const row of rows) {
+class DuplicateCheck {
+  private readonly firstById = new Map<string, number>();
+  private readonly firstByMobile = new Map<string, number>();
+
+  check(row: ParsedRow): void {
     const m = row.member;
-    if (!m) continue;
-    const dupId = firstById.get(m.idNumber);
-    const dupMobile = m.mobile ? firstByMobile.get(m.mobile) : undefined;
+    if (!m) return;
+    const dupId = this.firstById.get(m.idNumber);
+    const dupMobile = m.mobile ? this.firstByMobile.get(m.mobile) : undefined;
     if (dupId !== undefined) row.problems.push({ field: 'idNumber', key: 'importDuplicateId', params: { row: dupId } });
     if (dupMobile !== undefined) row.problems.push({ field: 'mobile', key: 'importDuplicateMobile', params: { row: dupMobile } });
     if (row.problems.length) {
       row.member = null;
-      continue;
+      return;
     }
-    firstById.set(m.idNumber, row.rowNo);
-    if (m.mobile) firstByMobile.set(m.mobile, row.rowNo);
+    this.firstById.set(m.idNumber, row.rowNo);
+    if (m.mobile) this.firstByMobile.set(m.mobile, row.rowNo);
   }
 }

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { COLUMNS } from './columns.js';
-import { MEMBER_SHEET, type ParsedRow } from './parse-sheet.js';
+import { MEMBER_SHEET } from './parse-sheet.js';
 import { ID_TYPE_LABELS_ZH } from '../../domain/id-document.js';
 import { FEMALE_POST_TYPE_LABELS_ZH, GENDER_LABELS_ZH, MEMBER_CATEGORY_LABELS_ZH } from '../../domain/member-category.js';
 
@@ -67,7 +67,7 @@ function addDropDowns(xlsx: Buffer, lists: Record<string, string[]>): Buffer {
 }
 
 /** The rows that were not imported, as uploaded, with the reason in an added first column. */
-export function buildErrorReport(headers: string[], rows: ParsedRow[], reasonOf: (row: ParsedRow) => string): Buffer {
+export function buildErrorReport<R extends { rowNo: number; cells: string[] }>(headers: string[], rows: R[], reasonOf: (row: R) => string): Buffer {
   const aoa = [['行号', '错误原因', ...headers], ...rows.map((r) => [r.rowNo, reasonOf(r), ...r.cells])];
   return writeTextOnly(aoa, '错误明细');
 }

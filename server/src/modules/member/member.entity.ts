@@ -27,7 +27,8 @@ export class Member extends OrgScopedEntity {
   memberNo!: string;
 
   /** The grassroots union keeping the member. */
-  @ManyToOne(() => Organization, { ref: true, index: true })
+  // No index of its own: members of one union are found through org_path (member_org_path_id_idx).
+  @ManyToOne(() => Organization, { ref: true, index: false })
   organization!: Ref<Organization>;
 
   @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true })
@@ -103,7 +104,6 @@ export class Member extends OrgScopedEntity {
   ecardActivatedAt?: string | null;
 
   @Property({ type: 'datetime' })
-  @Index()
   createdAt!: Date;
 
   @Property({ type: 'datetime' })

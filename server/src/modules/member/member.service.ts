@@ -21,7 +21,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { escapeLike } from '../organization/organization.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Member } from './member.entity.js';
-import { OrganizationTotals } from '../dashboard/member-stats.entity.js';
+import { sqlRows } from '../../db/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
@@ -83,14 +83,15 @@ export class MemberService {
   private async count(ctx: RequestContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
     const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
     if (filtered) return ctx.em.count(Member, { $and: where });
-    const totals = await ctx.em.find(OrganizationTotals, filter.organizationId != null ? { organization: filter.organizationId } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }, { fields: ['members'] });
-    return totals.reduce((sum, t) => sum + t.members, 0);
+    const path = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : subtreePattern(ctx.viewer!.orgPath);
+    const [{ n }] = await sqlRows<{ n: number }>(ctx.em, `select coalesce(sum(members), 0)::int as n from organization_totals where org_path like ?`, [path]);
+    return n;
   }
 
   /** The filter as query conditions, always inside the caller's subtree. */
   private async conditions(ctx: RequestContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
     const where: FilterQuery<Member>[] = [
-      filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
+      filter.organizationId != null ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
     ];
     if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
     if (filter.category) where.push({ category: filter.category });

@@ -1,0 +1,197 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { sqlRows } from '../../db/raw-sql.js';
+import { systemEm } from '../../org-scope/system-em.js';
+import type { RowProblem } from './parse-sheet.js';
+import type { PiiCipher } from '../../pii/pii-cipher.js';
+import type { StagedBatch } from './run-parse.js';
+import { MEMBER_FIELDS, STAGING_COLUMNS } from './staging-row.js';
+
+export type RowOutcome = 'NEW' | 'UPDATE' | 'UNCHANGED' | 'INVALID';
+/** Outcomes stored in member_import_row: the two below are found against the rolls and count as INVALID. */
+type StoredOutcome = RowOutcome | 'OTHER_UNION' | 'MOBILE_TAKEN';
+const REFUSED_OUTCOMES = `('INVALID', 'OTHER_UNION', 'MOBILE_TAKEN')`;
+
+export interface StagedJob {
+  id: string;
+  organizationId: number;
+  orgPath: string;
+  enterpriseId: number;
+}
+
+export interface RefusedRow {
+  rowNo: number;
+  problems: RowProblem[];
+}
+
+export interface StagingCopy {
+  add(batch: StagedBatch): void;
+  /** Waits until PostgreSQL has every row, stores the sealed cells, then gives the connection back. */
+  finish(): Promise<void>;
+  /** Cancels the COPY (nothing of it stays) and gives the connection back. */
+  abort(): Promise<void>;
+}
+
+/**
+ * member_import_row (see its entity): the rows of an upload between preview and commit. Everything
+ * here is set-based SQL; the only per-row work on the event loop is forwarding COPY text.
+ * City-wide by nature (a member of another union must be recognised), hence the system EntityManager
+ * for classification; jobs themselves are scoped by the service (only their uploader sees them).
+ */
+export class ImportStaging {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  /** A COPY into the staging table on a connection of its own, fed batch by batch as the worker makes them. */
+  async copy(jobId: string): Promise<StagingCopy> {
+    const client = this.orm.em.getKnex().client as { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<void> };
+    const conn = await client.acquireConnection();
+    const stream = conn.query(copyFrom(`copy member_import_row (${STAGING_COLUMNS.join(', ')}) from stdin`));
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    finished.catch(() => {}); // reported by finish()
+    const cells: { firstRow: number; sealed: string }[] = [];
+    let released = false;
+    const release = () => (released ? Promise.resolve() : ((released = true), client.releaseConnection(conn)));
+    return {
+      add: (batch) => {
+        stream.write(batch.text);
+        cells.push({ firstRow: batch.firstRow, sealed: batch.cellsSealed });
+      },
+      finish: async () => {
+        stream.end();
+        try {
+          await finished;
+          await conn.query(`insert into member_import_cells (job_id, first_row, cells_sealed) select $1, unnest($2::int[]), unnest($3::text[])`, [jobId, cells.map((c) => c.firstRow), cells.map((c) => c.sealed)]);
+          // Fresh statistics, or the planner takes a large upload for a few rows and joins it in nested loops.
+          await conn.query('analyze member_import_row');
+        } finally {
+          await release();
+        }
+      },
+      abort: async () => {
+        stream.destroy(new Error('import cancelled')); // pg-copy-streams sends CopyFail: the COPY is rolled back
+        await finished.catch(() => {});
+        await release();
+      },
+    };
+  }
+
+  /**
+   * NEW / UPDATE / UNCHANGED against the rolls by blind index, in one statement that rewrites only the
+   * rows that are not NEW (the worker staged valid rows as NEW). A member of another union
+   * (OTHER_UNION) is reported, never moved; a mobile of another active member is MOBILE_TAKEN.
+   * Re-importing what is stored is UNCHANGED (the enterprise chosen for the upload counts too).
+   */
+  async classify(job: StagedJob): Promise<void> {
+    const compared = ['name', 'gender', 'id_type', 'id_expiry', 'id_expiry_long_term', 'mobile_index', 'work_address', 'category', 'joined_at', 'female_post_type'];
+    // The member table's enum columns compare as text with the staging table's.
+    const stored = compared.map((c) => (ENUM_TYPES.has(MEMBER_FIELDS.find(([f]) => f === c)![1]) ? `m.${c}::text` : `m.${c}`));
+    await sqlRows(
+      systemEm(this.orm),
+      `update member_import_row r set outcome = c.outcome
+         from (select s.row_no, case
+                 when m.organization_id <> ? then 'OTHER_UNION'
+                 when s.mobile_index is not null and exists (select 1 from member o where o.life_status = 'ACTIVE' and o.mobile_index = s.mobile_index and o.id_number_index <> s.id_number_index) then 'MOBILE_TAKEN'
+                 when m.id is null then 'NEW'
+                 when (${stored.join(', ')}, m.enterprise_id) is not distinct from (${compared.map((c) => `s.${c}`).join(', ')}, ?::int) then 'UNCHANGED'
+                 else 'UPDATE' end as outcome
+                 from member_import_row s left join member m on m.id_number_index = s.id_number_index
+                where s.job_id = ? and s.outcome = 'NEW') c
+        where r.job_id = ? and r.row_no = c.row_no and c.outcome <> 'NEW'`,
+      [job.organizationId, job.enterpriseId, job.id, job.id],
+    );
+  }
+
+  async counts(jobId: string): Promise<Record<RowOutcome, number>> {
+    const counts = { NEW: 0, UPDATE: 0, UNCHANGED: 0, INVALID: 0 };
+    const rows = await sqlRows<{ outcome: StoredOutcome; n: number }>(systemEm(this.orm), `select outcome, count(*)::int as n from member_import_row where job_id = ? group by outcome`, [jobId]);
+    for (const { outcome, n } of rows) counts[outcome === 'OTHER_UNION' || outcome === 'MOBILE_TAKEN' ? 'INVALID' : outcome] += n;
+    return counts;
+  }
+
+  /** The rows that will not be imported, in sheet order (`limit` for the preview, all for the error report). */
+  async refusedRows(jobId: string, limit?: number): Promise<RefusedRow[]> {
+    const rows = await sqlRows<{ row_no: number; outcome: StoredOutcome; problems: RowProblem[] | null }>(
+      systemEm(this.orm),
+      `select row_no, outcome, problems from member_import_row where job_id = ? and outcome in ${REFUSED_OUTCOMES} order by row_no ${limit ? 'limit ?' : ''}`,
+      limit ? [jobId, limit] : [jobId],
+    );
+    return rows.map((r) => ({ rowNo: r.row_no, problems: r.problems ?? [OUTCOME_PROBLEMS[r.outcome as 'OTHER_UNION' | 'MOBILE_TAKEN']] }));
+  }
+
+  /** The uploaded cells of the given rows, unsealing only the batches that hold them. */
+  async cellsOf(jobId: string, rowNos: number[]): Promise<Map<number, string[]>> {
+    const batches = await sqlRows<{ first_row: number; cells_sealed: string }>(systemEm(this.orm), `select first_row, cells_sealed from member_import_cells where job_id = ? order by first_row`, [jobId]);
+    const wanted = new Set(rowNos);
+    const found = new Map<number, string[]>();
+    batches.forEach((batch, i) => {
+      const next = batches[i + 1]?.first_row ?? Infinity;
+      if (!rowNos.some((n) => n >= batch.first_row && n < next)) return;
+      for (const [rowNo, cells] of JSON.parse(this.cipher.decrypt(batch.cells_sealed)) as [number, string[]][]) if (wanted.has(rowNo)) found.set(rowNo, cells);
+    });
+    return found;
+  }
+
+  /**
+   * Inserts the NEW rows inside the caller's transaction and returns the rows it had to skip.
+   * `racing: false` is the fast path: a plain INSERT, which fails on any member written since the
+   * preview. The caller then retries with `racing: true`: ON CONFLICT DO NOTHING skips such rows
+   * (never duplicating a member) at several times the cost per row.
+   */
+  async insertNew(tx: EntityManager, job: StagedJob, now: Date, racing: boolean): Promise<number[]> {
+    const columns = MEMBER_FIELDS.map(([c]) => c).join(', ');
+    const values = MEMBER_FIELDS.map(([c, type]) => (type === 'text' ? c : `${c}::${type}`)).join(', ');
+    await sqlRows(
+      tx,
+      `insert into member (${columns}, member_no, organization_id, org_path, enterprise_id, created_at, updated_at)
+       select ${values}, lpad(nextval('member_no_seq')::text, 12, '0'), ?::int, ?::text, ?::int, ?::timestamptz, ?::timestamptz
+         from member_import_row where job_id = ? and outcome = 'NEW' order by row_no
+       ${racing ? 'on conflict do nothing' : ''}`,
+      [job.organizationId, job.orgPath, job.enterpriseId, now, now, job.id],
+    );
+    if (!racing) return [];
+    // Skipped: NEW rows whose member this transaction did not write (xmin is the writing transaction).
+    const skipped = await sqlRows<{ row_no: number }>(
+      tx,
+      `select r.row_no from member_import_row r
+        where r.job_id = ? and r.outcome = 'NEW'
+          and not exists (select 1 from member m where m.id_number_index = r.id_number_index and m.xmin = xid(pg_current_xact_id()))
+        order by r.row_no`,
+      [job.id],
+    );
+    return skipped.map((r) => r.row_no);
+  }
+
+  /** Applies the UPDATE rows to this union's members inside the caller's transaction. */
+  async applyUpdates(tx: EntityManager, job: StagedJob, now: Date): Promise<void> {
+    const assignments = MEMBER_FIELDS.filter(([c]) => c !== 'id_number_index')
+      .map(([c, type]) => `${c} = r.${c}${type === 'text' ? '' : `::${type}`}`)
+      .join(', ');
+    await sqlRows(
+      tx,
+      `update member m set ${assignments}, enterprise_id = ?, updated_at = ?, version = m.version + 1
+         from member_import_row r
+        where r.job_id = ? and r.outcome = 'UPDATE' and m.id_number_index = r.id_number_index and m.organization_id = ?`,
+      [job.enterpriseId, now, job.id, job.organizationId],
+    );
+  }
+
+  /** Forgets previews older than `maxAgeMs`, whichever process staged them. */
+  async expire(maxAgeMs: number): Promise<void> {
+    const em = systemEm(this.orm);
+    for (const table of ['member_import_row', 'member_import_cells']) await sqlRows(em, `delete from ${table} where created_at < now() - make_interval(secs => ?)`, [maxAgeMs / 1000]);
+  }
+}
+
+const ENUM_TYPES = new Set(['gender', 'id_type', 'member_category', 'female_post_type']);
+
+const OUTCOME_PROBLEMS: Record<'OTHER_UNION' | 'MOBILE_TAKEN', RowProblem> = {
+  OTHER_UNION: { field: 'idNumber', key: 'importOtherUnion' },
+  MOBILE_TAKEN: { field: 'mobile', key: 'importMobileTaken' },
+};
