@@ -145,6 +145,8 @@ describe('members', () => {
     const r = (await set('RETIRED', '2024/8/31', wang.version)).setMemberLifeStatus;
     expect(r.member).toMatchObject({ lifeStatus: 'RETIRED', lifeStatusDate: '2024-08-31' });
     wang.version = r.member.version;
+    // Active and retired members' mobiles sit in two partial indexes: both are searched.
+    expect((await jianlang.ok(LIST, { search: WANG.mobile })).members.nodes.map((n: { id: string }) => n.id)).toEqual([wang.id]);
   });
 
   it('another union sees none of them: by list, by id, by search on a known ID number', async () => {

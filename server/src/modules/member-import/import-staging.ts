@@ -68,8 +68,6 @@ export class ImportStaging {
         try {
           await finished;
           await conn.query(`insert into member_import_cells (job_id, first_row, cells_sealed) select $1, unnest($2::int[]), unnest($3::text[])`, [jobId, cells.map((c) => c.firstRow), cells.map((c) => c.sealed)]);
-          // Fresh statistics, or the planner takes a large upload for a few rows and joins it in nested loops.
-          await conn.query('analyze member_import_row');
         } finally {
           await release();
         }
@@ -83,17 +81,32 @@ export class ImportStaging {
   }
 
   /**
-   * NEW / UPDATE / UNCHANGED against the rolls by blind index, in one statement that rewrites only the
-   * rows that are not NEW (the worker staged valid rows as NEW). A member of another union
+   * Duplicates inside the file, then NEW / UPDATE / UNCHANGED against the rolls by blind index; each
+   * one statement that rewrites only the rows that are not NEW (the workers staged valid rows as NEW). A member of another union
    * (OTHER_UNION) is reported, never moved; a mobile of another active member is MOBILE_TAKEN.
    * Re-importing what is stored is UNCHANGED (the enterprise chosen for the upload counts too).
    */
   async classify(job: StagedJob): Promise<void> {
+    const em = systemEm(this.orm);
+    // The same ID number or mobile twice in the file: every later row is refused, naming the first.
+    await sqlRows(
+      em,
+      `update member_import_row r set outcome = 'INVALID', problems = d.problems
+         from (select row_no,
+                      case when first_id < row_no then jsonb_build_array(jsonb_build_object('field', 'idNumber', 'key', 'importDuplicateId', 'params', jsonb_build_object('row', first_id))) else '[]'::jsonb end
+                   || case when first_mobile < row_no then jsonb_build_array(jsonb_build_object('field', 'mobile', 'key', 'importDuplicateMobile', 'params', jsonb_build_object('row', first_mobile))) else '[]'::jsonb end as problems
+                 from (select row_no, min(row_no) over (partition by id_number_index) as first_id,
+                              case when mobile_index is not null then min(row_no) over (partition by mobile_index) end as first_mobile
+                         from member_import_row where job_id = ? and outcome = 'NEW') w
+                where first_id < row_no or first_mobile < row_no) d
+        where r.job_id = ? and r.row_no = d.row_no`,
+      [job.id, job.id],
+    );
     const compared = ['name', 'gender', 'id_type', 'id_expiry', 'id_expiry_long_term', 'mobile_index', 'work_address', 'category', 'joined_at', 'female_post_type'];
     // The member table's enum columns compare as text with the staging table's.
     const stored = compared.map((c) => (ENUM_TYPES.has(MEMBER_FIELDS.find(([f]) => f === c)![1]) ? `m.${c}::text` : `m.${c}`));
     await sqlRows(
-      systemEm(this.orm),
+      em,
       `update member_import_row r set outcome = c.outcome
          from (select s.row_no, case
                  when m.organization_id <> ? then 'OTHER_UNION'

@@ -1,9 +1,9 @@
-import * as XLSX from '@e965/xlsx';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import { idTypeFromChineseLabel, IdType } from '../../domain/id-document.js';
 import { fromChineseLabel, MemberCategory } from '../../domain/member-category.js';
 import { checkMember, type CheckedMember, type MemberDraft } from '../member/member-rules.js';
 import { COLUMNS, isHeaderRow, mapHeader, type ColumnKey } from './columns.js';
+import { XlsxWorkbook, type Cell, type XlsxSheet } from './xlsx-reader.js';
 
 export const MEMBER_SHEET = '会员信息';
 
@@ -25,10 +25,12 @@ export interface ParsedRow {
 export interface ParsedSheet {
   headers: string[];
   unknownColumns: string[];
-  /** Data rows below the header, blank ones included (for progress). */
-  bodyRows: number;
-  /** The non-blank rows, checked one by one as the caller iterates (so they can be streamed on). */
-  rows: Iterable<ParsedRow>;
+  /** The data rows below the header, blank ones included, as cell values; check them with `checkedRows`. */
+  body: Cell[][];
+  /** The Excel row number of body[0]. */
+  firstRowNo: number;
+  /** Template column -> index in a row. */
+  columns: [ColumnKey, number][];
 }
 
 export type SheetRefusal = { refused: 'NO_HEADER'; missing: string[] } | { refused: 'TOO_MANY_ROWS'; maxRows: number } | { refused: 'UNREADABLE' };
@@ -38,64 +40,63 @@ export interface ParseOptions {
   maxRows: number;
 }
 
-type Cell = string | number | boolean | Date | null;
 
 /**
  * Reads the member sheet of an upload into checked rows. Pure (no database): runs in a worker thread.
  * Formulas are never evaluated (cached values only); rows are arrays, so header text never becomes an
  * object key (no prototype pollution).
  */
-export function parseMemberSheet(buf: Buffer | Uint8Array, options: ParseOptions): ParsedSheet | SheetRefusal {
-  let wb: XLSX.WorkBook;
+export function parseMemberSheet(buf: Buffer, options: ParseOptions): ParsedSheet | SheetRefusal {
+  let found: { sheet: XlsxSheet; headerIndex: number } | null;
+  let first: XlsxSheet | undefined;
   try {
-    // sheetRows bounds the work on a sheet claiming a million rows; !fullref then says it was cut.
-    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellFormula: false, cellHTML: false, cellStyles: false, bookVBA: false, sheetRows: options.maxRows + 12 });
+    // The row bound caps the work on a sheet claiming a million rows; `truncated` then says it was cut.
+    const wb = new XlsxWorkbook(buf);
+    const read = (s: { name: string; path: string }) => wb.readSheet(s.path, s.name, options.maxRows + 12);
+    found = findMemberSheet(wb.sheets, read);
+    if (!found && wb.sheets[0]) first = read(wb.sheets[0]);
   } catch {
     return { refused: 'UNREADABLE' };
   }
-  const found = findMemberSheet(wb);
   if (!found) {
-    const first = wb.SheetNames[0] ? sheetRows(wb.Sheets[wb.SheetNames[0]]).slice(0, 10) : [];
-    return { refused: 'NO_HEADER', missing: first.length ? mapHeader(first[0]).missing : COLUMNS.filter((c) => c.required).map((c) => c.header) };
+    const top = first?.rows.slice(0, 10) ?? [];
+    return { refused: 'NO_HEADER', missing: top.length ? mapHeader(top[0]).missing : COLUMNS.filter((c) => c.required).map((c) => c.header) };
   }
-  const { sheet, rows, headerIndex } = found;
+  const { sheet, headerIndex } = found;
+  const rows = sheet.rows;
   const body = rows.slice(headerIndex + 1);
-  if (sheet['!fullref'] || body.length > options.maxRows) return { refused: 'TOO_MANY_ROWS', maxRows: options.maxRows };
+  if (sheet.truncated || body.length > options.maxRows) return { refused: 'TOO_MANY_ROWS', maxRows: options.maxRows };
 
   const header = mapHeader(rows[headerIndex]);
-  return { headers: rows[headerIndex].map((c) => text(c)), unknownColumns: header.unknown, bodyRows: body.length, rows: checkedRows(body, headerIndex + 2, header.columns, options.today) };
+  return { headers: rows[headerIndex].map((c) => text(c)), unknownColumns: header.unknown, body, firstRowNo: headerIndex + 2, columns: [...header.columns] };
 }
 
-function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<ColumnKey, number>, today: string): Generator<ParsedRow> {
-  const duplicates = new DuplicateCheck();
+/**
+ * The non-blank rows of (a slice of) the body, each checked on its own, lazily so they can be streamed
+ * on. Rows repeating an ID number or mobile of an earlier row are found later, across the whole file,
+ * by the staging SQL (ImportStaging.classify).
+ */
+export function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<ColumnKey, number>, today: string): Generator<ParsedRow> {
   for (let i = 0; i < body.length; i++) {
     const row = body[i];
     if (row.every((c) => c === null || String(c).trim() === '')) continue; // blank rows between or after data
-    const parsed = parseRow(row, firstRowNo + i, columns, today);
-    duplicates.check(parsed);
-    yield parsed;
+    yield parseRow(row, firstRowNo + i, columns, today);
   }
 }
 
-function sheetRows(sheet: XLSX.WorkSheet): Cell[][] {
-  return XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
-}
-
 /** The sheet named 会员信息, else the first sheet with a header row in its first 10 rows (extra sheets are ignored). */
-function findMemberSheet(wb: XLSX.WorkBook) {
-  const names = [...wb.SheetNames].sort((a, b) => Number(b === MEMBER_SHEET) - Number(a === MEMBER_SHEET));
-  for (const name of names) {
-    const sheet = wb.Sheets[name];
-    const rows = sheetRows(sheet);
-    const headerIndex = rows.slice(0, 10).findIndex((r) => isHeaderRow(r));
-    if (headerIndex >= 0) return { sheet, rows, headerIndex };
+function findMemberSheet(sheets: { name: string; path: string }[], read: (s: { name: string; path: string }) => XlsxSheet) {
+  const ordered = [...sheets].sort((a, b) => Number(b.name === MEMBER_SHEET) - Number(a.name === MEMBER_SHEET));
+  for (const s of ordered) {
+    const sheet = read(s);
+    const headerIndex = sheet.rows.slice(0, 10).findIndex((r) => isHeaderRow(r));
+    if (headerIndex >= 0) return { sheet, headerIndex };
   }
   return null;
 }
 
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
   return String(c).trim();
 }
 
@@ -128,28 +129,7 @@ function parseRow(row: Cell[], rowNo: number, columns: Map<ColumnKey, number>, t
   return { rowNo, cells: row.map((c) => text(c)), member: problems.length || !checked.ok ? null : checked.member, problems };
 }
 
-function cellValue(c: Cell): string | number | Date | null {
+function cellValue(c: Cell): string | number | null {
   if (c === null || typeof c === 'boolean') return null;
   return typeof c === 'string' ? c.trim() || null : c;
-}
-
-/** The same ID number or mobile twice in one file: every later occurrence is refused, naming the first. */
-class DuplicateCheck {
-  private readonly firstById = new Map<string, number>();
-  private readonly firstByMobile = new Map<string, number>();
-
-  check(row: ParsedRow): void {
-    const m = row.member;
-    if (!m) return;
-    const dupId = this.firstById.get(m.idNumber);
-    const dupMobile = m.mobile ? this.firstByMobile.get(m.mobile) : undefined;
-    if (dupId !== undefined) row.problems.push({ field: 'idNumber', key: 'importDuplicateId', params: { row: dupId } });
-    if (dupMobile !== undefined) row.problems.push({ field: 'mobile', key: 'importDuplicateMobile', params: { row: dupMobile } });
-    if (row.problems.length) {
-      row.member = null;
-      return;
-    }
-    this.firstById.set(m.idNumber, row.rowNo);
-    if (m.mobile) this.firstByMobile.set(m.mobile, row.rowNo);
-  }
 }

@@ -18,6 +18,8 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 // A person is a member of one union city-wide; a mobile belongs to one active member.
 @Index({ name: 'member_id_number_index_unique', expression: 'create unique index "member_id_number_index_unique" on "member" ("id_number_index")' })
 @Index({ name: 'member_mobile_index_active_unique', expression: `create unique index "member_mobile_index_active_unique" on "member" ("mobile_index") where "life_status" = 'ACTIVE'` })
+// Mobiles of retired and deceased members, for search; an import (all active) never pays for this one.
+@Index({ name: 'member_mobile_index_inactive_idx', expression: `create index "member_mobile_index_inactive_idx" on "member" ("mobile_index") where "life_status" <> 'ACTIVE'` })
 export class Member extends OrgScopedEntity {
   @PrimaryKey({ autoincrement: true })
   id!: number;
@@ -26,12 +28,18 @@ export class Member extends OrgScopedEntity {
   @Property({ type: 'string', length: 16, unique: true })
   memberNo!: string;
 
-  /** The grassroots union keeping the member. */
-  // No index of its own: members of one union are found through org_path (member_org_path_id_idx).
-  @ManyToOne(() => Organization, { ref: true, index: false })
+  /*
+   * No foreign-key constraints on the two references below: checking them costs every imported row two
+   * locked lookups (a quarter of a 100,000-row import). Both are set only by MemberService and the
+   * import, from an organization and an enterprise they have just loaded inside the caller's scope,
+   * and neither organizations nor enterprises are ever deleted.
+   */
+
+  /** The grassroots union keeping the member. No index of its own: members of one union are found through org_path (member_org_path_id_idx). */
+  @ManyToOne(() => Organization, { ref: true, index: false, createForeignKeyConstraint: false })
   organization!: Ref<Organization>;
 
-  @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true })
+  @ManyToOne(() => Enterprise, { ref: true, nullable: true, index: true, createForeignKeyConstraint: false })
   enterprise?: Ref<Enterprise> | null;
 
   @Property({ type: 'string', length: 50 })
@@ -67,7 +75,6 @@ export class Member extends OrgScopedEntity {
   mobileSealed?: string | null;
 
   @Property({ type: 'string', length: 64, nullable: true })
-  @Index()
   mobileIndex?: string | null;
 
   @Property({ type: 'string', length: 16, nullable: true })

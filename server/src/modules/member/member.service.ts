@@ -137,7 +137,11 @@ export class MemberService {
     }
     if (idIndexes.size) exact.push({ idNumberIndex: { $in: [...idIndexes] } });
     const mobile = normalizeMobile(search);
-    if (mobile.ok) exact.push({ mobileIndex: this.cipher.blindIndex('mobile', mobile.value) });
+    if (mobile.ok) {
+      // Written so each branch matches one of the two partial indexes on mobile_index.
+      const mobileIndex = this.cipher.blindIndex('mobile', mobile.value);
+      exact.push({ mobileIndex, lifeStatus: LifeStatus.ACTIVE }, { mobileIndex, lifeStatus: { $ne: LifeStatus.ACTIVE } });
+    }
     if (/^\d{12}$/.test(search)) exact.push({ memberNo: search });
     if (exact.length) return exact;
     const other = validateIdNumber(IdType.OTHER, search, today);
