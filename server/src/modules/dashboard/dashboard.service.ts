@@ -46,41 +46,20 @@ export class DashboardService {
     // Another organization must be in the caller's subtree (NOT_FOUND otherwise), and then so is its
     // subtree. The caller's own needs no lookup: the hot path of the home page is two indexed queries.
     const org = organizationId == null || organizationId === viewer.organizationId ? { id: viewer.organizationId, path: viewer.orgPath } : await this.organizations.get(ctx, organizationId);
-    const pattern = subtreePattern(org.path);
-    const periodStart = [weekStart(today), monthStart(today)].sort()[0];
-    const windows = mergeWindows([
-      [range.from, range.to],
-      [periodStart, today],
-    ]);
-
-    const [[totals], days] = await Promise.all([
-      ctx.em.execute<TotalsRow[]>(
-        `select coalesce(sum(members), 0)::int as members, coalesce(sum(active_members), 0)::int as active_members,
-                coalesce(sum(enterprises), 0)::int as enterprises, (count(*) filter (where grassroots))::int as grassroots
-           from organization_totals where org_path like ?`,
-        [pattern],
-      ),
-      ctx.em.execute<DayRow[]>(
-        `select to_char(day, 'YYYY-MM-DD') as day, sum(joined)::int as joined, sum(ecard_activated)::int as ecard
-           from member_daily_stats
-          where org_path like ? and (${windows.map(() => 'day between ? and ?').join(' or ')})
-          group by day`,
-        [pattern, ...windows.flat()],
-      ),
-    ]);
-
-    const byDay = new Map(days.map((d) => [d.day, d]));
-    const sum = (start: string, end: string, pick: (d: DayRow) => number) => days.reduce((n, d) => (d.day >= start && d.day <= end ? n + pick(d) : n), 0);
+    const [totals, days] = workbenchQueries(org.path, today, range);
+    const [[totalsRow], dayRows] = await Promise.all([ctx.em.execute<TotalsRow[]>(totals.sql, totals.params), ctx.em.execute<DayRow[]>(days.sql, days.params)]);
+    const byDay = new Map(dayRows.map((d) => [d.day, d]));
+    const sum = (start: string, end: string, pick: (d: DayRow) => number) => dayRows.reduce((n, d) => (d.day >= start && d.day <= end ? n + pick(d) : n), 0);
     const joined = (d: DayRow) => d.joined;
     return {
       organizationId: org.id,
       today,
       from: range.from,
       to: range.to,
-      memberCount: totals.members,
-      activeMemberCount: totals.active_members,
-      grassrootsCount: totals.grassroots,
-      enterpriseCount: totals.enterprises,
+      memberCount: totalsRow.members,
+      activeMemberCount: totalsRow.active_members,
+      grassrootsCount: totalsRow.grassroots,
+      enterpriseCount: totalsRow.enterprises,
       newToday: sum(today, today, joined),
       newThisWeek: sum(weekStart(today), today, joined),
       newThisMonth: sum(monthStart(today), today, joined),
@@ -89,4 +68,33 @@ export class DashboardService {
       daily: datesBetween(range.from, range.to).map((date) => ({ date, newMembers: byDay.get(date)?.joined ?? 0, ecardActivations: byDay.get(date)?.ecard ?? 0 })),
     };
   }
+}
+
+/**
+ * The workbench's two reads of the counters (`?` placeholders): the subtree's totals, and its per-day
+ * figures for the chosen range and this week and month. Exported so `npm run bench -- members` times
+ * exactly these statements.
+ */
+export function workbenchQueries(orgPath: string, today: string, range: { from: string; to: string }): [{ sql: string; params: string[] }, { sql: string; params: string[] }] {
+  const pattern = subtreePattern(orgPath);
+  const periodStart = [weekStart(today), monthStart(today)].sort()[0];
+  const windows = mergeWindows([
+    [range.from, range.to],
+    [periodStart, today],
+  ]);
+  return [
+    {
+      sql: `select coalesce(sum(members), 0)::int as members, coalesce(sum(active_members), 0)::int as active_members,
+                   coalesce(sum(enterprises), 0)::int as enterprises, (count(*) filter (where grassroots))::int as grassroots
+              from organization_totals where org_path like ?`,
+      params: [pattern],
+    },
+    {
+      sql: `select to_char(day, 'YYYY-MM-DD') as day, sum(joined)::int as joined, sum(ecard_activated)::int as ecard
+              from member_daily_stats
+             where org_path like ? and (${windows.map(() => 'day between ? and ?').join(' or ')})
+             group by day`,
+      params: [pattern, ...windows.flat()],
+    },
+  ];
 }
