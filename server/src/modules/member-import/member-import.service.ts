@@ -55,9 +55,9 @@ const JOB_TTL_MS = 60 * 60_000;
 export const PREVIEW_ERRORS = 200;
 
 /**
- * 批量导入 (SPEC §5.3): upload -> a worker parses, checks and seals the rows while they stream into the
- * staging table -> one SQL statement classifies them against the rolls -> preview -> commit in one
- * transaction. Nothing is written to the rolls before commit. Job state (status, progress, counts)
+ * 批量导入 (SPEC §5.3): upload -> worker threads read, check and seal the rows while they stream into
+ * the staging table -> SQL finds duplicates and classifies them against the rolls -> preview -> commit
+ * in one transaction. Nothing is written to the rolls before commit. Job state (status, progress, counts)
  * lives in this process's memory (see the README: one API process per import); the rows are staged
  * in PostgreSQL.
  */
@@ -125,7 +125,7 @@ export class MemberImportService {
       job.progress = 1;
     } catch (e) {
       onFailure(e);
-      await copy?.abort();
+      await copy?.abort().catch(onFailure);
       job.refusal = { key: 'importUnreadable' };
       job.status = 'REFUSED';
     }
