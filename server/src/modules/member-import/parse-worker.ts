@@ -8,8 +8,9 @@ import type { Cell } from './xlsx-reader.js';
 
 /**
  * Worker thread of an import. The reader reads the workbook, then checks and seals the first half of
- * the rows while a helper thread (this same script, given a `part`) does the second half: on two cores
- * the per-row work (validation, AES-GCM, HMAC) takes half the time. Both post their rows as COPY text
+ * the rows while a helper thread (this same script, given a `part`) does the second half, so the per-row
+ * work (validation, AES-GCM, HMAC) uses both cores (a 100,000-row preview: about 10 s instead of 12-15 s
+ * here). Both post their rows as COPY text
  * batches straight to the main thread's port, which only forwards them to PostgreSQL. Each batch's
  * original cells (for the error report) travel sealed as one value: they hold ID numbers and phones.
  */
@@ -58,7 +59,7 @@ async function stageSheet(sheet: ParsedSheet): Promise<void> {
   await helped;
 }
 
-/** Checks and seals rows, posting them in batches; a last empty batch says this part is done. */
+/** Checks and seals rows, posting them in batches, then `part-done`; `scanned` counts blank rows too (progress). */
 function stageRows(body: Cell[][], firstRowNo: number, columns: PartInput['part']['columns'], port: MessagePort): void {
   let lines: string[] = [];
   let cells: [number, string[]][] = [];
