@@ -102,7 +102,7 @@ try {
     const page1 = await gql(server.url, cookie, '{ members(first: 20) { totalCount pageInfo { endCursor } } }');
     let cursor = page1.body.data.members.pageInfo.endCursor;
     for (let i = 0; i < 50; i++) cursor = (await gql(server.url, cookie, `{ members(first: 100, after: "${cursor}") { pageInfo { endCursor } } }`)).body.data.members.pageInfo.endCursor;
-    const district = (await gql(server.url, cookie, '{ me { organization { path } } }')).body.data.me.organization.path;
+    const { id: districtId, path: district } = (await gql(server.url, cookie, '{ me { organization { id path } } }')).body.data.me.organization;
     // A member half-way through the table, kept by a union of this district.
     let targetIndex = Math.floor(MEMBERS / 2);
     while (!unions[targetIndex % unions.length].path.startsWith(district)) targetIndex++;
@@ -117,7 +117,7 @@ try {
     ];
     const workbench = await median(server.url, cookie, '{ workbench { today memberCount grassrootsCount enterpriseCount newToday newThisWeek newThisMonth newInRange daily { date newMembers } } }');
     const today = (await gql(server.url, cookie, '{ workbench { today } }')).body.data.workbench.today;
-    const counters = await sqlMedian(pgdb.url, workbenchQueries(district, today, resolveRange(null, null, today)).map((q) => ({ sql: numbered(q.sql), params: q.params })));
+    const counters = await sqlMedian(pgdb.url, workbenchQueries(Number(districtId), today, resolveRange(null, null, today)).map((q) => ({ sql: numbered(q.sql), params: q.params })));
     const liveCount = await sqlMedian(pgdb.url, [{ sql: 'select count(*) from member where org_path like $1', params: [`${district}%`] }]);
     rows.push(
       { measure: 'workbench figures through GraphQL, median ms', value: workbench.toFixed(1), target: '< 50' },

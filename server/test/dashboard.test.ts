@@ -230,6 +230,27 @@ describe('the counters follow every write exactly', () => {
           group by 1, 2, 3 order by 1, 2`,
       );
       expect(days).toEqual(recountedDays);
+      // Per subtree (what the workbench reads): every organization with everything below it.
+      const subtree = await sql(`select organization_id as id, members, active_members, enterprises, grassroots from subtree_totals
+                                  where members <> 0 or active_members <> 0 or enterprises <> 0 or grassroots <> 0 order by 1`);
+      const recountedSubtree = await sql(
+        `select * from (select o.id,
+                (select count(*) from member m where m.org_path like o.path || '%')::int as members,
+                (select count(*) from member m where m.org_path like o.path || '%' and m.life_status = 'ACTIVE')::int as active_members,
+                (select count(*) from enterprise e where e.org_path like o.path || '%')::int as enterprises,
+                (select count(*) from organization g where g.path like o.path || '%' and g.tier = 'GRASSROOTS')::int as grassroots
+           from organization o) x where members <> 0 or active_members <> 0 or enterprises <> 0 or grassroots <> 0 order by 1`,
+      );
+      expect(subtree).toEqual(recountedSubtree);
+      const subtreeDays = await sql(`select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, joined, ecard_activated from subtree_daily_stats where joined <> 0 or ecard_activated <> 0 order by 1, 2`);
+      const recountedSubtreeDays = await sql(
+        `select o.id, to_char(u.day, 'YYYY-MM-DD') as day, sum(u.joined)::int as joined, sum(u.ecard)::int as ecard_activated
+           from organization o
+           join (select org_path, joined_at as day, 1 as joined, 0 as ecard from member
+                 union all select org_path, ecard_activated_at, 0, 1 from member where ecard_activated_at is not null) u on u.org_path like o.path || '%'
+          group by 1, 2 order by 1, 2`,
+      );
+      expect(subtreeDays).toEqual(recountedSubtreeDays);
     };
     await exact(); // after the seed and the API writes above
 

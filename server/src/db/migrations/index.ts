@@ -4,6 +4,7 @@ import { Migration20261127000000Enterprises } from './Migration20261127000000Ent
 import { Migration20261127010000Members } from './Migration20261127010000Members.js';
 import { Migration20261127020000MemberStats } from './Migration20261127020000MemberStats.js';
 import { Migration20261127030000ImportStaging } from './Migration20261127030000ImportStaging.js';
+import { Migration20261127040000SubtreeStats } from './Migration20261127040000SubtreeStats.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127010000Members', class: Migration20261127010000Members },
   { name: 'Migration20261127020000MemberStats', class: Migration20261127020000MemberStats },
   { name: 'Migration20261127030000ImportStaging', class: Migration20261127030000ImportStaging },
+  { name: 'Migration20261127040000SubtreeStats', class: Migration20261127040000SubtreeStats },
 ];

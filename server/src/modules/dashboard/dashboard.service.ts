@@ -2,7 +2,6 @@ import type { Clock } from '../../common/clock.js';
 import type { RequestContext } from '../../app/context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { subtreePattern } from '../../org-scope/org-path.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import type { WorkbenchType } from './dashboard.type.js';
 import { MAX_RANGE_DAYS, datesBetween, mergeWindows, monthStart, resolveRange, weekStart } from './workbench-range.js';
@@ -20,6 +19,9 @@ interface TotalsRow {
   grassroots: number;
 }
 
+/** An organization without counted members or enterprises has no subtree row yet. */
+const NO_TOTALS: TotalsRow = { members: 0, active_members: 0, enterprises: 0, grassroots: 0 };
+
 interface DayRow {
   day: string;
   joined: number;
@@ -27,10 +29,9 @@ interface DayRow {
 }
 
 /**
- * 业务工作台 (SPEC §12). Every figure is a sum of counters that triggers maintain (see
- * member-stats.entity.ts): per-organization totals over the subtree and per-day counts over a date
- * range, both through indexes on the organization path, so the cost follows the number of unions and
- * days, never the number of members.
+ * 业务工作台 (SPEC §12). Every figure comes from counters that triggers maintain per subtree (see
+ * member-stats.entity.ts): one row of totals and one row per day of the range, read by primary key, so
+ * the cost follows the number of days shown, never the number of members or unions.
  */
 export class DashboardService {
   constructor(
@@ -46,8 +47,8 @@ export class DashboardService {
     // Another organization must be in the caller's subtree (NOT_FOUND otherwise), and then so is its
     // subtree. The caller's own needs no lookup: the hot path of the home page is two indexed queries.
     const org = organizationId == null || organizationId === viewer.organizationId ? { id: viewer.organizationId, path: viewer.orgPath } : await this.organizations.get(ctx, organizationId);
-    const [totals, days] = workbenchQueries(org.path, today, range);
-    const [[totalsRow], dayRows] = await Promise.all([ctx.em.execute<TotalsRow[]>(totals.sql, totals.params), ctx.em.execute<DayRow[]>(days.sql, days.params)]);
+    const [totals, days] = workbenchQueries(org.id, today, range);
+    const [[totalsRow = NO_TOTALS], dayRows] = await Promise.all([ctx.em.execute<TotalsRow[]>(totals.sql, totals.params), ctx.em.execute<DayRow[]>(days.sql, days.params)]);
     const byDay = new Map(dayRows.map((d) => [d.day, d]));
     const sum = (start: string, end: string, pick: (d: DayRow) => number) => dayRows.reduce((n, d) => (d.day >= start && d.day <= end ? n + pick(d) : n), 0);
     const joined = (d: DayRow) => d.joined;
@@ -71,30 +72,23 @@ export class DashboardService {
 }
 
 /**
- * The workbench's two reads of the counters (`?` placeholders): the subtree's totals, and its per-day
- * figures for the chosen range and this week and month. Exported so `npm run bench -- members` times
- * exactly these statements.
+ * The workbench's two reads of the subtree counters (`?` placeholders): the subtree's totals (one row),
+ * and its per-day figures for the chosen range and this week and month. Exported so
+ * `npm run bench -- members` times exactly these statements.
  */
-export function workbenchQueries(orgPath: string, today: string, range: { from: string; to: string }): [{ sql: string; params: string[] }, { sql: string; params: string[] }] {
-  const pattern = subtreePattern(orgPath);
+export function workbenchQueries(organizationId: number, today: string, range: { from: string; to: string }): [{ sql: string; params: (string | number)[] }, { sql: string; params: (string | number)[] }] {
   const periodStart = [weekStart(today), monthStart(today)].sort()[0];
   const windows = mergeWindows([
     [range.from, range.to],
     [periodStart, today],
   ]);
   return [
+    { sql: `select members, active_members, enterprises, grassroots from subtree_totals where organization_id = ?`, params: [organizationId] },
     {
-      sql: `select coalesce(sum(members), 0)::int as members, coalesce(sum(active_members), 0)::int as active_members,
-                   coalesce(sum(enterprises), 0)::int as enterprises, (count(*) filter (where grassroots))::int as grassroots
-              from organization_totals where org_path like ?`,
-      params: [pattern],
-    },
-    {
-      sql: `select to_char(day, 'YYYY-MM-DD') as day, sum(joined)::int as joined, sum(ecard_activated)::int as ecard
-              from member_daily_stats
-             where org_path like ? and (${windows.map(() => 'day between ? and ?').join(' or ')})
-             group by day`,
-      params: [pattern, ...windows.flat()],
+      sql: `select to_char(day, 'YYYY-MM-DD') as day, joined, ecard_activated as ecard
+              from subtree_daily_stats
+             where organization_id = ? and (${windows.map(() => 'day between ? and ?').join(' or ')})`,
+      params: [organizationId, ...windows.flat()],
     },
   ];
 }

@@ -61,3 +61,45 @@ export class MemberDailyStats extends OrgScopedEntity {
   @Property({ type: 'integer', default: 0 })
   ecardActivated!: number;
 }
+
+/*
+ * The same figures per subtree: an organization and everything below it (its own row included), kept by
+ * triggers on the two tables above (Migration20261127040000SubtreeStats). Read by organization id, which
+ * the workbench has checked against the caller's scope, hence no path and no scope filter here.
+ */
+
+@Entity({ tableName: 'subtree_totals', readonly: true })
+export class SubtreeTotals {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  organizationId!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  members!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  activeMembers!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  enterprises!: number;
+
+  /** Grassroots unions in the subtree. */
+  @Property({ type: 'integer', default: 0 })
+  grassroots!: number;
+}
+
+@Entity({ tableName: 'subtree_daily_stats', readonly: true })
+export class SubtreeDailyStats {
+  [PrimaryKeyProp]?: ['organizationId', 'day'];
+
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  organizationId!: number;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  joined!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  ecardActivated!: number;
+}
