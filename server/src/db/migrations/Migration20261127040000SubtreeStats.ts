@@ -5,7 +5,10 @@ import { Migration } from '@mikro-orm/migrations';
  * of organization_totals or member_daily_stats adds its difference to the rows of the organization and
  * of each ancestor on its path (a move subtracts from the old path and adds to the new). The home page
  * then reads one row and a month of days instead of summing over every union below it.
- * Statement-level, in ancestor order: an import's one statement adds one difference per ancestor.
+ * Statement-level, in ancestor order: an import's one statement adds one difference per ancestor. The
+ * ancestors' rows (the city's among them) stay locked from the end of a member-writing statement to its
+ * commit, so writers city-wide take turns there: for milliseconds after a single write, for the
+ * duration of its update statement after an import's insert (see ImportStaging).
  */
 export class Migration20261127040000SubtreeStats extends Migration {
   override async up(): Promise<void> {
