@@ -150,6 +150,24 @@ describe('member import: bad rows', () => {
     expect(partial.skipped).toEqual([{ rowNo: 3, message: expect.stringMatching(/其他工会/) }]);
   });
 
+  it('a partial commit says why each skipped row was skipped: phone taken since the preview, or already imported by another upload', async () => {
+    const first = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(820), goodRow(821), goodRow(822)] }));
+    const second = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(820), goodRow(821), goodRow(822)] }));
+    const xuhui = await s.as('xuhui-gr1');
+    await xuhui.ok(`mutation { createMember(input: { name: "抢先用号", idType: RESIDENT_ID, idNumber: "${residentId(850)}", mobile: "${mobile(822)}", category: FLEXIBLE }) { __typename } }`);
+    expect((await clerk.ok(COMMIT, { id: first.id, all: false })).commitMemberImport.memberImport.result).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: [{ rowNo: 4, message: '手机号码已被其他会员使用' }],
+    });
+    expect((await clerk.ok(COMMIT, { id: second.id, all: false })).commitMemberImport.memberImport.result.skipped).toEqual([
+      { rowNo: 2, message: '该证件号码已是本会会员' },
+      { rowNo: 3, message: '该证件号码已是本会会员' },
+      { rowNo: 4, message: '手机号码已被其他会员使用' },
+    ]);
+  });
+
   it('two imports of the same file at once do not duplicate members', async () => {
     const file = workbook({ 会员信息: [TEMPLATE_HEADERS, ...Array.from({ length: 30 }, (_, i) => goodRow(400 + i))] });
     const [a, b] = [await importFile(file), await importFile(file)];

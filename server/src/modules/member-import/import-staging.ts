@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { sqlRows } from '../../db/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
 import type { RowProblem } from './parse-sheet.js';
+import type { MessageKey } from '../../common/i18n/messages.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { StagedBatch } from './run-parse.js';
 import { MEMBER_FIELDS, STAGING_COLUMNS } from './staging-row.js';
@@ -18,6 +19,12 @@ export interface StagedJob {
   organizationId: number;
   orgPath: string;
   enterpriseId: number;
+}
+
+/** A row valid at preview that the commit could not write, and why. */
+export interface SkippedRow {
+  rowNo: number;
+  key: MessageKey;
 }
 
 export interface RefusedRow {
@@ -157,7 +164,7 @@ export class ImportStaging {
    * preview. The caller then retries with `racing: true`: ON CONFLICT DO NOTHING skips such rows
    * (never duplicating a member) at several times the cost per row.
    */
-  async insertNew(tx: EntityManager, job: StagedJob, now: Date, racing: boolean): Promise<number[]> {
+  async insertNew(tx: EntityManager, job: StagedJob, now: Date, racing: boolean): Promise<SkippedRow[]> {
     const columns = MEMBER_FIELDS.map(([c]) => c).join(', ');
     const values = MEMBER_FIELDS.map(([c, type]) => (type === 'text' ? c : `${c}::${type}`)).join(', ');
     await sqlRows(
@@ -169,16 +176,20 @@ export class ImportStaging {
       [job.organizationId, job.orgPath, job.enterpriseId, now, now, job.id],
     );
     if (!racing) return [];
-    // Skipped: NEW rows whose member this transaction did not write (xmin is the writing transaction).
-    const skipped = await sqlRows<{ row_no: number }>(
+    // Skipped: NEW rows whose member this transaction did not write (xmin is the writing transaction),
+    // with why: the ID number is now in another union, or already in this one (another import of the
+    // same union), or the mobile now belongs to another active member.
+    const skipped = await sqlRows<{ row_no: number; organization_id: number | null }>(
       tx,
-      `select r.row_no from member_import_row r
-        where r.job_id = ? and r.outcome = 'NEW'
-          and not exists (select 1 from member m where m.id_number_index = r.id_number_index and m.xmin = xid(pg_current_xact_id()))
+      `select r.row_no, m.organization_id from member_import_row r left join member m on m.id_number_index = r.id_number_index
+        where r.job_id = ? and r.outcome = 'NEW' and (m.id is null or m.xmin <> xid(pg_current_xact_id()))
         order by r.row_no`,
       [job.id],
     );
-    return skipped.map((r) => r.row_no);
+    return skipped.map((r) => ({
+      rowNo: r.row_no,
+      key: r.organization_id === null ? 'importMobileTaken' : r.organization_id === job.organizationId ? 'idNumberTaken' : 'importOtherUnion',
+    }));
   }
 
   /** Applies the UPDATE rows to this union's members inside the caller's transaction. */

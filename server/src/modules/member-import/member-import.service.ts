@@ -11,7 +11,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
 import type { SheetRefusal } from './parse-sheet.js';
 import { parseInWorker } from './run-parse.js';
-import { ImportStaging, type RefusedRow, type RowOutcome, type StagingCopy } from './import-staging.js';
+import { ImportStaging, type RefusedRow, type RowOutcome, type SkippedRow, type StagingCopy } from './import-staging.js';
 
 export type { RowOutcome };
 
@@ -20,7 +20,7 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   /** Rows valid at preview that could not be written (e.g. another import got there first). */
-  skipped: { rowNo: number; key: MessageKey }[];
+  skipped: SkippedRow[];
 }
 
 export interface ImportJob {
@@ -175,7 +175,7 @@ export class MemberImportService {
       return { invalid: counts.INVALID };
     }
     const now = this.clock.now();
-    let skipped: number[] = [];
+    let skipped: SkippedRow[] = [];
     const attempt = (racing: boolean) =>
       ctx.em.transactional(async (tx) => {
         skipped = await this.staging.insertNew(tx, job, now, racing);
@@ -199,7 +199,7 @@ export class MemberImportService {
       }
       throw e;
     }
-    job.result = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped: skipped.map((rowNo) => ({ rowNo, key: 'importOtherUnion' })) };
+    job.result = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped };
     return job.result;
   }
 

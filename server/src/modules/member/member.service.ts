@@ -77,15 +77,18 @@ export class MemberService {
   }
 
   /**
-   * totalCount. Without filters it is the sum of the trigger-maintained counters of the unions in scope
-   * (exact, and cheap at a million members); with filters it is a real count of the narrower set.
+   * totalCount. Without filters it is read from the trigger-maintained counters (one row: the union's
+   * own, or the caller's whole subtree; exact, and cheap at a million members); with filters it is a
+   * real count of the narrower set. conditions() has already checked organizationId is in scope.
    */
   private async count(ctx: RequestContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
     const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
     if (filtered) return ctx.em.count(Member, { $and: where });
-    const path = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : subtreePattern(ctx.viewer!.orgPath);
-    const [{ n }] = await sqlRows<{ n: number }>(ctx.em, `select coalesce(sum(members), 0)::int as n from organization_totals where org_path like ?`, [path]);
-    return n;
+    const [row] =
+      filter.organizationId != null
+        ? await sqlRows<{ members: number }>(ctx.em, `select members from organization_totals where organization_id = ?`, [filter.organizationId])
+        : await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [ctx.viewer!.organizationId]);
+    return row?.members ?? 0;
   }
 
   /** The filter as query conditions, always inside the caller's subtree. */
