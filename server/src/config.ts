@@ -22,6 +22,10 @@ export interface Config {
   /** Upload limits of the member import. */
   importMaxBytes: number;
   importMaxRows: number;
+  /** Wall-clock budget (s) and heap cap (MiB) of one import's parse process; parses at once per API process. */
+  importParseSeconds: number;
+  importParseMemoryMb: number;
+  importMaxParallel: number;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
 }
@@ -59,8 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDist: path.join(repoRoot, 'web/dist'),
     appDataKey: env.APP_DATA_KEY || undefined,
-    importMaxBytes: Number(env.IMPORT_MAX_BYTES ?? 10 * 1024 * 1024),
-    importMaxRows: Number(env.IMPORT_MAX_ROWS ?? 100_000),
+    importMaxBytes: positiveInt(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024),
+    importMaxRows: positiveInt(env, 'IMPORT_MAX_ROWS', 100_000),
+    importParseSeconds: positiveInt(env, 'IMPORT_PARSE_SECONDS', 120),
+    importParseMemoryMb: positiveInt(env, 'IMPORT_PARSE_MEMORY_MB', 1024),
+    importMaxParallel: positiveInt(env, 'IMPORT_MAX_PARALLEL', 2),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
   };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number`);
+  return n;
 }

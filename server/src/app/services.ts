@@ -46,7 +46,13 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     enterprises: new EnterpriseService(clock, organizations, audit),
     members: new MemberService(clock, cipher, organizations, audit),
     dashboard: new DashboardService(clock, organizations),
-    memberImports: new MemberImportService(orm, clock, cipher, audit, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
+    memberImports: new MemberImportService(orm, clock, cipher, audit, {
+      maxBytes: config.importMaxBytes,
+      maxRows: config.importMaxRows,
+      parseSeconds: config.importParseSeconds,
+      parseMemoryMb: config.importParseMemoryMb,
+      maxParallel: config.importMaxParallel,
+    }),
   };
 }
 

@@ -33,7 +33,7 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof AppError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PASSWORD_CHANGE_REQUIRED: 403 }[error.code as string] ?? 400;
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PASSWORD_CHANGE_REQUIRED: 403, RATE_LIMITED: 429 }[error.code as string] ?? 400;
       return reply.code(status).send({ error: { code: error.code, message: error.message, ...error.extensions } });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
@@ -52,17 +52,12 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
 
   app.post('/api/member-imports', async (request, reply) => {
     const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-    const origin = request.headers.origin;
-    if (!request.headers['x-union-upload'] || (origin && new URL(origin).host !== request.headers.host)) {
-      throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    }
+    if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
     const file = await request.file();
     if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
     const buffer = await file.toBuffer();
     const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
-    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), (e) =>
-      request.log.error({ err: e }, 'member import failed'),
-    );
+    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), request.log);
     return reply.code(202).send({ id: job.id });
   });
 
@@ -83,6 +78,20 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
     await members.recordExport(ctx, filter, rows.length - 1);
     return sendXlsx(reply, writeTextOnly(rows, '会员信息'), `会员信息-${ctx.viewer!.organizationId}.xlsx`);
   });
+}
+
+/**
+ * No Origin (same-origin navigation, scripts) or exactly this host. A foreign, opaque (`null`) or
+ * malformed Origin is a cross-site request: refused, never an error.
+ */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 export function sendXlsx(reply: FastifyReply, body: Buffer, fileName: string) {

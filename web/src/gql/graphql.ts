@@ -63,7 +63,6 @@ export type IdType =
 
 export type ImportStatus =
   | 'COMMITTED'
-  | 'COMMITTING'
   | 'PARSING'
   | 'READY'
   | 'REFUSED';

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sqlRows } from '../../db/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
@@ -32,14 +34,6 @@ export interface RefusedRow {
   problems: RowProblem[];
 }
 
-export interface StagingCopy {
-  add(batch: StagedBatch): void;
-  /** Waits until PostgreSQL has every row, stores the sealed cells, then gives the connection back. */
-  finish(): Promise<void>;
-  /** Cancels the COPY (nothing of it stays) and gives the connection back. */
-  abort(): Promise<void>;
-}
-
 /**
  * member_import_row (see its entity): the rows of an upload between preview and commit. Everything
  * here is set-based SQL; the only per-row work on the event loop is forwarding COPY text.
@@ -52,39 +46,25 @@ export class ImportStaging {
     private readonly cipher: PiiCipher,
   ) {}
 
-  /** A COPY into the staging table on a connection of its own, fed batch by batch as the worker makes them. */
-  async copy(jobId: string): Promise<StagingCopy> {
+  /**
+   * One batch into the staging table: a COPY of its rows and an insert of its sealed cells, on a pooled
+   * connection held just for that (never while the rows are being read or checked).
+   */
+  async stage(jobId: string, batch: StagedBatch): Promise<void> {
     const client = this.orm.em.getKnex().client as { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<void> };
     const conn = await client.acquireConnection();
-    const stream = conn.query(copyFrom(`copy member_import_row (${STAGING_COLUMNS.join(', ')}) from stdin`));
-    const finished = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-    });
-    finished.catch(() => {}); // reported by finish()
-    const cells: { firstRow: number; sealed: string }[] = [];
-    let released = false;
-    const release = () => (released ? Promise.resolve() : ((released = true), client.releaseConnection(conn)));
-    return {
-      add: (batch) => {
-        stream.write(batch.text);
-        cells.push({ firstRow: batch.firstRow, sealed: batch.cellsSealed });
-      },
-      finish: async () => {
-        stream.end();
-        try {
-          await finished;
-          await conn.query(`insert into member_import_cells (job_id, first_row, cells_sealed) select $1, unnest($2::int[]), unnest($3::text[])`, [jobId, cells.map((c) => c.firstRow), cells.map((c) => c.sealed)]);
-        } finally {
-          await release();
-        }
-      },
-      abort: async () => {
-        stream.destroy(new Error('import cancelled')); // pg-copy-streams sends CopyFail: the COPY is rolled back
-        await finished.catch(() => {});
-        await release();
-      },
-    };
+    try {
+      await pipeline(Readable.from([batch.text]), conn.query(copyFrom(`copy member_import_row (${STAGING_COLUMNS.join(', ')}) from stdin`)));
+      await conn.query(`insert into member_import_cells (job_id, first_row, cells_sealed) values ($1, $2, $3)`, [jobId, batch.firstRow, batch.cellsSealed]);
+    } finally {
+      await client.releaseConnection(conn);
+    }
+  }
+
+  /** Drops what a parse that did not finish staged. */
+  async discard(jobId: string): Promise<void> {
+    const em = systemEm(this.orm);
+    for (const table of ['member_import_row', 'member_import_cells']) await sqlRows(em, `delete from ${table} where job_id = ?`, [jobId]);
   }
 
   /**

@@ -40,14 +40,14 @@ export class MemberImportResolver {
   constructor(private readonly imports: MemberImportService) {}
 
   @Query(() => MemberImportType, { description: 'An upload of the caller (POST /api/member-imports), with its preview' })
-  memberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): MemberImportType {
-    return toMemberImportType(ctx, this.imports.get(ctx, id));
+  async memberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberImportType> {
+    return toMemberImportType(ctx, await this.imports.get(ctx, id));
   }
 
   @Mutation(() => CommitMemberImportResult, { description: 'Writes the valid rows in one transaction; allOrNothing: none unless every row is valid' })
   async commitMemberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('allOrNothing', () => Boolean) allOrNothing: boolean): Promise<typeof CommitMemberImportResult> {
     const r = await this.imports.commit(ctx, id, allOrNothing);
     if ('invalid' in r) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('importHasInvalid', { count: r.invalid }));
-    return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, this.imports.get(ctx, id)) });
+    return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, await this.imports.get(ctx, id)) });
   }
 }

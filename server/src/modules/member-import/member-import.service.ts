@@ -10,60 +10,45 @@ import type { AuditService } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
 import type { SheetRefusal } from './parse-sheet.js';
-import { parseInWorker } from './run-parse.js';
-import { ImportStaging, type RefusedRow, type RowOutcome, type SkippedRow, type StagingCopy } from './import-staging.js';
+import { parseInChild, type ParseFailure, type StagedBatch } from './run-parse.js';
+import { ImportStaging, type RefusedRow, type RowOutcome, type SkippedRow } from './import-staging.js';
+import { ImportJobs, type ImportJob, type ImportResult, type NewImportJob, type Refusal } from './import-jobs.js';
 
-export type { RowOutcome };
-
-export interface ImportResult {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Rows valid at preview that could not be written (e.g. another import got there first). */
-  skipped: SkippedRow[];
-}
-
-export interface ImportJob {
-  id: string;
-  accountId: number;
-  organizationId: number;
-  orgPath: string;
-  enterpriseId: number;
-  fileName: string;
-  status: 'PARSING' | 'READY' | 'REFUSED' | 'COMMITTING' | 'COMMITTED';
-  progress: number;
-  refusal?: { key: MessageKey; params?: Record<string, string | number> };
-  headers: string[];
-  unknownColumns: string[];
-  counts: Record<RowOutcome, number>;
-  /** The first refused rows, for the preview (the error report has them all). */
-  firstErrors: RefusedRow[];
-  result?: ImportResult;
-  commit?: Promise<ImportResult | { invalid: number }>;
-  createdAt: number;
-}
+export type { ImportJob, ImportResult, RowOutcome };
 
 export interface ImportLimits {
   maxRows: number;
   maxBytes: number;
+  /** Wall-clock budget of one parse, in seconds. */
+  parseSeconds: number;
+  /** Heap cap of the parse process, in MiB. */
+  parseMemoryMb: number;
+  /** Parses running at once in this process (each union has at most one anywhere). */
+  maxParallel: number;
 }
 
 const XLSX_REFUSALS: Record<XlsxRefusal, MessageKey> = { NOT_XLSX: 'importNotXlsx', ENCRYPTED_OR_XLS: 'importEncrypted', MACRO: 'importMacro', ZIP_BOMB: 'importZipBomb' };
 /** Previews live this long (a clerk reviews, then commits). */
-const JOB_TTL_MS = 60 * 60_000;
+const JOB_TTL_SECONDS = 60 * 60;
+/** A parse's row in the job table outlives its budget by this much before it is presumed dead. */
+const DEADLINE_GRACE_SECONDS = 30;
+/** Progress is written at most this often. */
+const PROGRESS_EVERY_MS = 500;
 /** Refused rows listed in the preview; the error report has them all. */
 export const PREVIEW_ERRORS = 200;
 
 /**
- * 批量导入 (SPEC §5.3): upload -> worker threads read, check and seal the rows while they stream into
- * the staging table -> SQL finds duplicates and classifies them against the rolls -> preview -> commit
- * in one transaction. Nothing is written to the rolls before commit. Job state (status, progress, counts)
- * lives in this process's memory (see the README: one API process per import); the rows are staged
- * in PostgreSQL.
+ * 批量导入 (SPEC §5.3): upload -> a child process reads, checks and seals the rows, which stream batch by
+ * batch into the staging table -> SQL finds duplicates and classifies them against the rolls -> preview
+ * -> commit in one transaction. Nothing is written to the rolls before commit.
+ * The upload is hostile until read: the reading runs in its own process under a time budget and a heap
+ * cap (run-parse.ts), one at a time per union and a few at a time per API process, and no database
+ * connection is held while it computes. The job's state is in PostgreSQL (import-jobs.ts).
  */
 export class MemberImportService {
-  private readonly jobs = new Map<string, ImportJob>();
   private readonly staging: ImportStaging;
+  private readonly jobs: ImportJobs;
+  private running = 0;
 
   constructor(
     orm: MikroORM,
@@ -73,74 +58,72 @@ export class MemberImportService {
     readonly limits: ImportLimits,
   ) {
     this.staging = new ImportStaging(orm, cipher);
+    this.jobs = new ImportJobs(orm);
   }
 
-  /** Checks the upload, starts parsing off the request path, returns at once. `onFailure` logs what went wrong unexpectedly. */
-  async start(ctx: RequestContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number, onFailure: (e: unknown) => void): Promise<ImportJob> {
+  /** Checks the upload, starts parsing off the request path, returns at once. `log` reports what went wrong unexpectedly. */
+  async start(ctx: RequestContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
     const viewer = ctx.viewer!;
     const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
     if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
     const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
     if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
+    if (this.running >= this.limits.maxParallel) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
 
     await this.expireOldJobs();
-    const job: ImportJob = {
-      id: randomUUID(),
-      accountId: viewer.accountId,
-      organizationId: viewer.organizationId,
-      orgPath: viewer.orgPath,
-      enterpriseId: enterprise.id,
-      fileName: file.fileName.slice(0, 200),
-      status: 'PARSING',
-      progress: 0,
-      headers: [],
-      unknownColumns: [],
-      counts: { NEW: 0, UPDATE: 0, UNCHANGED: 0, INVALID: 0 },
-      firstErrors: [],
-      createdAt: Date.now(),
-    };
-    this.jobs.set(job.id, job);
-    void this.parse(job, file.buffer, onFailure);
-    return job;
+    const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId: enterprise.id, fileName: file.fileName.slice(0, 200) };
+    // Counted before the insert's await, so concurrent uploads cannot all pass the check above.
+    this.running++;
+    try {
+      if (!(await this.jobs.open(job, this.limits.parseSeconds + DEADLINE_GRACE_SECONDS))) throw new AppError('CONFLICT', ctx.t('importRunning'));
+    } catch (e) {
+      this.running--;
+      throw e;
+    }
+    void this.parse(job, file.buffer, log).finally(() => this.running--);
+    return { id: job.id };
   }
 
-  private async parse(job: ImportJob, buffer: Buffer, onFailure: (e: unknown) => void): Promise<void> {
-    let copy: StagingCopy | undefined;
+  private async parse(job: NewImportJob, buffer: Buffer, log: ImportLog): Promise<void> {
+    const jobId = job.id;
+    // Batches go to PostgreSQL one after another as they come; the child never waits for them.
+    let writes = Promise.resolve();
+    const stage = (batch: StagedBatch) => (writes = writes.then(() => this.staging.stage(jobId, batch)));
+    let lastProgress = 0;
+    const progress = (p: number) => {
+      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = Date.now();
+      writes = writes.then(() => this.jobs.progress(jobId, Math.min(p, 0.95)));
+    };
     try {
-      copy = await this.staging.copy(job.id);
-      const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId: job.id, dataKey: this.cipher.keyForWorker() };
-      const parsed = await parseInWorker(input, copy.add, (p) => (job.progress = Math.min(p, 0.95)));
-      if ('refused' in parsed) {
-        await copy.abort();
-        job.refusal = refusalOf(parsed);
-        job.status = 'REFUSED';
-        return;
+      const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId, dataKey: this.cipher.keyForWorker() };
+      const parsed = await parseInChild(input, { ms: this.limits.parseSeconds * 1000, memoryMb: this.limits.parseMemoryMb }, stage, progress);
+      await writes;
+      if ('failed' in parsed || 'refused' in parsed) {
+        if ('failed' in parsed) log.warn({ jobId, failure: parsed }, 'member import parse failed');
+        await this.staging.discard(jobId);
+        return await this.jobs.refuse(jobId, refusalOf(parsed));
       }
-      await copy.finish();
-      Object.assign(job, parsed);
       await this.staging.classify(job);
-      job.counts = await this.staging.counts(job.id);
-      job.firstErrors = await this.staging.refusedRows(job.id, PREVIEW_ERRORS);
-      job.status = 'READY';
-      job.progress = 1;
+      await this.jobs.ready(jobId, { ...parsed, counts: await this.staging.counts(jobId), firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS) });
     } catch (e) {
-      onFailure(e);
-      await copy?.abort().catch(onFailure);
-      job.refusal = { key: 'importUnreadable' };
-      job.status = 'REFUSED';
+      log.error({ err: e, jobId }, 'member import failed');
+      await writes.catch(() => {});
+      await this.staging.discard(jobId).catch((e2: unknown) => log.error({ err: e2, jobId }, 'member import cleanup failed'));
+      await this.jobs.refuse(jobId, { key: 'importUnreadable' }).catch(() => {});
     }
   }
 
   /** The caller's own import; anyone else's looks missing. */
-  get(ctx: RequestContext, id: string): ImportJob {
-    const job = this.jobs.get(id);
-    if (!job || job.accountId !== ctx.viewer?.accountId) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
+  async get(ctx: RequestContext, id: string): Promise<ImportJob> {
+    const job = isUuid(id) ? await this.jobs.get(id, ctx.viewer!.accountId) : null;
+    if (!job) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
     return job;
   }
 
   /** Every row that will not be imported, with its cells as uploaded (the error report). */
   async errorReport(ctx: RequestContext, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
-    const job = this.get(ctx, id);
+    const job = await this.get(ctx, id);
     const rows = await this.staging.refusedRows(job.id);
     const cells = await this.staging.cellsOf(job.id, rows.map((r) => r.rowNo));
     return { headers: job.headers, rows: rows.map((r) => ({ ...r, cells: cells.get(r.rowNo) ?? [] })) };
@@ -148,76 +131,72 @@ export class MemberImportService {
 
   /**
    * Writes the valid rows in one transaction. With allOrNothing, any invalid row (at preview or
-   * found at commit) writes nothing. A second call (double click) gets the first call's answer.
+   * found at commit) writes nothing. A second call (double click, another tab) waits for the first
+   * and gets its answer.
    */
-  commit(ctx: RequestContext, id: string, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
-    const job = this.get(ctx, id);
-    if (job.status === 'PARSING' || job.status === 'REFUSED') throw new AppError('CONFLICT', ctx.t('importNotReady'));
-    job.commit ??= this.write(ctx, job, allOrNothing).then(
-      (r) => {
-        if ('inserted' in r) job.status = 'COMMITTED';
-        else job.commit = undefined; // refused without writing: the clerk may commit again without all-or-nothing
-        return r;
-      },
-      (e: unknown) => {
-        job.commit = undefined;
-        throw e;
-      },
-    );
-    job.status = job.status === 'READY' ? 'COMMITTING' : job.status;
-    return job.commit;
-  }
-
-  private async write(ctx: RequestContext, job: ImportJob, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
-    const { counts } = job;
-    if (allOrNothing && counts.INVALID > 0) {
-      job.status = 'READY';
-      return { invalid: counts.INVALID };
-    }
-    const now = this.clock.now();
+  async commit(ctx: RequestContext, id: string, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
+    await this.get(ctx, id); // NOT_FOUND before anything else
+    const accountId = ctx.viewer!.accountId;
     let skipped: SkippedRow[] = [];
     const attempt = (racing: boolean) =>
-      ctx.em.transactional(async (tx) => {
+      ctx.em.transactional(async (tx): Promise<ImportResult | { invalid: number }> => {
+        const job = await this.jobs.lockForCommit(tx, id, accountId);
+        if (!job) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
+        if (job.status === 'COMMITTED') return job.result!;
+        if (job.status !== 'READY') throw new AppError('CONFLICT', ctx.t('importNotReady'));
+        const { counts } = job;
+        if (allOrNothing && counts.INVALID > 0) return { invalid: counts.INVALID };
+        const now = this.clock.now();
         skipped = await this.staging.insertNew(tx, job, now, racing);
         if (allOrNothing && skipped.length) throw new SkippedRows();
         await this.staging.applyUpdates(tx, job, now);
+        const result: ImportResult = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped };
+        await this.jobs.committed(tx, id, result);
         this.audit.record(ctx, tx, {
           action: 'member.imported',
           organization: { id: job.organizationId, path: job.orgPath },
           targetType: 'MemberImport',
           targetId: job.id,
-          after: { fileName: job.fileName, inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, invalid: counts.INVALID, skipped: skipped.length },
+          after: { fileName: job.fileName, inserted: result.inserted, updated: counts.UPDATE, unchanged: counts.UNCHANGED, invalid: counts.INVALID, skipped: skipped.length },
         });
+        return result;
       });
     try {
       // Someone wrote one of these members since the preview: the slower path that skips them.
-      await attempt(false).catch((e: unknown) => (isUniqueViolation(e) ? attempt(true) : Promise.reject(e)));
+      return await attempt(false).catch((e: unknown) => (isUniqueViolation(e) ? attempt(true) : Promise.reject(e)));
     } catch (e) {
-      if (e instanceof SkippedRows) {
-        job.status = 'READY';
-        return { invalid: counts.INVALID + skipped.length };
-      }
+      if (e instanceof SkippedRows) return { invalid: (await this.get(ctx, id)).counts.INVALID + skipped.length };
       throw e;
     }
-    job.result = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped };
-    return job.result;
   }
 
   private async expireOldJobs(): Promise<void> {
-    const cutoff = Date.now() - JOB_TTL_MS;
-    for (const [id, job] of this.jobs) if (job.createdAt < cutoff) this.jobs.delete(id);
-    await this.staging.expire(JOB_TTL_MS);
+    await this.jobs.expire(JOB_TTL_SECONDS);
+    await this.staging.expire(JOB_TTL_SECONDS * 1000);
   }
+}
+
+/** Where a parse reports: failures a clerk caused (warn) and ones we did (error). */
+export interface ImportLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 class SkippedRows extends Error {}
 
-function refusalOf(r: SheetRefusal): NonNullable<ImportJob['refusal']> {
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+function refusalOf(r: SheetRefusal | ParseFailure): Refusal {
+  if ('failed' in r) return { key: r.failed === 'TIMEOUT' ? 'importTimeout' : 'importTooComplex' };
   switch (r.refused) {
     case 'NO_HEADER':
       return { key: 'importNoHeader', params: { missing: r.missing.join('、') } };
     case 'TOO_MANY_ROWS':
       return { key: 'importTooManyRows', params: { max: r.maxRows } };
+    case 'COLUMN_OUT_OF_RANGE':
+      return { key: 'importColumnOutOfRange', params: { cell: r.cell, last: r.lastColumn } };
     default:
       return { key: 'importUnreadable' };
   }

@@ -5,7 +5,6 @@ export enum ImportStatus {
   PARSING = 'PARSING',
   READY = 'READY',
   REFUSED = 'REFUSED',
-  COMMITTING = 'COMMITTING',
   COMMITTED = 'COMMITTED',
 }
 registerEnumType(ImportStatus, { name: 'ImportStatus' });

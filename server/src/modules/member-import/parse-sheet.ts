@@ -3,9 +3,14 @@ import { idTypeFromChineseLabel, IdType } from '../../domain/id-document.js';
 import { fromChineseLabel, MemberCategory } from '../../domain/member-category.js';
 import { checkMember, type CheckedMember, type MemberDraft } from '../member/member-rules.js';
 import { COLUMNS, isHeaderRow, mapHeader, type ColumnKey } from './columns.js';
-import { XlsxWorkbook, type Cell, type XlsxSheet } from './xlsx-reader.js';
+import { columnName, XlsxReadError, XlsxWorkbook, type Cell, type XlsxSheet } from './xlsx-reader.js';
 
 export const MEMBER_SHEET = '会员信息';
+/**
+ * Columns a member sheet may use: the template's, with room for clerks' own (序号, 部门, 备注...).
+ * A value further right is refused; it also bounds every row the reader builds.
+ */
+export const MAX_COLUMNS = 50;
 
 export interface RowProblem {
   field?: ColumnKey;
@@ -33,7 +38,11 @@ export interface ParsedSheet {
   columns: [ColumnKey, number][];
 }
 
-export type SheetRefusal = { refused: 'NO_HEADER'; missing: string[] } | { refused: 'TOO_MANY_ROWS'; maxRows: number } | { refused: 'UNREADABLE' };
+export type SheetRefusal =
+  | { refused: 'NO_HEADER'; missing: string[] }
+  | { refused: 'TOO_MANY_ROWS'; maxRows: number }
+  | { refused: 'COLUMN_OUT_OF_RANGE'; cell: string; lastColumn: string }
+  | { refused: 'UNREADABLE' };
 
 export interface ParseOptions {
   today: string;
@@ -52,10 +61,11 @@ export function parseMemberSheet(buf: Buffer, options: ParseOptions): ParsedShee
   try {
     // The row bound caps the work on a sheet claiming a million rows; `truncated` then says it was cut.
     const wb = new XlsxWorkbook(buf);
-    const read = (s: { name: string; path: string }) => wb.readSheet(s.path, s.name, options.maxRows + 12);
+    const read = (s: { name: string; path: string }) => wb.readSheet(s.path, s.name, { maxRows: options.maxRows + 12, maxColumns: MAX_COLUMNS });
     found = findMemberSheet(wb.sheets, read);
     if (!found && wb.sheets[0]) first = read(wb.sheets[0]);
-  } catch {
+  } catch (e) {
+    if (e instanceof XlsxReadError && e.problem === 'COLUMN_OUT_OF_RANGE') return { refused: 'COLUMN_OUT_OF_RANGE', cell: e.cell!, lastColumn: columnName(MAX_COLUMNS - 1) };
     return { refused: 'UNREADABLE' };
   }
   if (!found) {

@@ -1,28 +1,16 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { ColumnKey } from './columns.js';
 import type { SheetRefusal } from './parse-sheet.js';
-import type { Cell } from './xlsx-reader.js';
 
-interface WorkerInput {
-  today: string;
-  jobId: string;
-  /** The PII master key, to seal in the worker (same process, never leaves it). */
-  dataKey: Uint8Array;
-}
-
-/** The reader thread's input: the upload, and one port per thread for the row batches. */
-export interface StageInput extends WorkerInput {
+/** What the parse process gets (over IPC, not argv or env: the data key must not show in `ps`). */
+export interface ParseInput {
   buffer: Uint8Array;
+  today: string;
   maxRows: number;
-  ports: [MessagePort, MessagePort];
-}
-
-/** A helper thread's input: a slice of the sheet's rows. */
-export interface PartInput extends WorkerInput {
-  part: { body: Cell[][]; firstRowNo: number; columns: [ColumnKey, number][] };
-  port: MessagePort;
+  jobId: string;
+  /** The PII master key, to seal in the child (same machine, same user). */
+  dataKey: Uint8Array;
 }
 
 export interface ParsedHeader {
@@ -37,67 +25,94 @@ export interface StagedBatch {
   cellsSealed: string;
 }
 
-/** On a row port: a batch (`scanned` = sheet rows it covers, blank ones included), then part-done. */
-export type RowsMessage = ({ type: 'rows'; scanned: number } & StagedBatch) | { type: 'part-done'; scanned: number };
-/** From the reader thread. */
-export type ReaderMessage = { type: 'read'; bodyRows: number; parts: number } | { type: 'refused'; refusal: SheetRefusal } | ({ type: 'parsed' } & ParsedHeader);
+/** Rows checked and sealed (`scanned` = sheet rows covered, blank ones included, for progress). */
+export type RowsMessage = ({ type: 'rows'; scanned: number } & StagedBatch) | { type: 'scanned'; scanned: number };
+export type ChildMessage =
+  | RowsMessage
+  | { type: 'read'; bodyRows: number }
+  | { type: 'refused'; refusal: SheetRefusal }
+  | ({ type: 'parsed' } & ParsedHeader)
+  | { type: 'done' };
 
-/**
- * The compiled worker script. Tests run the server from TypeScript sources, where no .js sits beside
- * this file: they use the build in dist/ (the server's test script compiles first).
- */
-function workerUrl(): URL {
-  const beside = new URL('./parse-worker.js', import.meta.url);
-  if (fs.existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../../dist/modules/member-import/parse-worker.js', import.meta.url);
+/** The parse ran out of its budget or its process died: the file is refused, nothing else is hurt. */
+export type ParseFailure = { failed: 'TIMEOUT' } | { failed: 'CRASHED'; detail: string };
+
+export interface ParseBudget {
+  /** Wall-clock time from start to the last row; then the process is killed. */
+  ms: number;
+  /** The child's V8 heap cap. */
+  memoryMb: number;
 }
 
 /**
- * Parses, checks and seals an upload in worker threads with bounded memory. `onRows` receives the rows
- * in batches while the workers go on (in row order per thread); the event loop only passes them on.
+ * The compiled child script. Tests run the server from TypeScript sources, where no .js sits beside
+ * this file: they use the build in dist/ (the server's test script compiles first).
  */
-export function parseInWorker(
-  input: Omit<StageInput, 'ports'>,
-  onRows: (batch: StagedBatch) => void,
-  onProgress: (fraction: number) => void,
-): Promise<ParsedHeader | SheetRefusal> {
-  const channels = [new MessageChannel(), new MessageChannel()];
-  const close = () => channels.forEach((c) => c.port1.close());
-  return new Promise<ParsedHeader | SheetRefusal>((resolve, reject) => {
+function childScript(): string {
+  const beside = fileURLToPath(new URL('./parse-process.js', import.meta.url));
+  if (fs.existsSync(beside)) return beside;
+  return fileURLToPath(new URL('../../../dist/modules/member-import/parse-process.js', import.meta.url));
+}
+
+/**
+ * Reads, checks and seals an upload in a child process (parse-process.ts) under a time budget and a
+ * heap cap. A hostile file can at worst kill that child: the answer is then a ParseFailure, and the API
+ * process, its connections and every other request go on. `onRows` receives the rows in batches while
+ * the child goes on; it must not block (the caller queues the database writes).
+ */
+export function parseInChild(input: ParseInput, budget: ParseBudget, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<ParsedHeader | SheetRefusal | ParseFailure> {
+  return new Promise((resolve, reject) => {
+    const child = fork(childScript(), [], {
+      execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+      env: { NODE_ENV: process.env.NODE_ENV },
+      serialization: 'advanced', // structured clone: buffers and long strings without JSON
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    let outcome: ParsedHeader | SheetRefusal | undefined;
+    let settled = false;
+    const settle = (result: ParsedHeader | SheetRefusal | ParseFailure) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle({ failed: 'TIMEOUT' });
+    }, budget.ms);
+
     let bodyRows = 0;
     let scanned = 0;
-    let parts: number | undefined;
-    let partsDone = 0;
-    let header: ParsedHeader | undefined;
-    // Row ports and the reader's own messages are separate channels: wait for both ends.
-    const settle = () => {
-      if (header && partsDone === parts) resolve(header);
-    };
-    for (const { port1 } of channels) {
-      port1.on('message', (m: RowsMessage) => {
-        scanned += m.scanned;
-        if (m.type === 'rows') onRows(m);
-        else partsDone++;
-        onProgress(0.5 + (0.45 * scanned) / Math.max(bodyRows, 1));
-        settle();
-      });
-    }
-    const ports: StageInput['ports'] = [channels[0].port2, channels[1].port2];
-    const worker = new Worker(workerUrl(), { workerData: { ...input, ports } satisfies StageInput, transferList: ports, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-    worker.on('message', (m: ReaderMessage) => {
-      if (m.type === 'read') {
-        bodyRows = m.bodyRows;
-        parts = m.parts;
-        onProgress(0.5); // reading the workbook is about half the work
-      } else if (m.type === 'refused') resolve(m.refusal);
-      else {
-        header = { headers: m.headers, unknownColumns: m.unknownColumns };
-        settle();
+    child.on('message', (m: ChildMessage) => {
+      if (settled) return;
+      switch (m.type) {
+        case 'read':
+          bodyRows = m.bodyRows;
+          return onProgress(0.5); // reading the workbook is about half the work
+        case 'rows':
+        case 'scanned':
+          scanned += m.scanned;
+          if (m.type === 'rows') onRows(m);
+          return onProgress(0.5 + (0.45 * scanned) / Math.max(bodyRows, 1));
+        case 'refused':
+          outcome = m.refusal;
+          return;
+        case 'parsed':
+          outcome = { headers: m.headers, unknownColumns: m.unknownColumns };
+          return;
+        case 'done':
+          return settle(outcome ?? { failed: 'CRASHED', detail: 'no outcome' });
       }
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`import parser exited with ${code}`));
+    // 'close', not 'exit': every message the child sent has arrived by then.
+    child.on('close', (code, signal) => settle({ failed: 'CRASHED', detail: `exit code ${code}, signal ${signal}: ${stderr.trim()}` }));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      if (!settled) reject(e);
+      settled = true;
     });
-  }).finally(close);
+    child.send(input);
+  });
 }

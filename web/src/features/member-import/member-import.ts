@@ -15,7 +15,6 @@ export function importStep(status: ImportStatus | null | undefined): ImportStep 
     case 'REFUSED':
       return 'parse';
     case 'READY':
-    case 'COMMITTING':
       return 'preview';
     case 'COMMITTED':
       return 'result';

@@ -19,13 +19,12 @@ describe('import wizard step from the upload status', () => {
     expect(importStep('PARSING')).toBe('parse');
     expect(importStep('REFUSED')).toBe('parse');
     expect(importStep('READY')).toBe('preview');
-    expect(importStep('COMMITTING')).toBe('preview');
     expect(importStep('COMMITTED')).toBe('result');
   });
 
   it('keeps asking only while the file is being parsed', () => {
     expect(isStillParsing('PARSING')).toBe(true);
-    for (const status of ['READY', 'REFUSED', 'COMMITTING', 'COMMITTED'] as const) expect(isStillParsing(status)).toBe(false);
+    for (const status of ['READY', 'REFUSED', 'COMMITTED'] as const) expect(isStillParsing(status)).toBe(false);
   });
 });
 
