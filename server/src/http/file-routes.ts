@@ -56,6 +56,8 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
     const file = await request.file();
     if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
     const buffer = await file.toBuffer();
+    // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
+    if (file.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
     const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
     const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), request.log);
     return reply.code(202).send({ id: job.id });

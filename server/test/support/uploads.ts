@@ -18,7 +18,7 @@ export const COMMIT = `mutation($id: ID!, $all: Boolean!) { commitMemberImport(i
 
 /** Waits until the upload is parsed (READY or REFUSED). */
 export async function preview(c: GraphQLClient, id: string) {
-  for (let i = 0; i < 600; i++) {
+  for (const end = Date.now() + 100_000; Date.now() < end; ) {
     const job = (await c.ok(IMPORT, { id })).memberImport;
     if (job.status !== 'PARSING') return job;
     await new Promise((r) => setTimeout(r, 50));

@@ -39,3 +39,38 @@ export function goodRow(n: number, over: Partial<Record<string, unknown>> = {}):
   };
   return TEMPLATE_HEADERS.map((h) => row[h]);
 }
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** A package written part by part, as producers other than Excel (or an attacker) do. */
+export function zipOf(parts: Record<string, string | Buffer>, compression = true): Buffer {
+  const zip = XLSX.CFB.utils.cfb_new();
+  for (const [name, data] of Object.entries(parts)) XLSX.CFB.utils.cfb_add(zip, name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression }) as Buffer);
+}
+
+/** A one-sheet workbook named 会员信息 whose worksheet XML is exactly `sheet` (e.g. from `sheetXml`). */
+export function workbookWithSheet(sheet: string | Buffer): Buffer {
+  return zipOf({
+    '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="会员信息" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': sheet,
+  });
+}
+
+/** Worksheet XML around the given <sheetData> content. */
+export function sheetXml(sheetData: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`;
+}
+
+/** A <row> of inline-string cells from column A, as SheetJS writes them. */
+export function rowXml(rowNo: number, values: unknown[]): string {
+  const cells = values.map((v, i) => {
+    const ref = `${String.fromCharCode(65 + i)}${rowNo}`;
+    if (v === undefined || v === null || v === '') return '';
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    return `<c r="${ref}" t="inlineStr"><is><t>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+  });
+  return `<row r="${rowNo}">${cells.join('')}</row>`;
+}

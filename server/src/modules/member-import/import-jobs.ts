@@ -89,6 +89,12 @@ export class ImportJobs {
     }
   }
 
+  /** Whether the union has a parse running (its deadline not yet passed). */
+  async parsing(organizationId: number): Promise<boolean> {
+    const rows = await sqlRows(systemEm(this.orm), `select 1 from member_import_job where organization_id = ? and status = 'PARSING' and parse_deadline >= now()`, [organizationId]);
+    return rows.length > 0;
+  }
+
   /** The account's own import, or null (anyone else's looks missing). A parse past its deadline reads as refused. */
   async get(id: string, accountId: number): Promise<ImportJob | null> {
     const [row] = await sqlRows<JobRow>(systemEm(this.orm), `select ${COLUMNS} from member_import_job where id = ? and account_id = ?`, [id, accountId]);

@@ -68,7 +68,8 @@ export class MemberImportService {
     if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
     const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
     if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
-    if (this.running >= this.limits.maxParallel) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
+    // The union's own running import is the more useful answer, so it is checked first.
+    if (this.running >= this.limits.maxParallel) throw (await this.jobs.parsing(viewer.organizationId)) ? new AppError('CONFLICT', ctx.t('importRunning')) : new AppError('RATE_LIMITED', ctx.t('importBusy'));
 
     await this.expireOldJobs();
     const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId: enterprise.id, fileName: file.fileName.slice(0, 200) };

@@ -65,7 +65,9 @@ export function parseMemberSheet(buf: Buffer, options: ParseOptions): ParsedShee
     found = findMemberSheet(wb.sheets, read);
     if (!found && wb.sheets[0]) first = read(wb.sheets[0]);
   } catch (e) {
-    if (e instanceof XlsxReadError && e.problem === 'COLUMN_OUT_OF_RANGE') return { refused: 'COLUMN_OUT_OF_RANGE', cell: e.cell!, lastColumn: columnName(MAX_COLUMNS - 1) };
+    // Only what the reader foresaw is a refusal; anything else is a bug, and crashes the parse process.
+    if (!(e instanceof XlsxReadError)) throw e;
+    if (e.problem === 'COLUMN_OUT_OF_RANGE') return { refused: 'COLUMN_OUT_OF_RANGE', cell: e.cell!, lastColumn: columnName(MAX_COLUMNS - 1) };
     return { refused: 'UNREADABLE' };
   }
   if (!found) {
