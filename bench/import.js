@@ -1,7 +1,8 @@
 // Import benchmark (perf-anchors): a 100,000-row member xlsx through upload -> preview -> commit on a
 // fresh server process, against a bare script on the same file in the same run (SheetJS dense read +
 // sheet_to_json, then COPY into a scratch table). Also: the server's peak RSS, and `me` latency from
-// another client while the import runs. Targets: ratio <= 1.6, peak RSS <= 600 MiB, me p99 < 50 ms.
+// another client while the import runs (the server reads uploads in a child process: the peak counts
+// the server and its children together, sampled every 50 ms). Targets: ratio <= 1.6, peak RSS <= 600 MiB, me p99 < 50 ms.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import * as XLSX from '@e965/xlsx';
-import { root, freePort, gql, login, peakRssMiB, startServer, stats, stop } from './lib/server.js';
+import { root, freePort, gql, login, startServer, stats, stop, watchTreeRss } from './lib/server.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 /** Each run pairs the bare script with a fresh server: the machine's noise shows, and medians smooth it. */
@@ -76,7 +77,7 @@ try {
     { measure: 'ratio import / bare, each run', value: each((r) => r.total / r.bare, 2), target: '' },
     { measure: 'ratio of the medians', value: (median((r) => r.total) / median((r) => r.bare)).toFixed(2), target: '<= 1.6' },
     { measure: 'rows inserted', value: each((r) => r.inserted), target: ROWS },
-    { measure: 'server peak RSS, MiB', value: each((r) => r.rss), target: '<= 600' },
+    { measure: 'server peak RSS with its parse process, MiB', value: each((r) => r.rss), target: '<= 600' },
     { measure: 'me during import: p50 / p99, ms', value: runs.map((r) => `${r.me.p50.toFixed(1)} / ${r.me.p99.toFixed(1)}`).join(', '), target: 'p99 < 50' },
   ]);
 } finally {
@@ -102,6 +103,7 @@ async function measureImport(server, buf) {
     }
   })();
 
+  const rss = watchTreeRss(server.child.pid);
   const t0 = performance.now();
   const form = new FormData();
   form.append('enterpriseId', String(enterpriseId));
@@ -120,5 +122,5 @@ async function measureImport(server, buf) {
   const total = performance.now() - t0;
   importing = false;
   await meLoop;
-  return { previewMs, total, rss: peakRssMiB(server.child.pid), inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted, me: stats(meSamples), job: { ...job, errors: job.errors.slice(0, 3) } };
+  return { previewMs, total, rss: rss(), inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted, me: stats(meSamples), job: { ...job, errors: job.errors.slice(0, 3) } };
 }

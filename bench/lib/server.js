@@ -30,6 +30,46 @@ export function stop(child) {
   });
 }
 
+/**
+ * Samples the resident memory of a process together with its descendants but the embedded PostgreSQL
+ * (an import's parse process lives only seconds, so its own peak is gone when it exits) until the returned function is called;
+ * that returns the peak in MiB: the highest sampled sum, or the process's own peak if higher.
+ */
+export function watchTreeRss(pid, everyMs = 50) {
+  let peakKiB = 0;
+  const timer = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB(pid))), everyMs);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peakKiB / 1024, peakRssMiB(pid));
+  };
+}
+
+function treeRssKiB(rootPid) {
+  const parents = new Map();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* the process just ended */
+    }
+  }
+  let total = 0;
+  for (const pid of parents.keys()) {
+    let p = pid;
+    while (p && p !== rootPid) p = parents.get(p);
+    if (p !== rootPid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') continue; // the embedded database is not the server
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* the process just ended */
+    }
+  }
+  return total;
+}
+
 /** Peak resident set size of a process (VmHWM), in MiB. */
 export function peakRssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

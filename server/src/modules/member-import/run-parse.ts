@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SheetRefusal } from './parse-sheet.js';
 
@@ -68,6 +69,12 @@ export function parseInChild(input: ParseInput, budget: ParseBudget, onRows: (ba
       serialization: 'advanced', // structured clone: buffers and long strings without JSON
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    try {
+      // From its first instruction on, not only once it has booted and lowered itself (parse-process.ts).
+      os.setPriority(child.pid!, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    } catch {
+      /* not permitted here: harmless */
+    }
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     let outcome: ParsedHeader | SheetRefusal | undefined;
