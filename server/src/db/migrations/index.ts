@@ -5,6 +5,7 @@ import { Migration20261127010000Members } from './Migration20261127010000Members
 import { Migration20261127020000MemberStats } from './Migration20261127020000MemberStats.js';
 import { Migration20261127030000ImportStaging } from './Migration20261127030000ImportStaging.js';
 import { Migration20261127040000SubtreeStats } from './Migration20261127040000SubtreeStats.js';
+import { Migration20261130100000LoginThrottling } from './Migration20261130100000LoginThrottling.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000MemberStats', class: Migration20261127020000MemberStats },
   { name: 'Migration20261127030000ImportStaging', class: Migration20261127030000ImportStaging },
   { name: 'Migration20261127040000SubtreeStats', class: Migration20261127040000SubtreeStats },
+  { name: 'Migration20261130100000LoginThrottling', class: Migration20261130100000LoginThrottling },
 ];
