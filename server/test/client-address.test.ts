@@ -65,6 +65,18 @@ describe('client address with TRUST_PROXY naming the proxy', () => {
     expect(await recordedAddresses(s, 'jianlang')).toEqual({ sessions: ['6.6.6.6'], audit: ['6.6.6.6'] });
   });
 
+  it('counts IPv6 clients by their /64, so one subscriber cannot rotate through its addresses', async () => {
+    const s = await server({ TRUST_PROXY: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '30' });
+    expect(await limitedOf(s, 45, (i) => `2001:db8:1:2::${i.toString(16)}`)).toBe(15);
+    expect(await limitedOf(s, 1, () => '2001:db8:1:3::1')).toBe(0);
+  });
+
+  it('with a hop count, takes the address the last trusted hop saw', async () => {
+    const s = await server({ TRUST_PROXY: '1' });
+    await login(s, 'jianlang', '6.6.6.6, 10.20.30.40');
+    expect((await recordedAddresses(s, 'jianlang')).sessions).toEqual(['10.20.30.40']);
+  });
+
   it('does not believe a proxy it was not told about', async () => {
     const s = await server({ TRUST_PROXY: '10.0.0.0/8', LOGIN_RATE_PER_MINUTE: '30' });
     expect(await limitedOf(s, 45, (i) => `10.9.${i}.${i}`)).toBe(15);

@@ -55,7 +55,7 @@ export class LoginFailure {
   at!: Date;
 }
 
-/** A username locked for one client address, or for every address when `ip` is `*`. */
+/** A username locked for one client (its clientKey), or for every client when `ip` is `*`. */
 @Entity({ tableName: 'login_lock' })
 export class LoginLock {
   @PrimaryKey({ length: 64 })

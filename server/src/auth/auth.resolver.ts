@@ -8,6 +8,7 @@ import type { AuthService } from './auth.service.js';
 import type { CaptchaService } from './captcha.service.js';
 import type { SessionCookie } from './session-cookie.js';
 import type { RateLimit } from '../common/rate-limits.js';
+import { clientKey } from '../common/client-key.js';
 import type { OrganizationService } from '../modules/organization/organization.service.js';
 
 export function toViewerType(v: Viewer): ViewerType {
@@ -36,7 +37,7 @@ export class AuthResolver {
   @Public()
   @Query(() => CaptchaType, { description: 'A fresh single-use captcha, valid for 2 minutes' })
   async captcha(@Ctx() ctx: RequestContext): Promise<CaptchaType> {
-    await this.loginRate.consume(ctx, ctx.ip);
+    await this.loginRate.consume(ctx, clientKey(ctx.ip));
     return this.captchas.issue();
   }
 
@@ -49,7 +50,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginResult)
   async login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput): Promise<typeof LoginResult> {
-    await this.loginRate.consume(ctx, ctx.ip);
+    await this.loginRate.consume(ctx, clientKey(ctx.ip));
     const outcome = await this.auth.login(ctx, input, this.cookie.read(ctx));
     if (outcome.ok) {
       this.cookie.set(ctx, outcome.token);

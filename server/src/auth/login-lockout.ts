@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
 import type { RequestContext } from '../app/context.js';
+import { clientKey } from '../common/client-key.js';
 import { sqlRows } from '../db/raw-sql.js';
 import { systemEm } from '../org-scope/system-em.js';
 import type { Account } from '../modules/account/account.entity.js';
@@ -20,10 +21,10 @@ const PRUNE_EVERY_MS = 60_000;
 
 /**
  * Lockout after wrong passwords, at login and when changing the password. Counted per (username,
- * client address) first, so whoever knows a username can lock it only for their own address; the
- * username locks for every address only at a higher count from several addresses. Unknown usernames
- * count exactly like known ones, so the answers do not tell which accounts exist.
- * Times are the business clock's (tests move it).
+ * client) first, a client being its address (an IPv6 one by its /64, see clientKey), so whoever knows
+ * a username can lock it only for themselves; the username locks for every client only at a higher
+ * count from several. Unknown usernames count exactly like known ones, so the answers do not tell
+ * which accounts exist. Times are the business clock's (tests move it).
  */
 export class LoginLockout {
   private nextPruneAt = 0;
@@ -38,7 +39,7 @@ export class LoginLockout {
   async lockedUntil(ctx: RequestContext, username: string): Promise<Date | undefined> {
     const locks = await systemEm(this.orm).find(
       LoginLock,
-      { username, ip: { $in: [ctx.ip, EVERY_ADDRESS] }, lockedUntil: { $gt: this.clock.now() } },
+      { username, ip: { $in: [clientKey(ctx.ip), EVERY_ADDRESS] }, lockedUntil: { $gt: this.clock.now() } },
       { orderBy: { lockedUntil: 'desc' }, limit: 1 },
     );
     return locks[0]?.lockedUntil;
@@ -51,20 +52,21 @@ export class LoginLockout {
   async recordFailure(ctx: RequestContext, username: string, account: Account | null, failedAction?: string): Promise<Date | undefined> {
     const now = this.clock.now();
     await this.prune(now);
+    const address = clientKey(ctx.ip);
     return systemEm(this.orm).transactional(async (tx) => {
-      tx.persist(tx.create(LoginFailure, { username, ip: ctx.ip, at: now }));
+      tx.persist(tx.create(LoginFailure, { username, ip: address, at: now }));
       await tx.flush();
       const [counts] = await sqlRows<{ address: string; total: string }>(
         tx,
         'select count(*) filter (where ip = ?) as address, count(*) as total from login_failure where username = ? and at > ?',
-        [ctx.ip, username, new Date(now.getTime() - FAILURE_WINDOW_MS)],
+        [address, username, new Date(now.getTime() - FAILURE_WINDOW_MS)],
       );
       const org = account?.organization.getEntity();
       const audit = (action: string, after?: Record<string, unknown>) => {
         if (account && org) this.audit.record(ctx, tx, { action, organization: org, targetType: 'Account', targetId: account.id, after, actor: ctx.viewer ?? null });
       };
       if (failedAction) audit(failedAction);
-      const ip = Number(counts.total) >= ACCOUNT_MAX_FAILURES ? EVERY_ADDRESS : Number(counts.address) >= ADDRESS_MAX_FAILURES ? ctx.ip : undefined;
+      const ip = Number(counts.total) >= ACCOUNT_MAX_FAILURES ? EVERY_ADDRESS : Number(counts.address) >= ADDRESS_MAX_FAILURES ? address : undefined;
       if (!ip) return undefined;
       const until = new Date(now.getTime() + LOCK_MS);
       await tx.upsert(LoginLock, { username, ip, lockedUntil: until });
@@ -78,7 +80,7 @@ export class LoginLockout {
    * (perhaps an attacker's) keep counting toward the lock for everyone.
    */
   async recordSuccess(ctx: RequestContext, em: EntityManager, username: string): Promise<void> {
-    await em.nativeDelete(LoginFailure, { username, ip: ctx.ip });
+    await em.nativeDelete(LoginFailure, { username, ip: clientKey(ctx.ip) });
   }
 
   /**
