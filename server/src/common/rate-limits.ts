@@ -41,6 +41,9 @@ export class RateLimits {
         keyPrefix: name,
         points,
         duration: durationSeconds,
+        // A key over its limit is refused from this process's memory until its window ends, so a flood
+        // from one client stops costing a database round trip per request.
+        inMemoryBlockOnConsumed: points + 1,
       }));
     return {
       consume: async (ctx, key) => {
