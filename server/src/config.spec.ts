@@ -19,4 +19,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ APP_TODAY: '27/12/2024' })).toThrow();
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow();
   });
+
+  it('trusts no proxy by default, in production too; TRUST_PROXY names addresses/CIDRs or a hop count', () => {
+    expect(loadConfig({}).trustProxy).toBe('none');
+    expect(loadConfig({ NODE_ENV: 'production' }).trustProxy).toBe('none');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1,fd00::/8' }).trustProxy).toEqual({ addresses: ['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8'] });
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual({ addresses: ['loopback'] });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+  });
+
+  it.each(['true', '*', '10.0.0.0/33', 'proxy.local', '10.0.0.1,,10.0.0.2', '0', '1.2.3'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses a login rate that is not a positive whole number', () => {
+    expect(() => loadConfig({ LOGIN_RATE_PER_MINUTE: 'lots' })).toThrow(/LOGIN_RATE_PER_MINUTE/);
+    expect(() => loadConfig({ LOGIN_RATE_PER_MINUTE: '0' })).toThrow(/LOGIN_RATE_PER_MINUTE/);
+  });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Every setting of the server, read from the environment once and validated. */
@@ -16,6 +17,11 @@ export interface Config {
   logLevel: string;
   /** Captcha + login requests allowed per client address per minute. */
   loginRatePerMinute: number;
+  /**
+   * Who may say where a request came from (X-Forwarded-For): the addresses/CIDRs of our own proxies,
+   * or how many proxy hops to believe. Default: nobody, so the client address is the socket's.
+   */
+  trustProxy: TrustProxy;
   webDist: string;
   /** APP_DATA_KEY: base64 master key for personal data at rest (see pii/data-key.ts). */
   appDataKey: string | undefined;
@@ -30,7 +36,36 @@ export interface Config {
   seedDemo: boolean;
 }
 
+export type TrustProxy = { addresses: string[] } | { hops: number } | 'none';
+
 export class ConfigError extends Error {}
+
+/** Names proxy-addr understands for the usual private ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset -> none; a whole number -> that many hops; else comma-separated addresses or CIDRs.
+ * "Trust everyone" is not offered: it lets any client pick the address that rate limits and audit rows key on.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const raw = value?.trim() ?? '';
+  if (raw === '') return 'none';
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY as a hop count must be 1-10');
+    return { hops };
+  }
+  const addresses = raw.split(',').map((a) => a.trim());
+  for (const a of addresses) {
+    const [ip, prefix, ...rest] = a.split('/');
+    const family = net.isIP(ip);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.has(a) && (family === 0 || !prefixOk || rest.length > 0)) {
+      throw new ConfigError(`TRUST_PROXY: "${a}" is not an IP address or CIDR (e.g. 10.0.0.1,10.1.0.0/16) nor a hop count`);
+    }
+  }
+  return { addresses };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -59,23 +94,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaEnabled: captcha === 'on',
     appToday,
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : isProduction,
-    loginRatePerMinute: Number(env.LOGIN_RATE_PER_MINUTE ?? 30),
+    loginRatePerMinute: positiveInteger(env, 'LOGIN_RATE_PER_MINUTE', 30),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDist: path.join(repoRoot, 'web/dist'),
     appDataKey: env.APP_DATA_KEY || undefined,
-    importMaxBytes: positiveInt(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024),
-    importMaxRows: positiveInt(env, 'IMPORT_MAX_ROWS', 100_000),
-    importParseSeconds: positiveInt(env, 'IMPORT_PARSE_SECONDS', 120),
-    importParseMemoryMb: positiveInt(env, 'IMPORT_PARSE_MEMORY_MB', 1024),
-    importMaxParallel: positiveInt(env, 'IMPORT_MAX_PARALLEL', 2),
+    importMaxBytes: positiveInteger(env, 'IMPORT_MAX_BYTES', 10 * 1024 * 1024),
+    importMaxRows: positiveInteger(env, 'IMPORT_MAX_ROWS', 100_000),
+    importParseSeconds: positiveInteger(env, 'IMPORT_PARSE_SECONDS', 120),
+    importParseMemoryMb: positiveInteger(env, 'IMPORT_PARSE_MEMORY_MB', 1024),
+    importMaxParallel: positiveInteger(env, 'IMPORT_MAX_PARALLEL', 2),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
   };
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number`);
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a whole number of at least 1`);
   return n;
 }

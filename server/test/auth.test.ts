@@ -187,11 +187,52 @@ describe('change password', () => {
 
   it('refuses a wrong current password and a weak new one, changing nothing', async () => {
     const { client } = await login('xuhui-gr1', DEMO_PASSWORD);
-    const change = (cur: string, next: string) => client.ok(`mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "${next}" }) { __typename ... on UserError { code field } } }`);
+    const change = (cur: string, next: string) => client.ok(`mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`);
     expect((await change('nope', 'Another2026x')).changePassword).toMatchObject({ code: 'WRONG_CREDENTIALS', field: 'currentPassword' });
-    expect((await change(DEMO_PASSWORD, 'short1')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD' });
-    expect((await change(DEMO_PASSWORD, 'onlyletters')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD' });
+    expect((await change(DEMO_PASSWORD, 'short1')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: '新密码至少 8 位' });
+    expect((await change(DEMO_PASSWORD, 'onlyletters')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', message: '新密码须同时包含字母和数字' });
     expect((await login('xuhui-gr1', DEMO_PASSWORD)).result.__typename).toBe('LoginSuccess');
+  });
+
+  it('refuses common passwords and ones containing the username, saying which rule failed, in zh-CN and en', async () => {
+    const { client } = await login('xuhui-reviewer', DEMO_PASSWORD);
+    const change = (next: string, c = client) => c.ok(`mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`);
+    for (const common of ['Password1', 'Qwerty123!', 'Admin@2024', 'P@ssw0rd2025']) {
+      expect((await change(common)).changePassword, common).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: expect.stringContaining('新密码过于常见') });
+    }
+    expect((await change('Xuhui-Reviewer1')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: '新密码不能包含用户名' });
+    const en = new (client.constructor as typeof import('./support/graphql-client.js').GraphQLClient)(s.url, 'en');
+    en.cookie = client.cookie;
+    expect((await change('xuhui-reviewer7', en)).changePassword.message).toBe('The new password must not contain the username.');
+    expect((await change('Password1', en)).changePassword.message).toMatch(/^The new password is too common/);
+    expect((await change('Harbour-lamp-42', en)).changePassword.__typename).toBe('ChangePasswordSuccess');
+  });
+
+  it('counts wrong current passwords toward the login lockout, and refuses a locked account with the locked message', async () => {
+    const { client } = await login('lujiazui-reviewer', DEMO_PASSWORD);
+    const change = (cur: string) => client.ok(`mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "Harbour-lamp-42" }) { __typename ... on UserError { code field message } } }`);
+    for (let i = 0; i < 3; i++) expect((await login('lujiazui-reviewer', `Wrong${i}`)).result.code).toBe('WRONG_CREDENTIALS');
+    expect((await change('Guess@1')).changePassword.code).toBe('WRONG_CREDENTIALS');
+    const locked = (await change('Guess@2')).changePassword;
+    expect(locked).toMatchObject({ code: 'ACCOUNT_LOCKED', field: 'currentPassword', message: expect.stringMatching(/账号已锁定，将于 \d{2}:\d{2} 解锁/) });
+    // Locked: not even the right current password goes through, and login is locked the same way.
+    expect((await change(DEMO_PASSWORD)).changePassword.code).toBe('ACCOUNT_LOCKED');
+    expect((await login('lujiazui-reviewer', DEMO_PASSWORD)).result.__typename).toBe('AccountLocked');
+    s.clock.advance(15 * MINUTE + 1000);
+    expect((await change(DEMO_PASSWORD)).changePassword.__typename).toBe('ChangePasswordSuccess');
+  });
+});
+
+describe('simultaneous logins', () => {
+  it('all of several simultaneous logins to one account succeed, each with a working session', async () => {
+    const clients = Array.from({ length: 6 }, () => s.client());
+    const captchas = await Promise.all(clients.map((c) => captcha(c)));
+    const results = await Promise.all(clients.map((c, i) => c.login('center-operator', DEMO_PASSWORD, captchas[i].id, CAPTCHA_ANSWER)));
+    expect(results.map((r) => r.login.__typename)).toEqual(Array(6).fill('LoginSuccess'));
+    expect(new Set(clients.map((c) => c.cookie)).size).toBe(6);
+    for (const c of clients) expect((await c.ok(ME)).me.username).toBe('center-operator');
+    const acc = await systemEm(s.orm).findOneOrFail(Account, { username: 'center-operator' });
+    expect(acc.lastLoginAt).toBeInstanceOf(Date);
   });
 });
 

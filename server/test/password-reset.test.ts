@@ -32,7 +32,7 @@ describe('password reset by a superior', () => {
     const fresh = await s.as('jianlang', temporary);
     expect((await fresh.ok('{ me { mustChangePassword } }')).me.mustChangePassword).toBe(true);
     expect(await fresh.errorCode('{ organizations { totalCount } }')).toBe('PASSWORD_CHANGE_REQUIRED');
-    const change = await fresh.ok(`mutation { changePassword(input: { currentPassword: "${temporary}", newPassword: "Jianlang2026" }) { __typename } }`);
+    const change = await fresh.ok(`mutation { changePassword(input: { currentPassword: "${temporary}", newPassword: "Bund-ferry-2026" }) { __typename } }`);
     expect(change.changePassword.__typename).toBe('ChangePasswordSuccess');
     expect((await fresh.ok('{ organizations { totalCount } }')).organizations.totalCount).toBe(0);
 

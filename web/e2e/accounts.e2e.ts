@@ -49,6 +49,13 @@ describe('account management', () => {
     expect(await newcomer.getByTestId('side-menu').count()).toBe(0);
 
     await newcomer.getByTestId('current-password').fill(temporaryPassword);
+    // The server's policy refuses a common password; its message stands under the new-password field.
+    await newcomer.getByTestId('new-password').fill('Password1');
+    await newcomer.getByTestId('confirm-password').fill('Password1');
+    await newcomer.getByRole('button', { name: '确认修改' }).click();
+    const newPasswordField = newcomer.locator('.q-field', { has: newcomer.getByTestId('new-password') });
+    await newPasswordField.getByText('新密码过于常见').waitFor();
+
     await newcomer.getByTestId('new-password').fill('Zhangjiang2026');
     await newcomer.getByTestId('confirm-password').fill('Zhangjiang2026');
     await newcomer.getByRole('button', { name: '确认修改' }).click();

@@ -15,7 +15,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationRes
 
 export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
-    [AuthResolver, new AuthResolver(services.auth, services.captchas, services.cookie, services.throttle, services.organizations)],
+    [AuthResolver, new AuthResolver(services.auth, services.captchas, services.cookie, services.loginRate, services.organizations)],
     [OrganizationResolver, new OrganizationResolver(services.organizations, services.organizationAdmin)],
     [AccountResolver, new AccountResolver(services.accounts, services.organizations)],
     [AuditResolver, new AuditResolver(services.auditQuery)],

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -10,6 +11,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TrustProxy } from '../config.js';
 import { langFromHeader, t } from '../common/i18n/messages.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { scopedEm } from '../org-scope/scoped-em.js';
@@ -82,6 +84,18 @@ function isExpected(code: string): boolean {
   return EXPECTED_CODES.has(code);
 }
 
+/**
+ * request.ip keys rate limits, lockouts, audit and session rows, so X-Forwarded-For is believed only
+ * from the proxies TRUST_PROXY names; by default from nobody (the socket address).
+ * A hop count cannot check who is talking (Fastify refuses a plain number for that reason), so it is a
+ * function here, meant for deployments where the app is reachable only through those proxies.
+ */
+function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === 'none') return false;
+  if ('hops' in trust) return (_address, hop) => hop < trust.hops;
+  return trust.addresses;
+}
+
 export interface AppOptions extends ServiceDeps {
   /** Where the JSON log goes (default stdout); tests capture it. */
   logStream?: NodeJS.WritableStream;
@@ -94,7 +108,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: config.isProduction,
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   await fastify.register(fastifyCookie);
 
@@ -140,13 +154,21 @@ export async function createApp(deps: AppOptions): Promise<App> {
   return { fastify, services };
 }
 
+/**
+ * request.ip, unless a trusted proxy passed on something that is no address: that would otherwise key
+ * the limits and fill the audit's ip column.
+ */
+function clientAddress(request: FastifyRequest): string {
+  return net.isIP(request.ip) ? request.ip : (request.socket.remoteAddress ?? 'unknown');
+}
+
 async function buildContext(request: FastifyRequest, reply: RequestContext['reply'], orm: MikroORM, services: Services): Promise<RequestContext> {
   const lang = langFromHeader(request.headers['accept-language']);
   const token = request.cookies[services.cookie.name];
   const viewer = await services.sessions.resolve(token);
   const ctx: RequestContext = {
     requestId: String(request.id),
-    ip: request.ip,
+    ip: clientAddress(request),
     lang,
     viewer,
     em: scopedEm(orm, viewer?.orgPath),

@@ -15,7 +15,8 @@ import { loadDataKey } from '../pii/data-key.js';
 import { CaptchaService, type CaptchaChallenge } from '../auth/captcha.service.js';
 import { SessionService } from '../auth/session.service.js';
 import { SessionCookie } from '../auth/session-cookie.js';
-import { LoginThrottle } from '../auth/login-throttle.js';
+import { LoginLockout } from '../auth/login-lockout.js';
+import { RateLimits } from '../common/rate-limits.js';
 import { AuthService } from '../auth/auth.service.js';
 
 export interface ServiceDeps {
@@ -32,6 +33,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
   const cipher = new PiiCipher(loadDataKey(config));
+  const rateLimits = new RateLimits(orm);
   return {
     audit,
     organizations,
@@ -39,8 +41,10 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     sessions,
     captchas,
     cookie: new SessionCookie(config),
-    throttle: new LoginThrottle(config),
-    auth: new AuthService(orm, clock, config, captchas, sessions, audit),
+    rateLimits,
+    /** Captcha and login calls per client address, on top of the per-account lockout. */
+    loginRate: rateLimits.define('login', { points: config.loginRatePerMinute, durationSeconds: 60 }),
+    auth: new AuthService(orm, clock, config, captchas, sessions, audit, new LoginLockout(orm, clock, audit)),
     accounts: new AccountService(clock, organizations, sessions, audit),
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),

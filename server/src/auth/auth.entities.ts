@@ -34,9 +34,12 @@ export class Captcha {
   expiresAt!: Date;
 }
 
-/** Failed logins per username (known or not, so lockout behaves the same for both). */
+/**
+ * Failed password checks per username and client address (usernames known or not, so lockout behaves the
+ * same for both). See login-lockout.ts.
+ */
 @Entity({ tableName: 'login_failure' })
-@Index({ properties: ['username', 'at'] })
+@Index({ properties: ['username', 'ip', 'at'] })
 export class LoginFailure {
   @PrimaryKey({ autoincrement: true })
   id!: number;
@@ -44,15 +47,24 @@ export class LoginFailure {
   @Property({ type: 'string', length: 64 })
   username!: string;
 
+  @Property({ type: 'string', length: 64 })
+  ip!: string;
+
   @Property({ type: 'datetime' })
+  @Index()
   at!: Date;
 }
 
+/** A username locked for one client (its clientKey), or for every client when `ip` is `*`. */
 @Entity({ tableName: 'login_lock' })
 export class LoginLock {
   @PrimaryKey({ length: 64 })
   username!: string;
 
+  @PrimaryKey({ length: 64 })
+  ip!: string;
+
   @Property({ type: 'datetime' })
+  @Index()
   lockedUntil!: Date;
 }

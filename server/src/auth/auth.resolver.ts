@@ -7,7 +7,8 @@ import { ErrorCode } from '../common/errors/error-code.js';
 import type { AuthService } from './auth.service.js';
 import type { CaptchaService } from './captcha.service.js';
 import type { SessionCookie } from './session-cookie.js';
-import type { LoginThrottle } from './login-throttle.js';
+import type { RateLimit } from '../common/rate-limits.js';
+import { clientKey } from '../common/client-key.js';
 import type { OrganizationService } from '../modules/organization/organization.service.js';
 
 export function toViewerType(v: Viewer): ViewerType {
@@ -28,14 +29,15 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly captchas: CaptchaService,
     private readonly cookie: SessionCookie,
-    private readonly throttle: LoginThrottle,
+    /** Per client address: see services.ts. */
+    private readonly loginRate: RateLimit,
     private readonly organizations: OrganizationService,
   ) {}
 
   @Public()
   @Query(() => CaptchaType, { description: 'A fresh single-use captcha, valid for 2 minutes' })
-  captcha(@Ctx() ctx: RequestContext): Promise<CaptchaType> {
-    this.throttle.check(ctx);
+  async captcha(@Ctx() ctx: RequestContext): Promise<CaptchaType> {
+    await this.loginRate.consume(ctx, clientKey(ctx.ip));
     return this.captchas.issue();
   }
 
@@ -48,7 +50,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginResult)
   async login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput): Promise<typeof LoginResult> {
-    this.throttle.check(ctx);
+    await this.loginRate.consume(ctx, clientKey(ctx.ip));
     const outcome = await this.auth.login(ctx, input, this.cookie.read(ctx));
     if (outcome.ok) {
       this.cookie.set(ctx, outcome.token);

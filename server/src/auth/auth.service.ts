@@ -7,15 +7,11 @@ import { userError, type UserError } from '../common/errors/error-result.js';
 import { systemEm } from '../org-scope/system-em.js';
 import { Account } from '../modules/account/account.entity.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
-import { LoginFailure, LoginLock } from './auth.entities.js';
 import type { CaptchaService } from './captcha.service.js';
+import type { LoginLockout } from './login-lockout.js';
 import { hashToken, type SessionService } from './session.service.js';
-import { dummyPasswordHash, hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, passwordProblem, passwordProblemMessage, verifyPassword } from './password.js';
 import { formatShanghaiTime } from './time-format.js';
-
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
-export const LOCK_MS = 15 * 60_000;
 
 export type LoginOutcome =
   | { ok: true; token: string; viewer: Viewer }
@@ -38,6 +34,7 @@ export class AuthService {
     private readonly captchas: CaptchaService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   /**
@@ -50,21 +47,25 @@ export class AuthService {
       return { ok: false, error: userError(ErrorCode.CAPTCHA_INVALID, ctx.t('captchaInvalid'), 'captchaAnswer') };
     }
     const username = attempt.username.trim();
-    const em = systemEm(this.orm);
-    const now = this.clock.now();
-    const lock = await em.findOne(LoginLock, { username, lockedUntil: { $gt: now } });
-    if (lock) return this.locked(ctx, lock.lockedUntil);
+    const lockedUntil = await this.lockout.lockedUntil(ctx, username);
+    if (lockedUntil) return this.locked(ctx, lockedUntil);
 
+    const em = systemEm(this.orm);
     const account = await em.findOne(Account, { username }, { populate: ['organization'] });
     const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), attempt.password);
-    if (!account || !passwordOk || account.disabled) return this.failed(ctx, username, account);
+    if (!account || !passwordOk || account.disabled) {
+      const until = await this.lockout.recordFailure(ctx, username, account, 'login.failed');
+      if (until) return this.locked(ctx, until);
+      return { ok: false, error: userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCredentials')) };
+    }
 
     const token = await em.transactional(async (tx) => {
-      await tx.nativeDelete(LoginFailure, { username });
+      await this.lockout.recordSuccess(ctx, tx, username);
       if (previousToken) await this.sessions.end(tx, hashToken(previousToken));
       const fresh = this.sessions.open(tx, account, ctx.ip);
-      const acc = tx.merge(account);
-      acc.lastLoginAt = now;
+      // A plain UPDATE, not the entity's versioned one: simultaneous logins must not conflict, and signing
+      // in is no edit that should make an administrator's open form of this account stale.
+      await tx.nativeUpdate(Account, { id: account.id }, { lastLoginAt: this.clock.now() });
       const org = account.organization.getEntity();
       this.audit.record(ctx, tx, {
         action: 'login.succeeded',
@@ -80,29 +81,6 @@ export class AuthService {
     return { ok: true, token, viewer };
   }
 
-  private async failed(ctx: RequestContext, username: string, account: Account | null): Promise<LoginOutcome> {
-    const now = this.clock.now();
-    const lockedUntil = await systemEm(this.orm).transactional(async (tx) => {
-      tx.persist(tx.create(LoginFailure, { username, at: now }));
-      await tx.flush();
-      const recent = await tx.count(LoginFailure, { username, at: { $gt: new Date(now.getTime() - FAILURE_WINDOW_MS) } });
-      const org = account?.organization.getEntity();
-      if (org) {
-        this.audit.record(ctx, tx, { action: 'login.failed', organization: org, targetType: 'Account', targetId: account!.id, actor: null });
-      }
-      if (recent < MAX_FAILURES) return undefined;
-      const until = new Date(now.getTime() + LOCK_MS);
-      await tx.upsert(LoginLock, { username, lockedUntil: until });
-      await tx.nativeDelete(LoginFailure, { username });
-      if (org) {
-        this.audit.record(ctx, tx, { action: 'login.locked', organization: org, targetType: 'Account', targetId: account!.id, after: { lockedUntil: until.toISOString() }, actor: null });
-      }
-      return until;
-    });
-    if (lockedUntil) return this.locked(ctx, lockedUntil);
-    return { ok: false, error: userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCredentials')) };
-  }
-
   private locked(ctx: RequestContext, lockedUntil: Date): LoginOutcome {
     return { ok: false, lockedUntil, message: ctx.t('accountLocked', { time: formatShanghaiTime(lockedUntil) }) };
   }
@@ -116,15 +94,24 @@ export class AuthService {
     });
   }
 
-  /** Changes the caller's password, ends the other sessions and rotates this one. Returns the new cookie. */
+  /**
+   * Changes the caller's password, ends the other sessions and rotates this one. Returns the new cookie.
+   * A wrong current password counts toward the same lockout as a failed login: a stolen session must
+   * not become an unthrottled way to guess the password.
+   */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string } | { error: UserError }> {
     const viewer = ctx.viewer!;
-    const account = await systemEm(this.orm).findOneOrFail(Account, viewer.accountId);
+    const lockedUntil = await this.lockout.lockedUntil(ctx, viewer.username);
+    if (lockedUntil) return { error: this.lockedError(ctx, lockedUntil) };
+    const account = await systemEm(this.orm).findOneOrFail(Account, viewer.accountId, { populate: ['organization'] });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
-      return { error: userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCurrentPassword'), 'currentPassword') };
+      const until = await this.lockout.recordFailure(ctx, account.username, account);
+      return { error: until ? this.lockedError(ctx, until) : userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCurrentPassword'), 'currentPassword') };
     }
-    if (!isAcceptablePassword(newPassword, account.username)) {
-      return { error: userError(ErrorCode.WEAK_PASSWORD, ctx.t('weakPassword', { min: MIN_PASSWORD_LENGTH }), 'newPassword') };
+    const problem = passwordProblem(newPassword, account.username);
+    if (problem) {
+      const { key, params } = passwordProblemMessage(problem);
+      return { error: userError(ErrorCode.WEAK_PASSWORD, ctx.t(key, params), 'newPassword') };
     }
     if (newPassword === currentPassword) {
       return { error: userError(ErrorCode.WEAK_PASSWORD, ctx.t('samePassword'), 'newPassword') };
@@ -134,11 +121,16 @@ export class AuthService {
       const acc = await tx.findOneOrFail(Account, viewer.accountId);
       acc.passwordHash = passwordHash;
       acc.mustChangePassword = false;
+      await this.lockout.recordSuccess(ctx, tx, acc.username);
       await this.sessions.endSessions(tx, viewer.accountId);
       const fresh = this.sessions.open(tx, acc, ctx.ip);
       this.audit.record(ctx, tx, { action: 'account.password_changed', organization: { id: viewer.organizationId, path: viewer.orgPath }, targetType: 'Account', targetId: viewer.accountId });
       return fresh;
     });
     return { token };
+  }
+
+  private lockedError(ctx: RequestContext, lockedUntil: Date): UserError {
+    return userError(ErrorCode.ACCOUNT_LOCKED, ctx.t('accountLocked', { time: formatShanghaiTime(lockedUntil) }), 'currentPassword');
   }
 }

@@ -7,6 +7,7 @@ import { Member } from '../modules/member/member.entity.js';
 import { MemberDailyStats, OrganizationTotals, SubtreeDailyStats, SubtreeTotals } from '../modules/dashboard/member-stats.entity.js';
 import { MemberImportCells, MemberImportRow } from '../modules/member-import/import-row.entity.js';
 import { MemberImportJob } from '../modules/member-import/import-job.entity.js';
+import { RateLimitRow } from '../common/rate-limit.entity.js';
 
 /** Every entity, listed explicitly so discovery does not depend on folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells, MemberImportJob];
+export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells, MemberImportJob, RateLimitRow];

@@ -9,6 +9,8 @@ export interface GraphQLResponse<T = Json> {
 /** A scripted GraphQL client over real HTTP, keeping the session cookie like a browser would. */
 export class GraphQLClient {
   cookie: string | undefined;
+  /** Sent with every request, e.g. `x-forwarded-for` to play a client behind a trusted proxy. */
+  headers: Record<string, string> = {};
 
   constructor(
     readonly url: string,
@@ -18,7 +20,7 @@ export class GraphQLClient {
   async raw(body: unknown, init: { headers?: Record<string, string>; method?: string } = {}): Promise<Response> {
     const res = await fetch(`${this.url}/graphql`, {
       method: init.method ?? 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': this.lang, ...(this.cookie ? { cookie: this.cookie } : {}), ...init.headers },
+      headers: { 'content-type': 'application/json', 'accept-language': this.lang, ...(this.cookie ? { cookie: this.cookie } : {}), ...this.headers, ...init.headers },
       body: init.method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('sid=') || c.startsWith('__Host-sid='));

@@ -16,21 +16,28 @@ export const CAPTCHA_ANSWER = 'K7PX';
 
 export interface TestServer {
   url: string;
+  /** Its database: pass it to another startTestServer to run a second API process on the same data. */
+  databaseUrl: string;
   app: App;
   orm: MikroORM;
   clock: Clock;
   config: Config;
   /** Every line the server logged, for "no secret in the logs" assertions. */
   logs: string[];
-  client(): GraphQLClient;
+  /** A fresh client; `forwardedFor` sets X-Forwarded-For (believed only with TRUST_PROXY). */
+  client(forwardedFor?: string): GraphQLClient;
   /** A client logged in as a demo account. */
   as(username: string, password?: string): Promise<GraphQLClient>;
   close(): Promise<void>;
 }
 
-/** The real app (Fastify + Apollo + MikroORM) on a private copy of the demo city, listening on a free port. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const orm = await openDatabase(await createTestDatabase(inject('pgUrl')));
+/**
+ * The real app (Fastify + Apollo + MikroORM) on a private copy of the demo city, listening on a free port;
+ * with `databaseUrl`, on that database instead (several API processes sharing one PostgreSQL).
+ */
+export async function startTestServer(env: Record<string, string> = {}, { databaseUrl }: { databaseUrl?: string } = {}): Promise<TestServer> {
+  databaseUrl ??= await createTestDatabase(inject('pgUrl'));
+  const orm = await openDatabase(databaseUrl);
   const config = loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY, AUTH_CAPTCHA: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOG_LEVEL: 'info', ...env });
   const clock = new Clock(config.appToday);
   const logs: string[] = [];
@@ -46,12 +53,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const server: TestServer = {
     url,
+    databaseUrl,
     app,
     orm,
     clock,
     config,
     logs,
-    client: () => new GraphQLClient(url),
+    client(forwardedFor) {
+      const c = new GraphQLClient(url);
+      if (forwardedFor) c.headers['x-forwarded-for'] = forwardedFor;
+      return c;
+    },
     async as(username, password = DEMO_PASSWORD) {
       const c = new GraphQLClient(url);
       const r = await c.login(username, password);

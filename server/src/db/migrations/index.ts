@@ -6,6 +6,7 @@ import { Migration20261127020000MemberStats } from './Migration20261127020000Mem
 import { Migration20261127030000ImportStaging } from './Migration20261127030000ImportStaging.js';
 import { Migration20261127040000SubtreeStats } from './Migration20261127040000SubtreeStats.js';
 import { Migration20261130000000ImportJobs } from './Migration20261130000000ImportJobs.js';
+import { Migration20261130100000LoginThrottling } from './Migration20261130100000LoginThrottling.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127030000ImportStaging', class: Migration20261127030000ImportStaging },
   { name: 'Migration20261127040000SubtreeStats', class: Migration20261127040000SubtreeStats },
   { name: 'Migration20261130000000ImportJobs', class: Migration20261130000000ImportJobs },
+  { name: 'Migration20261130100000LoginThrottling', class: Migration20261130100000LoginThrottling },
 ];

@@ -53,7 +53,7 @@ export class AccountService {
     const org = await this.organizations.get(ctx, input.organizationId);
     const username = input.username.trim();
     if (!USERNAME.test(username)) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('usernameFormat'), 'username');
-    const password = temporaryPassword();
+    const password = temporaryPassword(username);
     const passwordHash = await hashPassword(password);
     try {
       const account = await ctx.em.transactional(async (tx) => {
@@ -112,7 +112,7 @@ export class AccountService {
     if (!target) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     assertInScope(ctx, target.orgPath);
     if (target.orgPath === viewer.orgPath) return userError(ErrorCode.FORBIDDEN, ctx.t('resetOnlyBelow'));
-    const password = temporaryPassword();
+    const password = temporaryPassword(target.username);
     const passwordHash = await hashPassword(password);
     const account = await ctx.em.transactional(async (tx) => {
       const acc = await tx.findOneOrFail(Account, id);

@@ -36,4 +36,15 @@ describe('change-password form', () => {
     const wrapper = await fillAndSubmit('Demo@2025', 'NewSecret@2026', 'NewSecret@2026');
     expect(wrapper.emitted('submit')).toEqual([[{ currentPassword: 'Demo@2025', newPassword: 'NewSecret@2026' }]]);
   });
+
+  it("shows the server's message under the field it is about, and says when that field is edited", async () => {
+    const wrapper = await mountApp(ChangePasswordForm, {
+      props: { busy: false, errors: { newPassword: '新密码不能包含用户名' } },
+    });
+    const field = wrapper.find('[data-testid="new-password"]').element.closest('.q-field');
+    expect(field?.textContent).toContain('新密码不能包含用户名');
+    expect(field?.classList.contains('q-field--error')).toBe(true);
+    await wrapper.find('[data-testid="new-password"]').setValue('Harbour-lamp-42');
+    expect(wrapper.emitted('edited')).toEqual([['newPassword']]);
+  });
 });
