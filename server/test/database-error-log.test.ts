@@ -14,7 +14,8 @@ let s: TestServer;
 let center: GraphQLClient;
 let clerk: GraphQLClient;
 beforeAll(async () => {
-  s = await startTestServer();
+  // A route of the kind a future change might add: no error handler of its own, and a database failure.
+  s = await startTestServer({}, { beforeListen: (app) => app.fastify.get('/test/failing-route', async () => s.orm.em.fork().getConnection().execute(`select 'Secret Value'::int`)) });
   [center, clerk] = await Promise.all([s.as('center'), s.as('jianlang')]);
   const db = s.orm.em.getConnection();
   // This test database only: a check constraint and a trigger that fail for one particular value.
@@ -64,6 +65,17 @@ describe('database errors in the log', () => {
     expect(logged.err!.statement).toMatch(/^insert into "enterprise" .* values \(\?(, \?)+\)/);
     const text = JSON.stringify(lines);
     for (const value of ['Secret Street 42', '上海秘密科技有限公司', makeCreditCode(9301), 'refused address']) expect(text).not.toContain(value);
+  });
+
+  it('a route without its own error handler answers a masked 500 and logs the shape only', async () => {
+    const before = s.logs.length;
+    const res = await fetch(`${s.url}/test/failing-route`);
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } });
+    const logged = s.logs.slice(before).map((l) => JSON.parse(l)).find((l) => l.level === 50);
+    expect(logged).toMatchObject({ reqId: body.error.requestId, msg: 'request failed', err: { code: '22P02', statement: 'select ?::int' } });
+    expect(s.logs.slice(before).join('\n')).not.toContain('Secret Value');
   });
 
   it('also when the error is logged as the message of a log line, or wrapped by GraphQL', async () => {

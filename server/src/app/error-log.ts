@@ -59,11 +59,13 @@ const SQL_TOKEN = new RegExp(
 function databaseView(e: DatabaseError): Record<string, unknown> {
   const view: Record<string, unknown> = { type: e.constructor.name, message: summary(e) };
   for (const field of SAFE_FIELDS) if (e[field] != null) view[field] = e[field];
-  // A MikroORM message begins with the statement; a raw pg error's message is PostgreSQL's own.
-  if (e instanceof DriverException && e.message.includes(' - ')) view.statement = statementShape(e.message);
+  // Through MikroORM (knex) the message begins with the statement; from a bare pg client it is PostgreSQL's own.
+  if (KNEX_MESSAGE.test(e.message)) view.statement = statementShape(e.message);
   view.stack = frames(e.stack);
   return view;
 }
+
+const KNEX_MESSAGE = /^\s*(select|insert|update|delete|with|copy|create|alter|drop|truncate|lock|set|values|call|do|begin|commit|rollback|savepoint|release)\b[\s\S]* - /i;
 
 function summary(e: DatabaseError): string {
   return `${e.constructor.name}${e.code ? ` (SQLSTATE ${e.code}${e.constraint ? `, constraint ${e.constraint}` : ''})` : ''}`;
@@ -90,9 +92,10 @@ export function serializeError(e: unknown, seen: Set<unknown> = new Set()): unkn
   if (seen.has(e)) return '[Circular]';
   seen.add(e);
   if (isDatabaseError(e)) return databaseView(e);
+  // A wrapper (GraphQL's located error, `new Error('...' + e.message)`) may copy the database error's message and stack.
   const inner = databaseErrorIn(e);
-  // A wrapper (GraphQL's located error) copies the database error's message and stack.
-  const view: Record<string, unknown> = { type: e.constructor.name, message: inner ? summary(inner) : e.message, stack: inner ? frames(e.stack) : e.stack };
+  const copies = (text: string | undefined) => !!inner && !!text?.includes(inner.message);
+  const view: Record<string, unknown> = { type: e.constructor.name, message: copies(e.message) ? summary(inner!) : e.message, stack: copies(e.stack) ? frames(e.stack) : e.stack };
   for (const [key, value] of Object.entries(e)) if (!(key in view)) view[key] = value instanceof Error ? serializeError(value, seen) : value;
   const { cause, originalError } = e as { cause?: unknown; originalError?: unknown };
   if (cause !== undefined) view.cause = serializeError(cause, seen);
