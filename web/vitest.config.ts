@@ -21,6 +21,7 @@ export default mergeConfig(
             environment: 'node',
             include: ['e2e/**/*.e2e.ts'],
             globalSetup: ['e2e/support/start-server.ts'],
+            setupFiles: ['e2e/support/csp-guard.ts'],
             // One real server and one browser at a time: files share the server's data.
             fileParallelism: false,
             testTimeout: 60_000,

@@ -54,10 +54,57 @@ describe('GraphQL hardening', () => {
     const characters = `{ me { username } } # ${'x'.repeat(15_001)}`;
     const cost = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: organizations(first: 100, subtree: true) { nodes { id name path tier creditCode parentId childCount grassrootsCount accountCount parent { id name path tier } } }`).join(' ')} }`;
     for (const q of [aliases, tokens, characters, cost]) {
-      const r = await center.request(q);
+      const res = await center.raw({ query: q });
+      expect(res.status).toBe(400);
+      const r = await res.json();
       expect(r.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(r.errors?.[0].message).not.toMatch(/\d/);
     }
+  });
+
+  /** Sends `body`; returns status, response and the log lines of the request at warn or above. */
+  async function send(body: unknown, init?: Parameters<GraphQLClient['raw']>[1]) {
+    const before = s.logs.length;
+    const res = await center.raw(body, init);
+    const json = await res.json();
+    const loud = s.logs.slice(before).filter((l) => (JSON.parse(l) as { level: number }).level >= 40);
+    return { status: res.status, json, loud };
+  }
+
+  it('4b. malformed requests answer 400 with a clear error and log nothing above debug', async () => {
+    const shapes: [string, unknown, RegExp][] = [
+      ['an operation type the schema lacks', { query: 'subscription { x }' }, /has no subscription operations/],
+      ['a subscription that would be valid elsewhere', { query: 'subscription { __typename }' }, /has no subscription operations/],
+      ['an unknown operationName', { query: 'query A { me { username } }', operationName: 'B' }, /Unknown operation named "B"/],
+      ['several operations and no operationName', { query: 'query A { me { username } } query B { me { username } }' }, /Must provide operation name/],
+      ['variables that are not an object', { query: '{ me { username } }', variables: [1] }, /variables/],
+      ['a variable of the wrong type', { query: 'query($s: String) { members(search: $s) { totalCount } }', variables: { s: { a: 1 } } }, /String cannot represent/],
+      ['a missing required variable', { query: 'query($id: ID!) { member(id: $id) { id } }', variables: {} }, /was not provided/],
+      ['a syntax error', { query: '{ me { username }' }, /Syntax Error/],
+      ['a malformed string escape', { query: '{ members(search: "\\uD800") { totalCount } }' }, /Syntax Error/],
+      ['a persisted-query hash that does not match', { query: '{ me { username } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, /PersistedQueryNotSupported/],
+      ['an unsupported persisted-query version', { query: '{ me { username } }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }, /PersistedQueryNotSupported/],
+    ];
+    for (const [label, body, message] of shapes) {
+      const r = await send(body);
+      expect(r.json.errors?.[0].message, label).toMatch(message);
+      expect(r.json.errors?.[0].extensions.code, label).not.toBe('INTERNAL_SERVER_ERROR');
+      // Persisted queries are switched off; Apollo says so with 200, the answer its clients expect.
+      expect(r.status, label).toBe(label.startsWith('a persisted') || label.startsWith('an unsupported persisted') ? 200 : 400);
+      expect(r.loud, label).toEqual([]);
+    }
+  });
+
+  it('4c. over GET: a subscription answers 400, a mutation 405, neither runs or logs', async () => {
+    const get = async (query: string) => {
+      const before = s.logs.length;
+      const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { cookie: center.cookie!, 'apollo-require-preflight': '1' } });
+      expect(s.logs.slice(before).filter((l) => (JSON.parse(l) as { level: number }).level >= 40)).toEqual([]);
+      return res.status;
+    };
+    expect(await get('subscription { x }')).toBe(400);
+    expect(await get('mutation { logout }')).toBe(405);
+    expect((await center.ok('{ me { username } }')).me.username).toBe('center');
   });
 
   it('5. a batched (JSON array) request is refused with 400 and runs nothing', async () => {

@@ -1,7 +1,8 @@
 import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
-import type { GraphQLSchema } from 'graphql';
+import { isInputObjectType, type GraphQLSchema } from 'graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { authGuard, operationRules } from '../auth/auth-guard.js';
+import { humanTextGuard } from '../common/text/input-text.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { AccountResolver } from '../modules/account/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -13,7 +14,7 @@ import type { Services } from './services.js';
 
 export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver, DashboardResolver];
 
-export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
+export async function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
     [AuthResolver, new AuthResolver(services.auth, services.captchas, services.cookie, services.loginRate, services.organizations)],
     [OrganizationResolver, new OrganizationResolver(services.organizations, services.organizationAdmin)],
@@ -28,11 +29,33 @@ export function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   // object (graphql's default resolver) instead of through the middleware chain, which cost each field
   // of each listed row a promise. Field resolvers (@FieldResolver) still run through it.
   for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     container: { get: (cls) => instances.get(cls) },
-    globalMiddlewares: [authGuard(operationRules())],
+    // Access first (an anonymous caller learns only that it must log in), then the text rules.
+    globalMiddlewares: [authGuard(operationRules()), humanTextGuard],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
+  restoreInheritedInputExtensions(schema);
+  return schema;
+}
+
+/**
+ * type-graphql 2.0.0-rc.4 copies an inherited input field without its extensions
+ * (schema/utils.js getFieldMetadataFromInputType), so `UpdateMemberInput.name` would lose the
+ * @HumanText mark of `MemberInput.name`. Put the nearest ancestor's back.
+ */
+function restoreInheritedInputExtensions(schema: GraphQLSchema): void {
+  const inputs = getMetadataStorage().inputTypes;
+  for (const input of inputs) {
+    const type = schema.getType(input.name);
+    if (!isInputObjectType(type)) continue;
+    for (let cls = Object.getPrototypeOf(input.target); cls?.prototype; cls = Object.getPrototypeOf(cls)) {
+      for (const field of inputs.find((i) => i.target === cls)?.fields ?? []) {
+        const inherited = type.getFields()[field.name];
+        if (inherited && Object.keys(inherited.extensions ?? {}).length === 0) Object.assign(inherited, { extensions: field.extensions ?? {} });
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -20,6 +21,10 @@ import type { RequestContext, Viewer } from './context.js';
 import { createServices, type ServiceDeps, type Services } from './services.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
+import { operationTypesRule } from './operation-types.rule.js';
+import { literalTextRule, refuseUnprocessableText, UNPROCESSABLE_LITERAL } from './unprocessable-text.js';
+import { errSerializer, safeLogArgs } from './error-log.js';
+import type { Config } from '../config.js';
 import { fileRoutes } from '../http/file-routes.js';
 
 export interface App {
@@ -27,12 +32,19 @@ export interface App {
   services: Services;
 }
 
-/** Limits every query must pass before anything runs (security checklist items 3-4). */
+const GRAPHQL_PATH = '/graphql';
+const MAX_TOKENS = 1000;
+
+/**
+ * Limits every query must pass before anything runs (security checklist items 3-4). The token limit
+ * is graphql's own parser option (see `parseOptions`): armor's version throws from a plugin hook,
+ * which Apollo answers with HTTP 500, for every syntax error too.
+ */
 const armor = new ApolloArmor({
   maxDepth: { n: 8, ignoreIntrospection: false, exposeLimits: false },
   maxAliases: { n: 15, exposeLimits: false },
   maxDirectives: { n: 50, exposeLimits: false },
-  maxTokens: { n: 1000, exposeLimits: false },
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 5000, ignoreIntrospection: false, exposeLimits: false },
   blockFieldSuggestion: { enabled: true },
 });
@@ -60,6 +72,13 @@ function mask(e: GraphQLFormattedError, ctx: RequestContext | undefined): GraphQ
   const code = String(e.extensions?.code ?? '');
   const { stacktrace: _dropped, ...extensions } = e.extensions ?? {};
   const lang = ctx?.lang ?? 'zh-CN';
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && extensions[UNPROCESSABLE_LITERAL]) {
+    return { message: t(lang, 'unsafeCharacters'), locations: e.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(e.message)) {
+    // Like armor's other limits: refused without naming the limit.
+    return { message: 'Syntax Error: Query validation error.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
   if (code === 'BAD_USER_INPUT' && Array.isArray(extensions.validationErrors)) {
     // Argument validation (class-validator): say which fields, not the validator's internals.
     const fields = (extensions.validationErrors as { property: string }[]).map((v) => v.property);
@@ -69,6 +88,9 @@ function mask(e: GraphQLFormattedError, ctx: RequestContext | undefined): GraphQ
   const requestId = ctx?.requestId ?? 'unknown';
   return { message: t(lang, 'internal', { requestId }), path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
+
+/** graphql's parser message for `maxTokens` ("more that", sic, in graphql 16). */
+const TOKEN_LIMIT = /Document contains more tha[nt] \d+ tokens/;
 
 /** Codes of errors we raise on purpose (AppError) or that Apollo raises for malformed requests. */
 const EXPECTED_CODES = new Set([
@@ -105,12 +127,31 @@ export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
   const fastify = Fastify({
-    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: {
+      level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Every logged error goes through these: a database error keeps its shape, never its values (error-log.ts).
+      serializers: { err: errSerializer },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, safeLogArgs(args) as Parameters<typeof method>);
+        },
+      },
+    },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
   });
   await fastify.register(fastifyCookie);
+  await fastify.register(fastifyHelmet, securityHeaders(config));
+  refuseUnprocessableText(fastify, GRAPHQL_PATH);
+  // A route without its own handler: a 500 is masked and logged (Fastify's default would send the error's message).
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.statusCode && error.statusCode < 500) return reply.send(error);
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: { code: 'INTERNAL_SERVER_ERROR', requestId: request.id } });
+  });
 
   const schema = await buildAppSchema(services);
   const protection = armor.protect();
@@ -121,14 +162,20 @@ export async function createApp(deps: AppOptions): Promise<App> {
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The web app sends whole documents. Automatic persisted queries would let anyone fill a cache, and
+    // Apollo refuses a mismatched hash or version with an error that has no code (masked as a 500).
+    persistedQueries: false,
     maxRecursiveSelections: 1000,
-    validationRules: [maxCharactersRule(15_000), ...protection.validationRules],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [maxCharactersRule(15_000), operationTypesRule, literalTextRule, ...protection.validationRules],
+    logger: fastify.log,
     // No landing page anywhere: it would load a third-party sandbox; GraphQL clients need none.
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), fastifyApolloDrainPlugin(fastify), maskingPlugin(fastify.log), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   await fastify.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
     context: async (request, reply) => buildContext(request, reply, orm, services),
   });
 
@@ -160,6 +207,38 @@ export async function createApp(deps: AppOptions): Promise<App> {
  */
 function clientAddress(request: FastifyRequest): string {
   return net.isIP(request.ip) ? request.ip : (request.socket.remoteAddress ?? 'unknown');
+}
+
+/**
+ * Security headers on every response (security-anchors §headers). The built web app loads only its
+ * own files: no inline script, no eval. Images may be data: URLs (the captcha is an SVG data URL,
+ * Quasar's CSS embeds a PNG).
+ */
+function securityHeaders(config: Config) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain HTTP it would send the app's own requests to an https:// that is not there.
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    // HSTS only where the app is served over HTTPS (secure cookies on): otherwise a browser that saw it would refuse the plain-HTTP app.
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
 }
 
 async function buildContext(request: FastifyRequest, reply: RequestContext['reply'], orm: MikroORM, services: Services): Promise<RequestContext> {

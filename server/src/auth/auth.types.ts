@@ -4,6 +4,7 @@ import { ErrorResult, UserError } from '../common/errors/error-result.js';
 import { Permission } from './permissions.js';
 import { Role } from '../modules/account/role.js';
 import { MAX_PASSWORD_LENGTH } from './password.js';
+import { PlainText } from '../common/text/input-text.js';
 
 @ObjectType('Viewer', { description: 'The logged-in account' })
 export class ViewerType {
@@ -71,18 +72,22 @@ export const ChangePasswordResult = createUnionType({
 @InputType()
 export class LoginInput {
   @Field(() => String)
+  @PlainText('username: looked up as typed')
   @MaxLength(64)
   username!: string;
 
   @Field(() => String)
+  @PlainText('password: every character counts')
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 
   @Field(() => String, { description: 'Any value when the captcha is switched off' })
+  @PlainText('captcha id: looked up')
   @MaxLength(64)
   captchaId!: string;
 
   @Field(() => String)
+  @PlainText('captcha answer: compared')
   @MaxLength(16)
   captchaAnswer!: string;
 }
@@ -90,10 +95,12 @@ export class LoginInput {
 @InputType()
 export class ChangePasswordInput {
   @Field(() => String)
+  @PlainText('password: every character counts')
   @MaxLength(MAX_PASSWORD_LENGTH)
   currentPassword!: string;
 
   @Field(() => String)
+  @PlainText('password: every character counts')
   @MinLength(1)
   @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword!: string;

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo@2025';
@@ -19,9 +19,27 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+const cspViolations: string[] = [];
+
+/** The Content-Security-Policy violations pages reported since the last call (csp-guard.ts fails a test on any). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** The server's CSP must not block anything the app does: every page reports each violation it sees. */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`)),
+  );
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/.test(message.text())) cspViolations.push(message.text());
+  });
+}
+
 /** A fresh page (own cookies and storage) on the app's login page. */
 export async function openLoginPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'zh-CN' });
+  await watchCsp(context);
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('captcha-image').locator('img').waitFor();

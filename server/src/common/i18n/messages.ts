@@ -86,6 +86,17 @@ const ZH_CN = {
   importHasInvalid: '存在 {count} 行错误；已选择“全部成功才导入”，未写入任何数据',
   importEnterpriseRequired: '请选择关联企业',
   exportTooMany: '导出超过 {max} 条，请缩小筛选范围',
+  unsafeCharacters: '输入中含有无法处理的字符（空字符或残缺的 Unicode 字符），请删除后重试',
+  fieldProblem: '{field}：{problem}',
+  textBlank: '不能为空',
+  textControl: '含有控制字符（如换行、制表符或终端转义符），请删除',
+  textInvisible: '含有不可见字符（如零宽空格、文字方向控制符或软连字符），请删除',
+  labelOrganizationName: '单位名称',
+  labelEnterpriseName: '企业名称',
+  labelAddress: '地址',
+  labelDisplayName: '姓名',
+  labelMemberName: '姓名',
+  labelWorkAddress: '工作单位详细地址',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -176,6 +187,17 @@ const EN: Record<MessageKey, string> = {
   importHasInvalid: '{count} row(s) have errors; with "all or nothing" chosen, nothing was written.',
   importEnterpriseRequired: 'Choose the enterprise.',
   exportTooMany: 'More than {max} members: narrow the filter.',
+  unsafeCharacters: 'The input contains characters that cannot be processed (NUL or broken Unicode characters); remove them and try again.',
+  fieldProblem: '{field}: {problem}',
+  textBlank: 'must not be blank.',
+  textControl: 'contains control characters (such as line breaks, tabs or terminal escapes); remove them.',
+  textInvisible: 'contains invisible characters (such as zero-width spaces, text-direction controls or soft hyphens); remove them.',
+  labelOrganizationName: 'Organization name',
+  labelEnterpriseName: 'Enterprise name',
+  labelAddress: 'Address',
+  labelDisplayName: 'Name',
+  labelMemberName: 'Name',
+  labelWorkAddress: 'Work-unit address',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

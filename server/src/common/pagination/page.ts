@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from '../errors/app-error.js';
 import type { RequestContext } from '../../app/context.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -10,6 +11,7 @@ export class PageArgs {
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  @PlainText('paging cursor: decoded and checked')
   after?: string | null;
 }
 

@@ -19,6 +19,7 @@ import {
   TemporaryPassword,
   TemporaryPasswordResult,
 } from './account.type.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class AccountsArgs extends PageArgs {
@@ -26,6 +27,7 @@ class AccountsArgs extends PageArgs {
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true })
+  @PlainText('search term: compared, never stored')
   @MaxLength(64)
   search?: string | null;
 }

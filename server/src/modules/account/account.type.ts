@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
-import { MaxLength, MinLength } from 'class-validator';
+import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { Role } from './role.js';
 import type { Account } from './account.entity.js';
+import { HumanText, PlainText } from '../../common/text/input-text.js';
 
 @ObjectType('Account')
 export class AccountType {
@@ -65,11 +66,12 @@ export class CreateAccountInput {
   organizationId!: string;
 
   @Field(() => String)
+  @PlainText('username: checked against its own format')
   @MaxLength(64)
   username!: string;
 
   @Field(() => String)
-  @MinLength(1)
+  @HumanText('labelDisplayName')
   @MaxLength(64)
   displayName!: string;
 

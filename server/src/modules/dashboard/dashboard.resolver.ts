@@ -8,6 +8,7 @@ import type { DashboardService } from './dashboard.service.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { WorkbenchType } from './dashboard.type.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class WorkbenchArgs {
@@ -15,10 +16,12 @@ class WorkbenchArgs {
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default: 29 days before `to`' })
+  @PlainText('date: parsed as YYYY-MM-DD')
   @MaxLength(20)
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default: today. At most 366 days from `from`' })
+  @PlainText('date: parsed as YYYY-MM-DD')
   @MaxLength(20)
   to?: string | null;
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../app/context.js';
 import type { EnterpriseService } from './enterprise.service.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { EnterpriseConnection, EnterpriseInput, EnterprisePayload, EnterpriseResult, EnterpriseType, UpdateEnterpriseInput, toEnterpriseType } from './enterprise.type.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class EnterprisesArgs extends PageArgs {
@@ -16,6 +17,7 @@ class EnterprisesArgs extends PageArgs {
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, or the exact credit code' })
+  @PlainText('search term: compared, never stored')
   @MaxLength(100)
   search?: string | null;
 }

@@ -3,6 +3,7 @@ import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError } from '../../common/errors/error-result.js';
 import type { Enterprise } from './enterprise.entity.js';
+import { HumanText, PlainText } from '../../common/text/input-text.js';
 
 @ObjectType('Enterprise', { description: '关联企业' })
 export class EnterpriseType {
@@ -38,14 +39,17 @@ export const EnterpriseResult = createUnionType({ name: 'EnterpriseResult', type
 @InputType()
 export class EnterpriseInput {
   @Field(() => String)
+  @HumanText('labelEnterpriseName')
   @MaxLength(100)
   name!: string;
 
   @Field(() => String)
+  @PlainText('credit code: checked by validateCreditCode')
   @MaxLength(40)
   creditCode!: string;
 
   @Field(() => String, { nullable: true })
+  @HumanText('labelAddress')
   @MaxLength(200)
   address?: string | null;
 }

@@ -4,6 +4,7 @@ import { parseIdExpiry, parseDateLoose, type IdExpiry } from '../../domain/id-ex
 import { normalizeMobile } from '../../domain/mobile.js';
 import { checkWorkAddress } from '../../domain/work-address.js';
 import { normalizeSpaces, toHalfWidth } from '../../domain/full-width.js';
+import { checkHumanText, type HumanTextReason } from '../../domain/human-text.js';
 import { FemalePostType, Gender, MemberCategory } from '../../domain/member-category.js';
 
 /** A member as typed into a form or read from a spreadsheet row, before any rule ran. */
@@ -52,14 +53,18 @@ const ID_REASON_KEYS: Record<IdNumberReason, MessageKey> = {
   REGION: 'idNumberRegion',
 };
 
+const TEXT_REASON_KEYS: Record<HumanTextReason, MessageKey> = { BLANK: 'textBlank', CONTROL: 'textControl', INVISIBLE: 'textInvisible' };
+
 /**
  * Every field rule of SPEC §4-5 for one member, all problems at once (a form shows them together,
  * an import lists them per row). `today` is the Shanghai business date.
  */
 export function checkMember(draft: MemberDraft, today: string): { ok: true; member: CheckedMember } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const name = normalizeSpaces(toHalfWidth(draft.name ?? ''));
-  if (name.length === 0) problems.push({ field: 'name', key: 'nameRequired' });
+  // The same text rules as every name and address typed into a form (domain/human-text.ts).
+  const nameText = checkHumanText(draft.name, { required: true });
+  const name = nameText.ok ? normalizeSpaces(toHalfWidth(nameText.value!)) : '';
+  if (!nameText.ok) problems.push({ field: 'name', key: nameText.reason === 'BLANK' ? 'nameRequired' : TEXT_REASON_KEYS[nameText.reason] });
   else if (name.length > 50) problems.push({ field: 'name', key: 'nameTooLong' });
 
   const id = validateIdNumber(draft.idType, draft.idNumber ?? '', today);
@@ -82,9 +87,11 @@ export function checkMember(draft: MemberDraft, today: string): { ok: true; memb
   }
 
   // The manual's 6 < Chinese characters < 20 rule is for card applicants: in-enterprise members who gave an address.
-  const forCard = draft.category === MemberCategory.IN_ENTERPRISE && !!draft.workAddress?.trim();
-  const address = checkWorkAddress(draft.workAddress, forCard);
-  if (!address.ok) problems.push({ field: 'workAddress', key: address.reason === 'TOO_LONG_ABSOLUTE' ? 'workAddressTooLong' : 'workAddressHanzi' });
+  const addressText = checkHumanText(draft.workAddress);
+  const forCard = draft.category === MemberCategory.IN_ENTERPRISE && addressText.ok && addressText.value !== null;
+  const address = checkWorkAddress(addressText.ok ? addressText.value : null, forCard);
+  if (!addressText.ok) problems.push({ field: 'workAddress', key: TEXT_REASON_KEYS[addressText.reason] });
+  else if (!address.ok) problems.push({ field: 'workAddress', key: address.reason === 'TOO_LONG_ABSOLUTE' ? 'workAddressTooLong' : 'workAddressHanzi' });
 
   let joinedAt = today;
   if (draft.joinedAt != null && draft.joinedAt !== '') {

@@ -25,6 +25,7 @@ import {
   UpdateMemberInput,
   toMemberType,
 } from './member.type.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class MembersArgs extends PageArgs {
@@ -44,6 +45,7 @@ class MembersArgs extends PageArgs {
   needsConfirmation?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, the memberNo, or an exact ID number or mobile' })
+  @PlainText('search term: compared, never stored')
   @MaxLength(50)
   search?: string | null;
 

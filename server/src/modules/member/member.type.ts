@@ -5,6 +5,7 @@ import { UserError } from '../../common/errors/error-result.js';
 import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
 import { IdType } from '../../domain/id-document.js';
 import type { Member } from './member.entity.js';
+import { HumanText, PlainText } from '../../common/text/input-text.js';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(LifeStatus, { name: 'LifeStatus' });
@@ -109,6 +110,7 @@ export class MemberPersonalData {
 @InputType()
 export class MemberInput {
   @Field(() => String)
+  @HumanText('labelMemberName')
   @MaxLength(100)
   name!: string;
 
@@ -116,6 +118,7 @@ export class MemberInput {
   idType!: IdType;
 
   @Field(() => String)
+  @PlainText('ID number: checked by validateIdNumber')
   @MaxLength(40)
   idNumber!: string;
 
@@ -123,14 +126,17 @@ export class MemberInput {
   gender?: Gender | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or 长期' })
+  @PlainText('date: parsed by parseIdExpiry')
   @MaxLength(20)
   idExpiry?: string | null;
 
   @Field(() => String, { nullable: true })
+  @PlainText('mobile number: checked by normalizeMobile')
   @MaxLength(30)
   mobile?: string | null;
 
   @Field(() => String, { nullable: true })
+  @HumanText('labelWorkAddress')
   @MaxLength(200)
   workAddress?: string | null;
 
@@ -138,6 +144,7 @@ export class MemberInput {
   category!: MemberCategory;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, default today' })
+  @PlainText('date: parsed by parseDateLoose')
   @MaxLength(20)
   joinedAt?: string | null;
 
@@ -154,6 +161,7 @@ export class UpdateMemberInput extends MemberInput {
   id!: string;
 
   @Field(() => String, { nullable: true })
+  @PlainText('ID number: checked by validateIdNumber')
   @MaxLength(40)
   declare idNumber: string;
 
@@ -173,6 +181,7 @@ export class SetMemberLifeStatusInput {
   lifeStatus!: LifeStatus;
 
   @Field(() => String, { nullable: true, description: 'Required for RETIRED and DECEASED' })
+  @PlainText('date: parsed by parseDateLoose')
   @MaxLength(20)
   date?: string | null;
 }

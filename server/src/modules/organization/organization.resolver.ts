@@ -9,6 +9,7 @@ import { UserError } from '../../common/errors/error-result.js';
 import type { OrganizationService } from './organization.service.js';
 import { MaxLength } from 'class-validator';
 import { toId } from '../../common/ids.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class OrganizationsArgs extends PageArgs {
@@ -19,6 +20,7 @@ class OrganizationsArgs extends PageArgs {
   subtree!: boolean;
 
   @Field(() => String, { nullable: true })
+  @PlainText('search term: compared, never stored')
   @MaxLength(100)
   search?: string | null;
 }

@@ -4,6 +4,7 @@ import { UserError } from '../../common/errors/error-result.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import { Connection } from '../../common/pagination/page.js';
+import { HumanText, PlainText } from '../../common/text/input-text.js';
 
 @ObjectType('Organization')
 export class OrganizationType {
@@ -46,6 +47,7 @@ export class CreateOrganizationInput {
   parentId!: string;
 
   @Field(() => String)
+  @HumanText('labelOrganizationName')
   @MaxLength(100)
   name!: string;
 
@@ -53,6 +55,7 @@ export class CreateOrganizationInput {
   tier!: Tier;
 
   @Field(() => String, { nullable: true, description: '统一社会信用代码; required for grassroots unions' })
+  @PlainText('credit code: checked by validateCreditCode')
   @MaxLength(40)
   creditCode?: string | null;
 }
