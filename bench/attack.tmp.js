@@ -1,0 +1,124 @@
+// Attack benchmark: the two uploads that once took the server down, fired at a fresh server while
+// another user keeps asking `me` (and a monitor `/healthz`). 1. Tiny files whose cells name columns far
+// beyond Excel's grid (ZZZZZZ2, ZZZZZZZZ2): the old reader padded a row to 3e8 entries and V8 aborted the
+// process. 2. Sheets of unclosed <row> tags (40,000 of them in 2.7 KB; two million in a ~80 KB upload
+// that inflates to 10 MB): the old reader went quadratic, held a pooled connection per parse, and ten
+// such uploads made `me` take 60 s. Every grassroots clerk of the demo city sends them at once, again
+// and again. Passes when the server is still up, every upload got a clear answer (202 then a refusal,
+// or 409/429), and `me` p99 < 50 ms.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { freePort, gql, login, startServer, stats, stop, root } from './lib/server.js';
+
+const ROUNDS = Number(process.env.BENCH_ATTACK_ROUNDS ?? 5);
+const CLERKS = ['jianlang', 'xuhui-gr1', 'xuhui-gr2', 'ljz-finance', 'zhangjiang', 'jianjiao-gr1'];
+const { makeCreditCode } = await import(path.join(root, 'server/dist/domain/credit-code.js'));
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>证件号码</t></is></c></row>';
+
+function workbook(sheetData) {
+  const zip = XLSX.CFB.utils.cfb_new();
+  const parts = {
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="会员信息" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`,
+  };
+  for (const [name, xml] of Object.entries(parts)) XLSX.CFB.utils.cfb_add(zip, name, Buffer.from(xml));
+  return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }));
+}
+
+const ATTACKS = {
+  'column ZZZZZZ2': workbook(`${HEADER}<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>`),
+  'column ZZZZZZZZ2': workbook(`${HEADER}<row r="2"><c r="ZZZZZZZZ2"><v>1</v></c></row>`),
+  '40,000 unclosed rows': workbook(HEADER + '<row>'.repeat(40_000)),
+  '2,000,000 unclosed rows (10 MB inflated)': workbook(HEADER + '<row>'.repeat(2_000_000)),
+};
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'union-bench-attack-'));
+let failed = false;
+try {
+  const ONLY = process.env.ONLY?.split(','); for (const k of Object.keys(ATTACKS)) if (ONLY && !ONLY.some((o) => k.includes(o))) delete ATTACKS[k];
+  for (const [name, file] of Object.entries(ATTACKS)) console.log(`${name}: ${(file.length / 1024).toFixed(1)} KiB upload`);
+  const server = await startServer(path.join(tmp, 'server'), freePort());
+  try {
+    const clerks = await Promise.all(
+      CLERKS.map(async (username, i) => {
+        const cookie = await login(server.url, username);
+        const e = await gql(server.url, cookie, `mutation { createEnterprise(input: { name: "压测企业${i}", creditCode: "${makeCreditCode(880000 + i)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+        return { username, cookie, enterpriseId: e.body.data.createEnterprise.enterprise.id };
+      }),
+    );
+    const watcher = await login(server.url, 'pudong');
+
+    let attacking = true;
+    const me = [];
+    const health = [];
+    const errors = [];
+    const probe = async (samples, request) => {
+      while (attacking) {
+        const t = performance.now();
+        try {
+          const res = await request();
+          if (!res.ok) errors.push(`HTTP ${res.status}`);
+        } catch (e) {
+          errors.push(String(e));
+        }
+        samples.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const meRequest = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: watcher }, body: JSON.stringify({ query: '{ me { username } }' }) });
+    const probes = [probe(me, meRequest), probe(health, () => fetch(`${server.url}/healthz`))];
+
+    const outcomes = new Map();
+    const count = (key) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+    const t0 = performance.now();
+    for (let round = 0; round < ROUNDS; round++) {
+      // Every clerk fires every attack at once: many parses per union and per process are asked for.
+      await Promise.all(
+        clerks.flatMap((c) =>
+          Object.entries(ATTACKS).map(async ([name, file]) => {
+            const form = new FormData();
+            form.append('enterpriseId', String(c.enterpriseId));
+            form.append('file', new Blob([file]), 'attack.xlsx');
+            const res = await fetch(`${server.url}/api/member-imports`, { method: 'POST', body: form, headers: { cookie: c.cookie, 'x-union-upload': '1' } });
+            const body = await res.json();
+            if (res.status !== 202) return count(`${name}: HTTP ${res.status} ${body.error?.code}`);
+            for (;;) {
+              const job = (await gql(server.url, c.cookie, `{ memberImport(id: "${body.id}") { status refusal } }`)).body.data.memberImport;
+              if (job.status !== 'PARSING') return count(`${name}: ${job.status} ${job.refusal ?? ''}`);
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }),
+        ),
+      );
+    }
+    const attackMs = performance.now() - t0;
+    attacking = false;
+    await Promise.all(probes);
+    const alive = server.child.exitCode === null && (await fetch(`${server.url}/healthz`)).ok;
+    const m = stats(me);
+    const h = stats(health);
+    console.table([...outcomes].map(([outcome, n]) => ({ outcome, uploads: n })));
+    console.table([
+      { measure: 'attack duration, ms', value: attackMs.toFixed(0), target: '' },
+      { measure: 'uploads', value: [...outcomes.values()].reduce((a, b) => a + b, 0), target: '' },
+      { measure: 'server still up after the attack', value: alive, target: true },
+      { measure: 'failed me / healthz requests', value: errors.length, target: 0 },
+      { measure: 'me during the attack: n / p50 / p99 / max, ms', value: `${m.n} / ${m.p50.toFixed(1)} / ${m.p99.toFixed(1)} / ${m.max.toFixed(1)}`, target: 'p99 < 50' },
+      { measure: 'healthz during the attack: p50 / p99, ms', value: `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)}`, target: '' },
+    ]);
+    if (errors.length) console.log('failed probes:', errors.slice(0, 5));
+    const accepted = [...outcomes.keys()].every((k) => / (READY|REFUSED) | HTTP (409|429|400) /.test(`${k} `));
+    if (!alive || errors.length || m.p99 >= 50 || !accepted) failed = true;
+    console.log(failed ? 'FAILED: the server did not hold' : `held: the server stayed up, every upload got a clear answer, me p99 ${m.p99.toFixed(1)} ms < 50 ms`);
+  } finally {
+    await stop(server.child);
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+if (failed) process.exitCode = 1;
