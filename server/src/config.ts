@@ -24,6 +24,10 @@ export interface Config {
   importMaxRows: number;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
+  /** Member exports building at once in one API process (each one per account). */
+  exportMaxConcurrent: number;
+  /** Full ID number / mobile reveals one account may make per hour. */
+  revealLimitPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: Number(env.IMPORT_MAX_BYTES ?? 10 * 1024 * 1024),
     importMaxRows: Number(env.IMPORT_MAX_ROWS ?? 100_000),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
+    exportMaxConcurrent: positiveInt(env, 'EXPORT_MAX_CONCURRENT', 2),
+    revealLimitPerHour: positiveInt(env, 'REVEAL_LIMIT_PER_HOUR', 100),
   };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] || fallback);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1`);
+  return value;
 }

@@ -19,6 +19,7 @@ import { createServices, type ServiceDeps, type Services } from './services.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
 import { fileRoutes } from '../http/file-routes.js';
+import { logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -91,7 +92,9 @@ export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
   const fastify = Fastify({
-    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    // No query string and no ID number or mobile in any log line (see log-privacy.ts).
+    logger: { level: config.logLevel, stream: maskingLogStream(deps.logStream), serializers: logSerializers, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logController: new PrivateLogController(),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: config.isProduction,
@@ -118,7 +121,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     context: async (request, reply) => buildContext(request, reply, orm, services),
   });
 
-  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.members, (request, reply) => buildContext(request, reply, orm, services)));
+  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, orm, services)));
 
   fastify.get('/healthz', async (_req, reply) => {
     try {

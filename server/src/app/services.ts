@@ -8,6 +8,7 @@ import { OrganizationAdminService } from '../modules/organization/organization-a
 import { AccountService } from '../modules/account/account.service.js';
 import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
 import { MemberService } from '../modules/member/member.service.js';
+import { MemberExportService } from '../modules/member/member-export.service.js';
 import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
@@ -32,6 +33,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
   const cipher = new PiiCipher(loadDataKey(config));
+  const members = new MemberService(clock, cipher, organizations, audit);
   return {
     audit,
     organizations,
@@ -44,7 +46,8 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     accounts: new AccountService(clock, organizations, sessions, audit),
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),
-    members: new MemberService(clock, cipher, organizations, audit),
+    members,
+    memberExports: new MemberExportService(members, config.exportMaxConcurrent),
     dashboard: new DashboardService(clock, organizations),
     memberImports: new MemberImportService(orm, clock, cipher, audit, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),
   };

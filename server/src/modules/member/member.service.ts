@@ -25,6 +25,8 @@ import { sqlRows } from '../../db/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
+import type { ExportRow } from './member-export.js';
+import { maskIdNumber } from '../../domain/mask.js';
 
 export interface MemberFilter {
   organizationId?: number | null;
@@ -104,24 +106,45 @@ export class MemberService {
     return where;
   }
 
-  /** Every member matching the filter, newest first, in batches (for the export); masked values only. */
-  async *exportBatches(ctx: RequestContext, filter: MemberFilter, batch = 5000): AsyncGenerator<Member[]> {
+  /** How many members match the filter, counting no further than `cap` (enough to refuse an export at once). */
+  async countUpTo(ctx: RequestContext, filter: MemberFilter, cap: number): Promise<number> {
+    const matching = ctx.em.createQueryBuilder(Member, 'm').select('m.id').where({ $and: await this.conditions(ctx, filter) }).limit(cap);
+    const [row] = (await ctx.em.getKnex().count({ n: '*' }).from(matching.getKnexQuery().as('x'))) as { n: string }[];
+    return Number(row.n);
+  }
+
+  /**
+   * Every member matching the filter, newest first, in batches of plain rows (for the export): one
+   * statement per batch and no transaction, so no connection is held between batches; no entities, so
+   * the event loop does little more than receive them. Masked values only.
+   */
+  async *exportBatches(ctx: RequestContext, filter: MemberFilter, batch = 2000): AsyncGenerator<ExportRow[]> {
     const where = await this.conditions(ctx, filter);
     let afterId: number | undefined;
     for (;;) {
-      const rows = await ctx.em.find(Member, { $and: [...where, afterId ? { id: { $lt: afterId } } : {}] }, { orderBy: { id: 'desc' }, limit: batch, populate: ['enterprise', 'organization'] });
+      const rows = await ctx.em
+        .createQueryBuilder(Member, 'm')
+        .select(['m.id', 'm.memberNo', 'm.name', 'm.gender', 'm.birthDate', 'm.idType', 'm.idNumberMasked', 'm.idExpiry', 'm.idExpiryLongTerm', 'm.mobileMasked', 'm.workAddress', 'm.category', 'm.lifeStatus', 'm.lifeStatusDate', 'm.joinedAt', 'm.needsConfirmation'])
+        .addSelect(['e.name as enterprise_name', 'o.name as organization_name'])
+        .leftJoin('m.enterprise', 'e')
+        .join('m.organization', 'o')
+        .where({ $and: [...where, ...(afterId ? [{ id: { $lt: afterId } }] : [])] })
+        .orderBy({ id: 'desc' })
+        .limit(batch)
+        .execute<(ExportRow & { id: number })[]>('all', false);
       if (!rows.length) return;
       yield rows;
       afterId = rows.at(-1)!.id;
-      ctx.em.clear();
     }
   }
 
   /** Writes the audit row of an export: who exported how many members with which filter. */
   async recordExport(ctx: RequestContext, filter: MemberFilter, count: number): Promise<void> {
     const v = ctx.viewer!;
+    // A search for a document number or a phone is personal data itself: the audit keeps it masked.
+    const search = filter.search && /\d/.test(filter.search) ? maskIdNumber(filter.search) : (filter.search ?? null);
     await ctx.em.transactional(async (tx) => {
-      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter } } });
+      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter, search } } });
     });
   }
 

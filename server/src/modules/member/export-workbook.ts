@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExportRow } from './member-export.js';
+
+export type ExportWorkerMessage = { type: 'rows'; rows: ExportRow[] } | { type: 'finish' };
+
+/**
+ * The compiled worker script. Tests run the server from TypeScript sources, where no .js sits beside
+ * this file: they use the build in dist/ (the server's test script compiles first).
+ */
+function workerUrl(): URL {
+  const beside = new URL('./export-worker.js', import.meta.url);
+  if (fs.existsSync(fileURLToPath(beside))) return beside;
+  return new URL('../../../dist/modules/member/export-worker.js', import.meta.url);
+}
+
+/** One export's workbook, built in its own worker thread from row batches (see export-worker.ts). */
+export class ExportWorkbook {
+  private readonly worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+  private readonly done: Promise<Buffer>;
+
+  constructor() {
+    this.done = new Promise<Buffer>((resolve, reject) => {
+      this.worker.once('message', (body: Uint8Array) => resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)));
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`export worker exited with ${code}`)));
+    });
+    this.done.catch(() => undefined); // awaited by finish(); an abandoned export must not crash the process
+  }
+
+  add(rows: ExportRow[]): void {
+    this.worker.postMessage({ type: 'rows', rows } satisfies ExportWorkerMessage);
+  }
+
+  finish(): Promise<Buffer> {
+    this.worker.postMessage({ type: 'finish' } satisfies ExportWorkerMessage);
+    return this.done;
+  }
+
+  /** Ends the thread, finished or not (its memory goes with it). */
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
