@@ -1,5 +1,5 @@
-// npm run bench [-- startup|import|members]: runs the named benchmarks (default: all) against the built server.
-const all = ['startup', 'import', 'members'];
+// npm run bench [-- startup|import|members|export]: runs the named benchmarks (default: all) against the built server.
+const all = ['startup', 'import', 'members', 'export'];
 const chosen = process.argv.slice(2).filter((a) => all.includes(a));
 for (const name of chosen.length ? chosen : all) {
   console.log(`\n=== bench: ${name} ===`);

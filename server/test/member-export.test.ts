@@ -20,13 +20,21 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** The export as the web app asks for it: a JSON body with the list's filters. */
-function exportXlsx(c: GraphQLClient | undefined, filter: Record<string, unknown> = {}) {
-  return fetch(`${s.url}/api/members/export.xlsx`, {
+/** The export as the web app asks for it: a JSON body with the list's filters. Read whole: an unread body keeps the connection busy. */
+async function exportXlsx(c: GraphQLClient | undefined, filter: Record<string, unknown> = {}) {
+  const res = await fetch(`${s.url}/api/members/export.xlsx`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(c?.cookie ? { cookie: c.cookie } : {}) },
     body: JSON.stringify(filter),
   });
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** A plain request whose status is all that matters, its body read. */
+async function statusOf(url: string, init: RequestInit = {}): Promise<number> {
+  const res = await fetch(url, init);
+  await res.arrayBuffer();
+  return res.status;
 }
 
 describe('member export', () => {
@@ -35,7 +43,7 @@ describe('member export', () => {
     await jianlang.ok(`mutation($i: MemberInput!) { createMember(input: $i) { __typename } }`, { i: { name: '=HYPERLINK("http://x","y")', idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE' } });
     const res = await exportXlsx(jianlang, { search: 'HYPERLINK' });
     expect(res.status).toBe(200);
-    const buf = Buffer.from(await res.arrayBuffer());
+    const buf = res.body;
     const sheetXml = Buffer.from(XLSX.CFB.find(XLSX.CFB.read(buf, { type: 'buffer' }), '/xl/worksheets/sheet1.xml')!.content as Uint8Array).toString();
     expect(sheetXml).not.toContain('<f>');
     const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(buf).Sheets['会员信息']);
@@ -48,7 +56,7 @@ describe('member export', () => {
     expect(audit.at(-1)?.after).toMatchObject({ count: 1, filter: { search: 'HYPERLINK' } });
 
     const all = await exportXlsx(other);
-    const otherRows = XLSX.utils.sheet_to_json(XLSX.read(Buffer.from(await all.arrayBuffer())).Sheets['会员信息']);
+    const otherRows = XLSX.utils.sheet_to_json(XLSX.read(all.body).Sheets['会员信息']);
     expect(otherRows.length).toBeGreaterThan(0);
     expect(JSON.stringify(otherRows)).not.toContain('上海建朗信息科技有限公司工会');
     expect((await exportXlsx(jianlang, { category: 'BOGUS' })).status).toBe(400);
@@ -56,9 +64,8 @@ describe('member export', () => {
   });
 
   it('takes its filter only from a JSON body: a form post or a query string is refused', async () => {
-    const form = await fetch(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: jianlang.cookie! }, body: 'search=x' });
-    expect(form.status).toBe(403);
-    expect((await fetch(`${s.url}/api/members/export.xlsx?search=x`, { headers: { cookie: jianlang.cookie! } })).status).toBe(404);
+    expect(await statusOf(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: jianlang.cookie! }, body: 'search=x' })).toBe(403);
+    expect(await statusOf(`${s.url}/api/members/export.xlsx?search=x`, { headers: { cookie: jianlang.cookie! } })).toBe(404);
   });
 });
 
@@ -83,13 +90,12 @@ describe('personal data outside the sealed columns', () => {
       expect((await gql(jianlang, `{ members(search: "${idNumber}") { totalCount } }`)).data.members.totalCount).toBe(1);
       expect((await gql(jianlang, `query($q: String) { members(search: $q) { totalCount } }`, { q: phone })).data.members.totalCount).toBe(1);
       // A GET query puts the search into the URL.
-      const get = await fetch(`${s.url}/graphql?query=${encodeURIComponent(`{ members(search: "${phone}") { totalCount } }`)}`, { headers: { cookie: jianlang.cookie!, 'apollo-require-preflight': '1' } });
-      expect(get.status).toBe(200);
+      expect(await statusOf(`${s.url}/graphql?query=${encodeURIComponent(`{ members(search: "${phone}") { totalCount } }`)}`, { headers: { cookie: jianlang.cookie!, 'apollo-require-preflight': '1' } })).toBe(200);
       expect((await gql(jianlang, `mutation { revealMemberPersonalData(id: ${m.id}) { idNumber mobile } }`)).data.revealMemberPersonalData).toEqual({ idNumber, mobile: phone });
       for (const search of [idNumber, phone, ` ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)} `]) expect((await exportXlsx(jianlang, { search })).status).toBe(200);
       // The old GET export and the web app's own page URL still arrive with query strings (404 here).
-      await fetch(`${s.url}/api/members/export.xlsx?search=${idNumber}`, { headers: { cookie: jianlang.cookie! } });
-      await fetch(`${s.url}/members?q=${phone}`);
+      await statusOf(`${s.url}/api/members/export.xlsx?search=${idNumber}`, { headers: { cookie: jianlang.cookie! } });
+      await statusOf(`${s.url}/members?q=${phone}`);
     }
 
     // Entered by hand: created, refused as a duplicate, updated, and given with the wrong type.
@@ -111,7 +117,7 @@ describe('personal data outside the sealed columns', () => {
     expect(up.status).toBe(202);
     const job = await preview(jianlang, up.body.id!);
     expect(job.invalidCount).toBe(2);
-    expect((await fetch(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: jianlang.cookie! } })).status).toBe(200);
+    expect(await statusOf(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: jianlang.cookie! } })).toBe(200);
     await gql(jianlang, `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { __typename } }`, { id: job.id });
 
     const log = s.logs.join('');

@@ -83,6 +83,7 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
       const { body } = await exports.export(ctx, filter, gone.signal);
       return sendXlsx(reply, body, `会员信息-${ctx.viewer!.organizationId}.xlsx`);
     } catch (e) {
+      if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
       // "Too busy, come back later" is what 429 says.
       if (e instanceof AppError && e.code === 'RATE_LIMITED') return reply.code(429).header('retry-after', '30').send({ error: { code: e.code, message: e.message } });
       throw e;

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportRow } from './member-export.js';
-
-export type ExportWorkerMessage = { type: 'rows'; rows: ExportRow[] } | { type: 'finish' };
+/** To the worker: a batch of rows as the JSON text of ExportRow[], then finish. */
+export type ExportWorkerMessage = { type: 'rows'; json: string } | { type: 'finish' };
+/** From the worker: the xlsx and how many members it holds. */
+export interface ExportWorkerResult {
+  body: Uint8Array;
+  count: number;
+}
 
 /**
  * The compiled worker script. Tests run the server from TypeScript sources, where no .js sits beside
@@ -18,22 +22,23 @@ function workerUrl(): URL {
 /** One export's workbook, built in its own worker thread from row batches (see export-worker.ts). */
 export class ExportWorkbook {
   private readonly worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: 2048 } });
-  private readonly done: Promise<Buffer>;
+  private readonly done: Promise<{ body: Buffer; count: number }>;
 
   constructor() {
-    this.done = new Promise<Buffer>((resolve, reject) => {
-      this.worker.once('message', (body: Uint8Array) => resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)));
+    this.done = new Promise((resolve, reject) => {
+      this.worker.once('message', ({ body, count }: ExportWorkerResult) => resolve({ body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), count }));
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`export worker exited with ${code}`)));
     });
     this.done.catch(() => undefined); // awaited by finish(); an abandoned export must not crash the process
   }
 
-  add(rows: ExportRow[]): void {
-    this.worker.postMessage({ type: 'rows', rows } satisfies ExportWorkerMessage);
+  /** A batch as the JSON text of ExportRow[]: parsed in the worker, not on the event loop. */
+  add(json: string): void {
+    this.worker.postMessage({ type: 'rows', json } satisfies ExportWorkerMessage);
   }
 
-  finish(): Promise<Buffer> {
+  finish(): Promise<{ body: Buffer; count: number }> {
     this.worker.postMessage({ type: 'finish' } satisfies ExportWorkerMessage);
     return this.done;
   }

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
-import { exportCells, MEMBER_EXPORT_HEADERS, MEMBER_EXPORT_SHEET } from './member-export.js';
-import type { ExportWorkerMessage } from './export-workbook.js';
+import { exportCells, MEMBER_EXPORT_HEADERS, MEMBER_EXPORT_SHEET, type ExportRow } from './member-export.js';
+import type { ExportWorkerMessage, ExportWorkerResult } from './export-workbook.js';
 
 /**
  * Worker thread of one member export: collects the row batches the main thread reads from the
@@ -10,8 +10,9 @@ import type { ExportWorkerMessage } from './export-workbook.js';
  * work stays off the event loop, so other users' requests keep their latency meanwhile.
  */
 try {
-  // Requests come first: on Linux this lowers only this thread.
-  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  // Requests come first: on Linux this lowers only this thread, to the lowest priority (a download
+  // may take a few seconds longer; nobody else should wait for it).
+  os.setPriority(os.constants.priority.PRIORITY_LOW);
 } catch {
   /* not permitted here */
 }
@@ -19,11 +20,11 @@ try {
 const rows: string[][] = [MEMBER_EXPORT_HEADERS];
 parentPort!.on('message', (m: ExportWorkerMessage) => {
   if (m.type === 'rows') {
-    for (const r of m.rows) rows.push(exportCells(r));
+    for (const r of JSON.parse(m.json) as ExportRow[]) rows.push(exportCells(r));
     return;
   }
   const body = writeTextOnly(rows);
-  parentPort!.postMessage(body, [body.buffer as ArrayBuffer]);
+  parentPort!.postMessage({ body, count: rows.length - 1 } satisfies ExportWorkerResult, [body.buffer as ArrayBuffer]);
 });
 
 /**

@@ -7,9 +7,10 @@ export const MAX_EXPORT_ROWS = 100_000;
 
 /**
  * 导出 (SPEC §5.4): the filtered member list as an xlsx. An export is the heaviest thing a user can ask
- * for, so it is bounded before any row is read: a count refuses an oversized one at once, each account
- * runs one at a time and the process a few (the rest are told to come back). Rows are read in
- * batches and the workbook is built in a worker thread, so other users keep their latency.
+ * for, so it is bounded before any row is read: the matching ids (at most one past the limit) refuse an
+ * oversized one at once, each account runs one at a time and the process a few (the rest are told to
+ * come back). Rows are read by id in batches and the workbook is built in a worker thread, so other
+ * users keep their latency and no database connection waits on the building.
  */
 export class MemberExportService {
   /** Accounts with an export building in this process. */
@@ -28,22 +29,22 @@ export class MemberExportService {
     if (this.running.size >= this.maxConcurrent) throw new AppError('RATE_LIMITED', ctx.t('exportBusy'));
     this.running.add(accountId);
     try {
-      const total = await this.members.countUpTo(ctx, filter, this.maxRows + 1);
-      if (total > this.maxRows) throw new AppError('BAD_USER_INPUT', ctx.t('exportTooMany', { max: this.maxRows }));
+      const ids = await this.members.exportIdBatches(ctx, filter, this.maxRows + 1);
+      if (ids.count > this.maxRows) throw new AppError('BAD_USER_INPUT', ctx.t('exportTooMany', { max: this.maxRows }));
+      signal.throwIfAborted();
       const workbook = new ExportWorkbook();
+      const stop = () => void workbook.close(); // the user went away: the thread and its memory go at once
+      signal.addEventListener('abort', stop, { once: true });
       try {
-        let count = 0;
-        for await (const rows of this.members.exportBatches(ctx, filter)) {
-          signal.throwIfAborted(); // the user went away: stop reading
-          count += rows.length;
-          // Members added since the count: still refuse what the limit says.
-          if (count > this.maxRows) throw new AppError('BAD_USER_INPUT', ctx.t('exportTooMany', { max: this.maxRows }));
+        for await (const rows of this.members.exportBatches(ctx, filter, ids.batches)) {
+          signal.throwIfAborted();
           workbook.add(rows);
         }
-        const body = await workbook.finish();
+        const { body, count } = await workbook.finish();
         await this.members.recordExport(ctx, filter, count);
         return { body, count };
       } finally {
+        signal.removeEventListener('abort', stop);
         void workbook.close();
       }
     } finally {
