@@ -9,6 +9,7 @@ import { AccountService } from '../modules/account/account.service.js';
 import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
 import { MemberService } from '../modules/member/member.service.js';
 import { MemberExportService } from '../modules/member/member-export.service.js';
+import { MessageService } from '../modules/message/message.service.js';
 import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
@@ -33,7 +34,8 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
   const cipher = new PiiCipher(loadDataKey(config));
-  const members = new MemberService(clock, cipher, organizations, audit);
+  const messages = new MessageService(clock);
+  const members = new MemberService(clock, cipher, organizations, audit, messages, config.revealLimitPerHour);
   return {
     audit,
     organizations,
@@ -47,6 +49,7 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),
     members,
+    messages,
     memberExports: new MemberExportService(members, config.exportMaxConcurrent),
     dashboard: new DashboardService(clock, organizations),
     memberImports: new MemberImportService(orm, clock, cipher, audit, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }),

@@ -6,6 +6,7 @@ import { Enterprise } from '../modules/enterprise/enterprise.entity.js';
 import { Member } from '../modules/member/member.entity.js';
 import { MemberDailyStats, OrganizationTotals, SubtreeDailyStats, SubtreeTotals } from '../modules/dashboard/member-stats.entity.js';
 import { MemberImportCells, MemberImportRow } from '../modules/member-import/import-row.entity.js';
+import { Message } from '../modules/message/message.entity.js';
 
 /** Every entity, listed explicitly so discovery does not depend on folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells];
+export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells, Message];

@@ -5,6 +5,8 @@ import { Migration20261127010000Members } from './Migration20261127010000Members
 import { Migration20261127020000MemberStats } from './Migration20261127020000MemberStats.js';
 import { Migration20261127030000ImportStaging } from './Migration20261127030000ImportStaging.js';
 import { Migration20261127040000SubtreeStats } from './Migration20261127040000SubtreeStats.js';
+import { Migration20261130200000RevealAuditIndex } from './Migration20261130200000RevealAuditIndex.js';
+import { Migration20261130210000Messages } from './Migration20261130210000Messages.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +16,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000MemberStats', class: Migration20261127020000MemberStats },
   { name: 'Migration20261127030000ImportStaging', class: Migration20261127030000ImportStaging },
   { name: 'Migration20261127040000SubtreeStats', class: Migration20261127040000SubtreeStats },
+  { name: 'Migration20261130200000RevealAuditIndex', class: Migration20261130200000RevealAuditIndex },
+  { name: 'Migration20261130210000Messages', class: Migration20261130210000Messages },
 ];

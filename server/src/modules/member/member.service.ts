@@ -12,7 +12,7 @@ import { normalizeMobile } from '../../domain/mobile.js';
 import { parseDateLoose } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
-import { subtreePattern } from '../../org-scope/org-path.js';
+import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -26,6 +26,12 @@ import { checkMember, type CheckedMember, type MemberDraft } from './member-rule
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
 import { EXPORT_ROW_SQL } from './member-export.js';
+import { MessageKind } from '../message/message.entity.js';
+import type { MessageService } from '../message/message.service.js';
+
+/** Advisory lock class of an account's reveals (the account id is the second key). */
+const REVEAL_LOCK = 7_001;
+const HOUR_MS = 3_600_000;
 import { maskIdNumber } from '../../domain/mask.js';
 
 export interface MemberFilter {
@@ -55,6 +61,8 @@ export class MemberService {
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
+    private readonly messages: MessageService,
+    private readonly revealLimitPerHour: number,
   ) {}
 
   async list(ctx: RequestContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
@@ -186,14 +194,43 @@ export class MemberService {
     return m;
   }
 
-  /** The full ID number and mobile of one member in scope; audited. */
+  /**
+   * The full ID number and mobile of one member in scope; audited, and at most `revealLimitPerHour`
+   * per account within any hour. The count is the account's `member.revealed` audit rows of the last
+   * hour, read under a per-account transaction lock: durable, right across API processes, and concurrent
+   * reveals of one account queue on the lock instead of all seeing room for one more. A refusal is
+   * audited too, and warns the account's superior union (once an hour per account).
+   */
   async reveal(ctx: RequestContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
     const m = await this.get(ctx, id);
-    const revealed = { idNumber: this.cipher.decrypt(m.idNumberSealed), mobile: m.mobileSealed ? this.cipher.decrypt(m.mobileSealed) : null };
-    await ctx.em.transactional(async (tx) => {
+    const v = ctx.viewer!;
+    const allowed = await ctx.em.transactional(async (tx) => {
+      await sqlRows(tx, 'select pg_advisory_xact_lock(?, ?)', [REVEAL_LOCK, v.accountId]);
+      const since = new Date(this.clock.now().getTime() - HOUR_MS);
+      const [{ n }] = await sqlRows<{ n: number }>(tx, `select count(*)::int as n from audit_entry where actor_account_id = ? and action = 'member.revealed' and at > ?`, [v.accountId, since]);
+      if (n >= this.revealLimitPerHour) {
+        this.audit.record(ctx, tx, { action: 'member.reveal_refused', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', targetId: m.id, after: { limit: this.revealLimitPerHour } });
+        await this.warnSuperior(ctx, tx, since);
+        return false;
+      }
       this.audit.record(ctx, tx, { action: 'member.revealed', organization: { id: m.organization.id, path: m.orgPath }, targetType: 'Member', targetId: m.id });
+      return true;
     });
-    return revealed;
+    if (!allowed) throw new AppError('RATE_LIMITED', ctx.t('revealLimit', { limit: this.revealLimitPerHour }));
+    return { idNumber: this.cipher.decrypt(m.idNumberSealed), mobile: m.mobileSealed ? this.cipher.decrypt(m.mobileSealed) : null };
+  }
+
+  /** Tells the accounts of the viewer's superior union (the center itself, having none) that the viewer hit the reveal limit. */
+  private async warnSuperior(ctx: RequestContext, tx: EntityManager, since: Date): Promise<void> {
+    const v = ctx.viewer!;
+    const own = await this.organizations.get(ctx, v.organizationId);
+    await this.messages.sendOnce(tx, {
+      recipient: parentOf(v.orgPath) ?? { id: own.id, path: own.path },
+      kind: MessageKind.REVEAL_LIMIT_REACHED,
+      params: { username: v.username, organization: own.name, limit: this.revealLimitPerHour },
+      dedupeKey: `reveal-limit:${v.accountId}`,
+      since,
+    });
   }
 
   async create(ctx: RequestContext, input: MemberDraftInput): Promise<Member | UserError> {
