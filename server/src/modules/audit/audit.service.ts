@@ -46,7 +46,7 @@ export class AuditService {
 }
 
 /** A copy of a JSON-like value with personal numbers masked in every string, number and key. */
-export function maskedJson<T>(value: T): T {
+function maskedJson<T>(value: T): T {
   if (typeof value === 'string') return maskPersonalNumbers(value) as T;
   if (typeof value === 'number' || typeof value === 'bigint') {
     const masked = maskPersonalNumbers(String(value));
