@@ -36,4 +36,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGIN_RATE_PER_MINUTE: 'lots' })).toThrow(/LOGIN_RATE_PER_MINUTE/);
     expect(() => loadConfig({ LOGIN_RATE_PER_MINUTE: '0' })).toThrow(/LOGIN_RATE_PER_MINUTE/);
   });
+
+  it('reads the export and reveal limits, refusing anything but a positive whole number', () => {
+    expect(loadConfig({})).toMatchObject({ exportMaxConcurrent: 2, revealLimitPerHour: 100 });
+    expect(loadConfig({ EXPORT_MAX_CONCURRENT: '1', REVEAL_LIMIT_PER_HOUR: '5' })).toMatchObject({ exportMaxConcurrent: 1, revealLimitPerHour: 5 });
+    expect(() => loadConfig({ REVEAL_LIMIT_PER_HOUR: '0' })).toThrow(/REVEAL_LIMIT_PER_HOUR/);
+    expect(() => loadConfig({ EXPORT_MAX_CONCURRENT: '1.5' })).toThrow(/EXPORT_MAX_CONCURRENT/);
+  });
 });

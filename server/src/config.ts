@@ -34,6 +34,10 @@ export interface Config {
   importMaxParallel: number;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
+  /** Member exports building at once in one API process (each one per account). */
+  exportMaxConcurrent: number;
+  /** Full ID number / mobile reveals one account may make per hour. */
+  revealLimitPerHour: number;
 }
 
 export type TrustProxy = { addresses: string[] } | { hops: number } | 'none';
@@ -105,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importParseMemoryMb: positiveInteger(env, 'IMPORT_PARSE_MEMORY_MB', 1024),
     importMaxParallel: positiveInteger(env, 'IMPORT_MAX_PARALLEL', 2),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
+    exportMaxConcurrent: positiveInteger(env, 'EXPORT_MAX_CONCURRENT', 2),
+    revealLimitPerHour: positiveInteger(env, 'REVEAL_LIMIT_PER_HOUR', 100),
   };
 }
 

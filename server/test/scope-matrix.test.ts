@@ -6,6 +6,7 @@ import { Tier } from '../src/org-scope/tier.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { Enterprise } from '../src/modules/enterprise/enterprise.entity.js';
 import { makeCreditCode } from '../src/domain/credit-code.js';
+import { Message, MessageKind } from '../src/modules/message/message.entity.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
 
@@ -16,19 +17,19 @@ import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js
  */
 
 type Relation = 'self' | 'descendant' | 'ancestor' | 'sibling' | 'otherBranch';
-type Expect = 'ALLOW' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'REFUSED';
+type Expect = 'ALLOW' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'REFUSED' | 'HIDDEN';
 
 // Demo city ids (seed order): 1 center, 2 pudong, 3 xuhui, 4 jianjiao, 5 lujiazui, 6 jianlang, 7 ljz-finance, 8 zhangjiang, 9 xuhui-gr1, 10 xuhui-gr2, 11 jianjiao-gr1
 const GRASSROOTS_IDS = [6, 7, 8, 9, 10, 11];
 const ACTORS: Record<string, { permissions: Need[]; targets: Partial<Record<Relation, number>> }> = {
-  center: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 1, descendant: 6 } },
-  pudong: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  'pudong-reviewer': { permissions: ['read', 'members'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  lujiazui: { permissions: ['read', 'manage', 'reset', 'audit', 'members'], targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 } },
-  jianlang: { permissions: ['read', 'members', 'keepRolls'], targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 } },
+  center: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 1, descendant: 6 } },
+  pudong: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
+  'pudong-reviewer': { permissions: ['read', 'members', 'messages'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
+  lujiazui: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 } },
+  jianlang: { permissions: ['read', 'members', 'keepRolls', 'messages'], targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 } },
 };
 
-type Need = 'read' | 'manage' | 'reset' | 'audit' | 'members' | 'keepRolls';
+type Need = 'read' | 'manage' | 'reset' | 'audit' | 'members' | 'keepRolls' | 'messages';
 
 interface Operation {
   name: string;
@@ -39,6 +40,13 @@ interface Operation {
   refusedFor?: Relation[];
   /** The object lives in grassroots unions only (enterprises), so other targets have none to aim at. */
   grassrootsTargetsOnly?: boolean;
+  /**
+   * Addressed to one organization only (messages): any other target, even below the caller, is
+   * NOT_FOUND for a call aimed at it, or HIDDEN (absent) from a list.
+   */
+  ownOrganizationOnly?: 'NOT_FOUND' | 'HIDDEN';
+  /** For lists of ownOrganizationOnly objects: whether the target's object is in the answer. */
+  lists?(r: GraphQLResponse, orgId: number): boolean;
 }
 
 let seq = 0;
@@ -79,10 +87,24 @@ const OPERATIONS: Operation[] = [
     call: (c, _org, _acc, ent) => c.request(`mutation { updateEnterprise(input: { id: ${ent}, version: 999, name: "矩阵企业", creditCode: "${ENTERPRISE_CODE}" }) { __typename ... on UserError { code } } }`),
     grassrootsTargetsOnly: true,
   },
+  {
+    name: 'messages',
+    needs: 'messages',
+    call: (c) => c.request(`{ messages(first: 100) { totalCount unreadCount nodes { id text } } }`),
+    ownOrganizationOnly: 'HIDDEN',
+    lists: (r, org) => (r.data.messages.nodes as { id: string }[]).some((n) => n.id === String(matrixMessage.get(org))),
+  },
+  {
+    name: 'markMessagesRead',
+    needs: 'messages',
+    call: (c, org) => c.request(`mutation { markMessagesRead(ids: [${matrixMessage.get(org)}]) { id readAt } }`),
+    ownOrganizationOnly: 'NOT_FOUND',
+  },
 ];
 
 function expected(actor: string, op: Operation, relation: Relation): Expect {
   if (!ACTORS[actor].permissions.includes(op.needs)) return 'FORBIDDEN';
+  if (op.ownOrganizationOnly && relation !== 'self') return op.ownOrganizationOnly;
   if (relation === 'ancestor' || relation === 'sibling' || relation === 'otherBranch') return 'NOT_FOUND';
   return op.refusedFor?.includes(relation) ? 'REFUSED' : 'ALLOW';
 }
@@ -93,6 +115,8 @@ const clients = new Map<string, GraphQLClient>();
 const matrixAccount = new Map<number, number>();
 /** grassroots union id -> an enterprise of it, the target of the enterprise operations. */
 const matrixEnterprise = new Map<number, number>();
+/** organization id -> a message addressed to it, the target of the message operations. */
+const matrixMessage = new Map<number, number>();
 const ENTERPRISE_CODE = makeCreditCode(9999);
 
 beforeAll(async () => {
@@ -103,6 +127,9 @@ beforeAll(async () => {
     const acc = em.create(Account, { username: `target-${org.id}`, displayName: '目标', role: Role.CLERK, organization: org, orgPath: org.path, passwordHash, createdAt: new Date() });
     await em.flush();
     matrixAccount.set(org.id, acc.id);
+    const message = em.create(Message, { organizationId: org.id, orgPath: org.path, kind: MessageKind.REVEAL_LIMIT_REACHED, params: { username: `target-${org.id}`, organization: org.name, limit: 1 }, createdAt: new Date() });
+    await em.flush();
+    matrixMessage.set(org.id, message.id);
     if (org.tier === Tier.GRASSROOTS) {
       const ent = em.create(Enterprise, { name: `矩阵企业${org.id}`, creditCode: makeCreditCode(8000 + org.id), organization: org, orgPath: org.path, createdAt: new Date() });
       await em.flush();
@@ -129,6 +156,10 @@ describe('scope matrix', () => {
       expect(Object.values(r.data)[0]).not.toBeNull();
       const typename = (Object.values(r.data)[0] as { __typename?: string; code?: string }).__typename;
       if (typename === 'UserError') expect((Object.values(r.data)[0] as { code: string }).code).not.toMatch(/NOT_FOUND|FORBIDDEN/);
+      if (op.lists) expect(op.lists(r, org)).toBe(true);
+    } else if (want === 'HIDDEN') {
+      expect(r.errors).toBeUndefined();
+      expect(op.lists!(r, org)).toBe(false);
     } else if (want === 'REFUSED') {
       expect(r.errors).toBeUndefined();
       expect(Object.values(r.data)[0]).toMatchObject({ __typename: 'UserError', code: 'FORBIDDEN' });

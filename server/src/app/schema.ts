@@ -10,9 +10,10 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver.js
 import { MemberResolver } from '../modules/member/member.resolver.js';
 import { DashboardResolver } from '../modules/dashboard/dashboard.resolver.js';
 import { MemberImportResolver } from '../modules/member-import/member-import.resolver.js';
+import { MessageResolver } from '../modules/message/message.resolver.js';
 import type { Services } from './services.js';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver, DashboardResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, AccountResolver, AuditResolver, EnterpriseResolver, MemberResolver, MemberImportResolver, DashboardResolver, MessageResolver];
 
 export async function buildAppSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<Function, unknown>([
@@ -24,6 +25,7 @@ export async function buildAppSchema(services: Services): Promise<GraphQLSchema>
     [MemberResolver, new MemberResolver(services.members, services.organizations)],
     [DashboardResolver, new DashboardResolver(services.dashboard, services.organizations)],
     [MemberImportResolver, new MemberImportResolver(services.memberImports)],
+    [MessageResolver, new MessageResolver(services.messages)],
   ]);
   // The guard acts on Query and Mutation fields only. Every other plain field is read straight off its
   // object (graphql's default resolver) instead of through the middleware chain, which cost each field

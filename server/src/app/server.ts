@@ -26,6 +26,7 @@ import { literalTextRule, refuseUnprocessableText, UNPROCESSABLE_LITERAL } from 
 import { errSerializer, safeLogArgs } from './error-log.js';
 import type { Config } from '../config.js';
 import { fileRoutes } from '../http/file-routes.js';
+import { logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -127,18 +128,20 @@ export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
   const fastify = Fastify({
+    // No query string and no ID number or mobile in any log line (log-privacy.ts); a database error
+    // keeps its shape, never its values (error-log.ts).
     logger: {
       level: config.logLevel,
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      stream: maskingLogStream(deps.logStream),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      // Every logged error goes through these: a database error keeps its shape, never its values (error-log.ts).
-      serializers: { err: errSerializer },
+      serializers: { ...logSerializers, err: errSerializer },
       hooks: {
         logMethod(args, method) {
           method.apply(this, safeLogArgs(args) as Parameters<typeof method>);
         },
       },
     },
+    logController: new PrivateLogController(),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
@@ -179,7 +182,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     context: async (request, reply) => buildContext(request, reply, orm, services),
   });
 
-  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.members, (request, reply) => buildContext(request, reply, orm, services)));
+  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, orm, services)));
 
   fastify.get('/healthz', async (_req, reply) => {
     try {

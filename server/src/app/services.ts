@@ -8,6 +8,8 @@ import { OrganizationAdminService } from '../modules/organization/organization-a
 import { AccountService } from '../modules/account/account.service.js';
 import { EnterpriseService } from '../modules/enterprise/enterprise.service.js';
 import { MemberService } from '../modules/member/member.service.js';
+import { MemberExportService } from '../modules/member/member-export.service.js';
+import { MessageService } from '../modules/message/message.service.js';
 import { DashboardService } from '../modules/dashboard/dashboard.service.js';
 import { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
@@ -34,6 +36,8 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
   const cipher = new PiiCipher(loadDataKey(config));
   const rateLimits = new RateLimits(orm);
+  const messages = new MessageService(clock);
+  const members = new MemberService(clock, cipher, organizations, audit, messages, config.revealLimitPerHour);
   return {
     audit,
     organizations,
@@ -48,7 +52,9 @@ export function createServices({ orm, config, clock, drawCaptcha }: ServiceDeps)
     accounts: new AccountService(clock, organizations, sessions, audit),
     auditQuery: new AuditQueryService(organizations),
     enterprises: new EnterpriseService(clock, organizations, audit),
-    members: new MemberService(clock, cipher, organizations, audit),
+    members,
+    messages,
+    memberExports: new MemberExportService(members, config.exportMaxConcurrent),
     dashboard: new DashboardService(clock, organizations),
     memberImports: new MemberImportService(orm, clock, cipher, audit, {
       maxBytes: config.importMaxBytes,

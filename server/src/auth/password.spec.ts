@@ -56,8 +56,8 @@ describe('permissions', () => {
   });
 
   it('grassroots clerks keep the rolls; reviewers only read, masked', () => {
-    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL]);
-    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ]);
+    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MESSAGE_READ]);
+    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ]);
   });
 
   it('superiors do not edit members, but may move them between their unions', () => {

@@ -16,6 +16,8 @@ export enum Permission {
   MEMBER_REVEAL = 'MEMBER_REVEAL',
   /** Move a member between two unions below the caller. */
   MEMBER_TRANSFER = 'MEMBER_TRANSFER',
+  /** Read the messages (消息提醒) addressed to one's own organization and mark them read. */
+  MESSAGE_READ = 'MESSAGE_READ',
 }
 
 registerEnumType(Permission, { name: 'Permission' });
@@ -24,8 +26,8 @@ registerEnumType(Tier, { name: 'Tier' });
 
 /** What each role may do ... */
 const BY_ROLE: Record<Role, Permission[]> = {
-  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER],
-  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ],
+  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER, Permission.MESSAGE_READ],
+  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ],
   [Role.ADMIN]: Object.values(Permission),
 };
 

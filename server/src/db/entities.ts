@@ -8,6 +8,7 @@ import { MemberDailyStats, OrganizationTotals, SubtreeDailyStats, SubtreeTotals 
 import { MemberImportCells, MemberImportRow } from '../modules/member-import/import-row.entity.js';
 import { MemberImportJob } from '../modules/member-import/import-job.entity.js';
 import { RateLimitRow } from '../common/rate-limit.entity.js';
+import { Message } from '../modules/message/message.entity.js';
 
 /** Every entity, listed explicitly so discovery does not depend on folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells, MemberImportJob, RateLimitRow];
+export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, Enterprise, Member, OrganizationTotals, MemberDailyStats, SubtreeTotals, SubtreeDailyStats, MemberImportRow, MemberImportCells, MemberImportJob, RateLimitRow, Message];

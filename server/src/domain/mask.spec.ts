@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskMobile } from './mask.js';
+import { maskIdNumber, maskMobile, maskPersonalNumbers } from './mask.js';
 
 describe('maskIdNumber', () => {
   it.each([
@@ -35,5 +35,33 @@ describe('maskMobile', () => {
     ['', ''],
   ])('masks %j as %j', (value, masked) => {
     expect(maskMobile(value)).toBe(masked);
+  });
+});
+
+describe('maskPersonalNumbers', () => {
+  it.each([
+    ['340104199001011234', '3401 **** **** 1234'],
+    ['11010519491231002x', '1101 **** **** 002x'],
+    ['search=340104199001011234&category=FLEXIBLE', 'search=3401 **** **** 1234&category=FLEXIBLE'],
+    ['{"search":"13912345678"}', '{"search":"139****5678"}'],
+    ['电话 139-1234-5678，证件 110105491231002', '电话 139****5678，证件 11****02'],
+    ['+8613912345678', '139****5678'],
+    ['００８６１３９１２３４５６７８', '139****5678'],
+    ['３４０１０４１９９００１０１１２３４号', '3401 **** **** 1234号'],
+    ['１号楼', '１号楼'],
+    ['张三', '张三'],
+  ])('masks %j as %j', (text, masked) => {
+    expect(maskPersonalNumbers(text)).toBe(masked);
+  });
+
+  it.each([
+    ['a bank card', '6231234567890123456'],
+    ['a member number', '000000000123'],
+    ['a millisecond time', '"time":1732962345123'],
+    ['a credit code', '91310115MA1K3XXXX8'],
+    ['an ISO date', '2024-12-27T08:00:00.000Z'],
+    ['a UUID', '7f0c1d2e-1391-4a5b-9c8d-139123456789'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(maskPersonalNumbers(text)).toBe(text);
   });
 });

@@ -6,9 +6,9 @@ import { Permission } from '../auth/permissions.js';
 import { toId } from '../common/ids.js';
 import type { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { rowReasons } from '../modules/member-import/member-import.resolver.js';
-import { buildErrorReport, buildTemplate, writeTextOnly } from '../modules/member-import/workbook-files.js';
-import type { MemberService } from '../modules/member/member.service.js';
-import { memberExportRows, MEMBER_EXPORT_HEADERS, parseExportFilter, MAX_EXPORT_ROWS } from './member-export.js';
+import { buildErrorReport, buildTemplate } from '../modules/member-import/workbook-files.js';
+import type { MemberExportService } from '../modules/member/member-export.service.js';
+import { parseExportFilter } from './member-export.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -20,7 +20,7 @@ export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promi
  * also demands a custom header (which forces a CORS preflight this server never grants) and a
  * same-origin Origin, on top of the SameSite=Strict session cookie.
  */
-export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, members: MemberService, contextFor: ContextFor): Promise<void> {
+export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, exports: MemberExportService, contextFor: ContextFor): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
 
   async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<RequestContext> {
@@ -69,16 +69,22 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
     return sendXlsx(reply, buildErrorReport(report.headers, report.rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
   });
 
-  app.get('/api/members/export.xlsx', async (request, reply) => {
+  app.post('/api/members/export.xlsx', async (request, reply) => {
     const ctx = await authorized(request, reply, Permission.MEMBER_READ);
-    const filter = parseExportFilter(ctx, request.query as Record<string, string | undefined>);
-    const rows: (string | number | null)[][] = [MEMBER_EXPORT_HEADERS];
-    for await (const batch of members.exportBatches(ctx, filter)) {
-      rows.push(...memberExportRows(batch));
-      if (rows.length - 1 > MAX_EXPORT_ROWS) throw new AppError('BAD_USER_INPUT', ctx.t('exportTooMany', { max: MAX_EXPORT_ROWS }));
+    // JSON only: a foreign page cannot send it without a CORS preflight, which this server never grants.
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+    const filter = parseExportFilter(ctx, request.body);
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    try {
+      const { body } = await exports.export(ctx, filter, gone.signal);
+      return sendXlsx(reply, body, `会员信息-${ctx.viewer!.organizationId}.xlsx`);
+    } catch (e) {
+      if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
+      // "Too busy, come back later" is what 429 says.
+      if (e instanceof AppError && e.code === 'RATE_LIMITED') return reply.code(429).header('retry-after', '30').send({ error: { code: e.code, message: e.message } });
+      throw e;
     }
-    await members.recordExport(ctx, filter, rows.length - 1);
-    return sendXlsx(reply, writeTextOnly(rows, '会员信息'), `会员信息-${ctx.viewer!.organizationId}.xlsx`);
   });
 }
 

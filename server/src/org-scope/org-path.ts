@@ -15,3 +15,10 @@ export function subtreePattern(scopePath: string): string {
   return `${scopePath}%`;
 }
 
+
+/** The parent of the organization at `path` (`/1/2/5/` -> id 2, `/1/2/`); null for the root. */
+export function parentOf(path: string): { id: number; path: string } | null {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length < 2) return null;
+  return { id: Number(ids.at(-2)), path: `/${ids.slice(0, -1).join('/')}/` };
+}

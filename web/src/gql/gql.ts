@@ -49,6 +49,8 @@ type Documents = {
     "\n  mutation TransferMember($input: TransferMemberInput!) {\n    transferMember(input: $input) {\n      __typename\n      ... on MemberPayload {\n        member {\n          id\n          version\n          organization {\n            id\n            name\n          }\n        }\n      }\n      ... on UserError {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.TransferMemberDocument,
     "\n  query MemberDetail($id: ID!) {\n    member(id: $id) {\n      id\n      name\n      lifeStatus\n      organization {\n        id\n      }\n      ...MemberFacts\n      ...EditableMember\n      ...LifeStatusMember\n      ...TransferableMember\n    }\n  }\n": typeof types.MemberDetailDocument,
     "\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n": typeof types.RevealMemberPersonalDataDocument,
+    "\n  query Messages($first: Int!) {\n    messages(first: $first) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.MessagesDocument,
+    "\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkMessagesReadDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": typeof types.ChildOrganizationsDocument,
     "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": typeof types.CreateOrganizationParentFragmentDoc,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateOrganizationDocument,
@@ -94,6 +96,8 @@ const documents: Documents = {
     "\n  mutation TransferMember($input: TransferMemberInput!) {\n    transferMember(input: $input) {\n      __typename\n      ... on MemberPayload {\n        member {\n          id\n          version\n          organization {\n            id\n            name\n          }\n        }\n      }\n      ... on UserError {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.TransferMemberDocument,
     "\n  query MemberDetail($id: ID!) {\n    member(id: $id) {\n      id\n      name\n      lifeStatus\n      organization {\n        id\n      }\n      ...MemberFacts\n      ...EditableMember\n      ...LifeStatusMember\n      ...TransferableMember\n    }\n  }\n": types.MemberDetailDocument,
     "\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n": types.RevealMemberPersonalDataDocument,
+    "\n  query Messages($first: Int!) {\n    messages(first: $first) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.MessagesDocument,
+    "\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": types.MarkMessagesReadDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $first: Int!, $after: String) {\n    organizations(parentId: $parentId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": types.ChildOrganizationsDocument,
     "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": types.CreateOrganizationParentFragmentDoc,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      __typename\n      ... on OrganizationPayload {\n        organization {\n          id\n          name\n        }\n      }\n      ... on UserError {\n        field\n        message\n      }\n    }\n  }\n": types.CreateOrganizationDocument,
@@ -258,6 +262,14 @@ export function graphql(source: "\n  query MemberDetail($id: ID!) {\n    member(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n"): (typeof documents)["\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Messages($first: Int!) {\n    messages(first: $first) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Messages($first: Int!) {\n    messages(first: $first) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -373,6 +373,11 @@ const en: MessageSchema = {
     noData: 'No matching records',
     networkError: 'Cannot reach the server. Check the network and try again.',
   },
+  messages: {
+    title: 'Messages',
+    empty: 'No messages.',
+    unread: '{count} unread message(s)',
+  },
   table: {
     summary: 'Showing {from} to {to} of {total} records',
     previous: 'Previous',

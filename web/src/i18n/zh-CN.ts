@@ -372,6 +372,11 @@ const zhCN = {
     noData: '没有找到匹配的记录',
     networkError: '无法连接服务器，请检查网络后重试',
   },
+  messages: {
+    title: '消息提醒',
+    empty: '暂无消息',
+    unread: '{count} 条未读消息',
+  },
   table: {
     summary: '显示第 {from} 到第 {to} 条记录，总共 {total} 条记录',
     previous: '上一页',

@@ -7,6 +7,8 @@ import { Migration20261127030000ImportStaging } from './Migration20261127030000I
 import { Migration20261127040000SubtreeStats } from './Migration20261127040000SubtreeStats.js';
 import { Migration20261130000000ImportJobs } from './Migration20261130000000ImportJobs.js';
 import { Migration20261130100000LoginThrottling } from './Migration20261130100000LoginThrottling.js';
+import { Migration20261130200000RevealAuditIndex } from './Migration20261130200000RevealAuditIndex.js';
+import { Migration20261130210000Messages } from './Migration20261130210000Messages.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127040000SubtreeStats', class: Migration20261127040000SubtreeStats },
   { name: 'Migration20261130000000ImportJobs', class: Migration20261130000000ImportJobs },
   { name: 'Migration20261130100000LoginThrottling', class: Migration20261130100000LoginThrottling },
+  { name: 'Migration20261130200000RevealAuditIndex', class: Migration20261130200000RevealAuditIndex },
+  { name: 'Migration20261130210000Messages', class: Migration20261130210000Messages },
 ];

@@ -9,6 +9,8 @@ import { ScopedBy } from '../../org-scope/scope-filter.js';
 @Entity({ tableName: 'audit_entry' })
 @ScopedBy('orgPath')
 @Index({ name: 'audit_entry_org_path_prefix_idx', expression: pathIndexExpression('audit_entry', 'org_path') })
+// An account's recent actions of a kind, e.g. its reveals of the last hour (the reveal limit).
+@Index({ name: 'audit_entry_actor_action_at_idx', properties: ['actorAccountId', 'action', 'at'] })
 export class AuditEntry extends OrgScopedEntity {
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
   id!: number;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { RequestContext } from '../../app/context.js';
+import { maskPersonalNumbers } from '../../domain/mask.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditEvent {
@@ -15,7 +16,11 @@ export interface AuditEvent {
   actor?: { accountId: number; username: string } | null;
 }
 
-/** Writes audit rows into the caller's unit of work, so they commit or roll back with the change. */
+/**
+ * Writes audit rows into the caller's unit of work, so they commit or roll back with the change.
+ * The audit trail is read by many and kept forever, so it never holds a whole ID number or mobile:
+ * whatever a caller passes in `before`/`after` is masked here, in the one place every row goes through.
+ */
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
@@ -30,12 +35,24 @@ export class AuditService {
         orgPath: event.organization.path,
         action: event.action,
         targetType: event.targetType ?? null,
-        targetId: event.targetId === undefined ? null : String(event.targetId),
-        before: event.before ?? null,
-        after: event.after ?? null,
+        targetId: event.targetId === undefined ? null : maskPersonalNumbers(String(event.targetId)),
+        before: event.before ? maskedJson(event.before) : null,
+        after: event.after ? maskedJson(event.after) : null,
         ip: ctx.ip,
         requestId: ctx.requestId,
       }),
     );
   }
+}
+
+/** A copy of a JSON-like value with personal numbers masked in every string, number and key. */
+function maskedJson<T>(value: T): T {
+  if (typeof value === 'string') return maskPersonalNumbers(value) as T;
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const masked = maskPersonalNumbers(String(value));
+    return (masked === String(value) ? value : masked) as T;
+  }
+  if (Array.isArray(value)) return value.map(maskedJson) as T;
+  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskPersonalNumbers(k), maskedJson(v)])) as T;
 }

@@ -1,4 +1,4 @@
-import { ref, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { raw, ref, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { RequestContext } from '../../app/context.js';
@@ -12,7 +12,7 @@ import { normalizeMobile } from '../../domain/mobile.js';
 import { parseDateLoose } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
-import { subtreePattern } from '../../org-scope/org-path.js';
+import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -25,6 +25,14 @@ import { sqlRows } from '../../db/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
+import { EXPORT_ROW_SQL } from './member-export.js';
+import { MessageKind } from '../message/message.entity.js';
+import type { MessageService } from '../message/message.service.js';
+
+/** Advisory lock class of an account's reveals (the account id is the second key). */
+const REVEAL_LOCK = 7_001;
+const HOUR_MS = 3_600_000;
+import { maskIdNumber } from '../../domain/mask.js';
 
 export interface MemberFilter {
   organizationId?: number | null;
@@ -53,6 +61,8 @@ export class MemberService {
     private readonly cipher: PiiCipher,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
+    private readonly messages: MessageService,
+    private readonly revealLimitPerHour: number,
   ) {}
 
   async list(ctx: RequestContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
@@ -104,24 +114,51 @@ export class MemberService {
     return where;
   }
 
-  /** Every member matching the filter, newest first, in batches (for the export); masked values only. */
-  async *exportBatches(ctx: RequestContext, filter: MemberFilter, batch = 5000): AsyncGenerator<Member[]> {
-    const where = await this.conditions(ctx, filter);
-    let afterId: number | undefined;
-    for (;;) {
-      const rows = await ctx.em.find(Member, { $and: [...where, afterId ? { id: { $lt: afterId } } : {}] }, { orderBy: { id: 'desc' }, limit: batch, populate: ['enterprise', 'organization'] });
-      if (!rows.length) return;
-      yield rows;
-      afterId = rows.at(-1)!.id;
-      ctx.em.clear();
+  /**
+   * The ids of the members matching the filter, newest first, at most `cap` of them (enough to refuse
+   * an export at once), cut by the database into batches of `batch` ids as array literals: a few rows to
+   * receive, not 100,000 (which would hold up every other request on this event loop).
+   */
+  async exportIdBatches(ctx: RequestContext, filter: MemberFilter, cap: number, batch = 2000): Promise<{ count: number; batches: string[] }> {
+    const matching = ctx.em.createQueryBuilder(Member, 'm').select('m.id').where({ $and: await this.conditions(ctx, filter) }).limit(cap).getKnexQuery();
+    const parts = await ctx.em.getConnection().execute<{ n: number; ids: string }[]>(
+      ctx.em
+        .getKnex()
+        .select(ctx.em.getKnex().raw(`count(*)::int as n, '{' || string_agg(id::text, ',' order by id desc) || '}' as ids`))
+        .from(ctx.em.getKnex().select('id', ctx.em.getKnex().raw('(row_number() over (order by id desc) - 1) / ? as part', [batch])).from(matching.as('matching')).as('numbered'))
+        .groupBy('part')
+        .orderBy('part'),
+    );
+    return { count: parts.reduce((sum, p) => sum + p.n, 0), batches: parts.map((p) => p.ids) };
+  }
+
+  /**
+   * The export's rows of those batches, newest first: each batch one primary-key lookup answered as one
+   * JSON text (EXPORT_ROW_SQL per member), which the event loop receives in a millisecond and passes on
+   * unparsed; no transaction, so no connection is held between batches. The filter is applied again: a
+   * member moved out of scope since is not exported.
+   */
+  async *exportBatches(ctx: RequestContext, filter: MemberFilter, idBatches: string[]): AsyncGenerator<string> {
+    const query = ctx.em
+      .createQueryBuilder(Member, 'm')
+      .select(raw(`coalesce(json_agg(${EXPORT_ROW_SQL} order by m.id desc), '[]')::text as rows`))
+      .leftJoin('m.enterprise', 'e')
+      .join('m.organization', 'o')
+      .where({ $and: await this.conditions(ctx, filter) })
+      .getKnexQuery();
+    for (const ids of idBatches) {
+      const [row] = await ctx.em.getConnection().execute<{ rows: string }[]>(query.clone().andWhereRaw('m.id = any(?::int[])', [ids]));
+      yield row.rows;
     }
   }
 
   /** Writes the audit row of an export: who exported how many members with which filter. */
   async recordExport(ctx: RequestContext, filter: MemberFilter, count: number): Promise<void> {
     const v = ctx.viewer!;
+    // A search for a document number or a phone is personal data itself: the audit keeps it masked.
+    const search = filter.search && /\d/.test(filter.search) ? maskIdNumber(filter.search) : (filter.search ?? null);
     await ctx.em.transactional(async (tx) => {
-      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter } } });
+      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter, search } } });
     });
   }
 
@@ -157,14 +194,43 @@ export class MemberService {
     return m;
   }
 
-  /** The full ID number and mobile of one member in scope; audited. */
+  /**
+   * The full ID number and mobile of one member in scope; audited, and at most `revealLimitPerHour`
+   * per account within any hour. The count is the account's `member.revealed` audit rows of the last
+   * hour, read under a per-account transaction lock: durable, right across API processes, and concurrent
+   * reveals of one account queue on the lock instead of all seeing room for one more. A refusal is
+   * audited too, and warns the account's superior union (once an hour per account).
+   */
   async reveal(ctx: RequestContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
     const m = await this.get(ctx, id);
-    const revealed = { idNumber: this.cipher.decrypt(m.idNumberSealed), mobile: m.mobileSealed ? this.cipher.decrypt(m.mobileSealed) : null };
-    await ctx.em.transactional(async (tx) => {
+    const v = ctx.viewer!;
+    const allowed = await ctx.em.transactional(async (tx) => {
+      await sqlRows(tx, 'select pg_advisory_xact_lock(?, ?)', [REVEAL_LOCK, v.accountId]);
+      const since = new Date(this.clock.now().getTime() - HOUR_MS);
+      const [{ n }] = await sqlRows<{ n: number }>(tx, `select count(*)::int as n from audit_entry where actor_account_id = ? and action = 'member.revealed' and at > ?`, [v.accountId, since]);
+      if (n >= this.revealLimitPerHour) {
+        this.audit.record(ctx, tx, { action: 'member.reveal_refused', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', targetId: m.id, after: { limit: this.revealLimitPerHour } });
+        await this.warnSuperior(ctx, tx, since);
+        return false;
+      }
       this.audit.record(ctx, tx, { action: 'member.revealed', organization: { id: m.organization.id, path: m.orgPath }, targetType: 'Member', targetId: m.id });
+      return true;
     });
-    return revealed;
+    if (!allowed) throw new AppError('RATE_LIMITED', ctx.t('revealLimit', { limit: this.revealLimitPerHour }));
+    return { idNumber: this.cipher.decrypt(m.idNumberSealed), mobile: m.mobileSealed ? this.cipher.decrypt(m.mobileSealed) : null };
+  }
+
+  /** Tells the accounts of the viewer's superior union (the center itself, having none) that the viewer hit the reveal limit. */
+  private async warnSuperior(ctx: RequestContext, tx: EntityManager, since: Date): Promise<void> {
+    const v = ctx.viewer!;
+    const own = await this.organizations.get(ctx, v.organizationId);
+    await this.messages.sendOnce(tx, {
+      recipient: parentOf(v.orgPath) ?? { id: own.id, path: own.path },
+      kind: MessageKind.REVEAL_LIMIT_REACHED,
+      params: { username: v.username, organization: own.name, limit: this.revealLimitPerHour },
+      dedupeKey: `reveal-limit:${v.accountId}`,
+      since,
+    });
   }
 
   async create(ctx: RequestContext, input: MemberDraftInput): Promise<Member | UserError> {

@@ -88,17 +88,19 @@ export function filtersToQuery(filters: MemberFilters): LocationQueryRaw {
   return query;
 }
 
+export const MEMBER_EXPORT_URL = '/api/members/export.xlsx';
+
 /**
- * 导出: the xlsx of the list as filtered (sorting aside: the file is for reading in Excel). Only
- * the filters in use are sent, named as the server's GET /api/members/export.xlsx reads them.
+ * 导出: the filters of the xlsx of the list as filtered (sorting aside: the file is for reading in
+ * Excel), as the JSON body of POST /api/members/export.xlsx. Only the filters in use are sent; a body,
+ * not a query string, because a search may be an ID number or a phone.
  */
-export function memberExportUrl(filters: MemberFilters): string {
+export function memberExportFilter(filters: MemberFilters): Record<string, unknown> {
   const variables = memberListVariables(filters);
-  const params = new URLSearchParams();
+  const body: Record<string, unknown> = {};
   for (const name of ['organizationId', 'enterpriseId', 'category', 'lifeStatus', 'needsConfirmation', 'search'] as const) {
     const value = variables[name];
-    if (value !== null && value !== undefined) params.set(name, String(value));
+    if (value !== null && value !== undefined) body[name] = value;
   }
-  const query = params.toString();
-  return `/api/members/export.xlsx${query ? `?${query}` : ''}`;
+  return body;
 }

@@ -1,0 +1,81 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../app/context.js';
+import type { Clock } from '../../common/clock.js';
+import { AppError } from '../../common/errors/app-error.js';
+import type { MessageKey } from '../../common/i18n/messages.js';
+import { keysetPage, MAX_PAGE_SIZE, toPage, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { sqlRows } from '../../db/raw-sql.js';
+import { Message, MessageKind } from './message.entity.js';
+
+const TEXT: Record<MessageKind, MessageKey> = {
+  [MessageKind.REVEAL_LIMIT_REACHED]: 'messageRevealLimit',
+};
+
+/** A message as its reader sees it: the text in the reader's language. */
+export interface MessageView {
+  id: number;
+  kind: MessageKind;
+  text: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface OutgoingMessage {
+  recipient: { id: number; path: string };
+  kind: MessageKind;
+  params: Record<string, string | number>;
+  /** Not sent when a message with this key was sent after `since`. */
+  dedupeKey: string;
+  since: Date;
+}
+
+/** 消息提醒: messages to an organization's accounts, read and marked read by them. */
+export class MessageService {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Sends a message in the caller's transaction, unless the same key went out since `since`. Plain SQL:
+   * a warning goes up to a superior, outside the sender's scope, by design (the flush guard would refuse
+   * it as an ORM write). The caller holds a lock covering `dedupeKey`, so two senders cannot both miss
+   * each other's message. Returns whether it was sent.
+   */
+  async sendOnce(em: EntityManager, m: OutgoingMessage): Promise<boolean> {
+    const rows = await sqlRows(
+      em,
+      `insert into message (org_path, organization_id, kind, params, dedupe_key, created_at)
+       select ?, ?, ?, ?::jsonb, ?, ? where not exists (select 1 from message where dedupe_key = ? and created_at > ?)
+       returning id`,
+      [m.recipient.path, m.recipient.id, m.kind, JSON.stringify(m.params), m.dedupeKey, this.clock.now(), m.dedupeKey, m.since],
+    );
+    return rows.length > 0;
+  }
+
+  /** Messages to the caller's own organization, newest first, with the unread count for a badge. */
+  async list(ctx: RequestContext, args: PageArgs, unreadOnly: boolean): Promise<Page<MessageView> & { unreadCount: number }> {
+    const page = keysetPage(ctx, args);
+    const mine = { organizationId: ctx.viewer!.organizationId };
+    const where = unreadOnly ? { ...mine, readAt: null } : mine;
+    const [rows, totalCount, unreadCount] = await Promise.all([
+      ctx.em.find(Message, { ...where, ...(page.afterId ? { id: { $lt: page.afterId } } : {}) }, { orderBy: { id: 'desc' }, limit: page.limit + 1 }),
+      ctx.em.count(Message, where),
+      unreadOnly ? null : ctx.em.count(Message, { ...mine, readAt: null }),
+    ]);
+    return { ...toPage(rows, page.limit, totalCount, (m) => this.view(ctx, m)), unreadCount: unreadCount ?? totalCount };
+  }
+
+  /** Marks messages of the caller's organization read (again: no change). Any other id: NOT_FOUND, nothing marked. */
+  async markRead(ctx: RequestContext, ids: number[]): Promise<MessageView[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length > MAX_PAGE_SIZE) throw new AppError('BAD_USER_INPUT', ctx.t('pageTooLarge', { max: MAX_PAGE_SIZE }), { field: 'ids' });
+    const found = await ctx.em.find(Message, { id: { $in: wanted }, organizationId: ctx.viewer!.organizationId }, { orderBy: { id: 'desc' } });
+    if (found.length !== wanted.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    const now = this.clock.now();
+    for (const m of found) m.readAt ??= now;
+    await ctx.em.flush();
+    return found.map((m) => this.view(ctx, m));
+  }
+
+  private view(ctx: RequestContext, m: Message): MessageView {
+    return { id: m.id, kind: m.kind, text: ctx.t(TEXT[m.kind], m.params), createdAt: m.createdAt, readAt: m.readAt ?? null };
+  }
+}
