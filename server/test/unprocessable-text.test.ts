@@ -86,16 +86,19 @@ describe('NUL and lone surrogates at the edge', () => {
     }
   });
 
-  it('the file routes: query string and route params', async () => {
-    const file = (path: string) => refusedAtTheEdge(() => fetch(`${s.url}${path}`, { headers: { cookie: clerk.cookie!, 'accept-language': 'en' } }));
-    const exported = await file('/api/members/export.xlsx?search=a%00b');
+  it('the file routes: query string, JSON body and route params', async () => {
+    const file = (path: string, init: RequestInit = {}) => refusedAtTheEdge(() => fetch(`${s.url}${path}`, { ...init, headers: { cookie: clerk.cookie!, 'accept-language': 'en', ...init.headers } }));
+    const template = await file('/api/member-imports/template.xlsx?x=a%00b');
+    expect(template.status).toBe(400);
+    expect(template.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.x' });
+    expect(template.body.error.message).toMatch(/^The input contains characters that cannot be processed/);
+    const exported = await file('/api/members/export.xlsx', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ search: 'a\u0000b' }) });
     expect(exported.status).toBe(400);
-    expect(exported.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.search' });
-    expect(exported.body.error.message).toMatch(/^The input contains characters that cannot be processed/);
+    expect(exported.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body.search' });
     const report = await file('/api/member-imports/a%00b/errors.xlsx');
     expect(report.status).toBe(400);
     expect(report.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'params.id' });
     // A lone surrogate cannot be percent-encoded as UTF-8; %ED%A0%80 decodes to U+FFFD, which is harmless text.
-    expect((await fetch(`${s.url}/api/members/export.xlsx?search=ok`, { headers: { cookie: clerk.cookie! } })).status).toBe(200);
+    expect((await fetch(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { cookie: clerk.cookie!, 'content-type': 'application/json' }, body: JSON.stringify({ search: 'ok' }) })).status).toBe(200);
   });
 });
