@@ -1,5 +1,5 @@
 // Helpers shared by the benchmarks: run the built server in a child process and talk to it.
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -96,4 +96,16 @@ export async function login(url, username) {
 
 export function freePort() {
   return 3900 + Math.floor(Math.random() * 1000);
+}
+
+/** Starts the probe (probe.js) as a user of `url`; `stop()` answers its samples: { me, health, errors }. */
+export function probe(url, cookie) {
+  const child = fork(path.join(import.meta.dirname, 'probe.js'), [url, cookie], { stdio: 'inherit' });
+  const samples = new Promise((resolve) => child.once('message', resolve));
+  return {
+    stop() {
+      child.send('stop');
+      return samples;
+    },
+  };
 }

@@ -184,6 +184,8 @@ export async function createApp(deps: AppOptions): Promise<App> {
 
   await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, orm, services)));
 
+  fastify.addHook('onClose', async () => services.memberImports.close());
+
   fastify.get('/healthz', async (_req, reply) => {
     try {
       await orm.em.getConnection().execute('select 1');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import type { RequestContext } from '../app/context.js';
 import { AppError } from '../common/errors/app-error.js';
+import { langFromHeader, t } from '../common/i18n/messages.js';
 import { Permission } from '../auth/permissions.js';
 import { toId } from '../common/ids.js';
 import type { MemberImportService } from '../modules/member-import/member-import.service.js';
@@ -51,16 +52,24 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
   });
 
   app.post('/api/member-imports', async (request, reply) => {
-    const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-    if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    const file = await request.file();
-    if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
-    const buffer = await file.toBuffer();
-    // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
-    if (file.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
-    const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
-    const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), request.log);
-    return reply.code(202).send({ id: job.id });
+    // While this process reads as many uploads as it may, refuse before anything costs a query or a parse.
+    const slot = imports.reserve();
+    if (!slot) throw new AppError('RATE_LIMITED', t(langFromHeader(request.headers['accept-language']), 'importBusy'));
+    try {
+      const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
+      if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+      const file = await request.file();
+      if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
+      const buffer = await file.toBuffer();
+      // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
+      if (file.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
+      const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
+      const job = await imports.start(ctx, slot, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), request.log);
+      return reply.code(202).send({ id: job.id });
+    } catch (e) {
+      slot.release();
+      throw e;
+    }
   });
 
   app.get<{ Params: { id: string } }>('/api/member-imports/:id/errors.xlsx', async (request, reply) => {

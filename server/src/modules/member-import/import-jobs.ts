@@ -74,25 +74,19 @@ export class ImportJobs {
    */
   async open(job: NewImportJob, deadlineSeconds: number): Promise<boolean> {
     const em = systemEm(this.orm);
-    await this.endDeadParses(em, job.organizationId);
-    try {
-      await sqlRows(
+    const insert = () =>
+      sqlRows(
         em,
         `insert into member_import_job (id, account_id, organization_id, org_path, enterprise_id, file_name, status, parse_deadline)
          values (?, ?, ?, ?, ?, ?, 'PARSING', now() + make_interval(secs => ?))`,
         [job.id, job.accountId, job.organizationId, job.orgPath, job.enterpriseId, job.fileName, deadlineSeconds],
+      ).then(
+        () => true,
+        (e: unknown) => (isUniqueViolation(e) ? false : Promise.reject(e)),
       );
-      return true;
-    } catch (e) {
-      if (isUniqueViolation(e)) return false;
-      throw e;
-    }
-  }
-
-  /** Whether the union has a parse running (its deadline not yet passed). */
-  async parsing(organizationId: number): Promise<boolean> {
-    const rows = await sqlRows(systemEm(this.orm), `select 1 from member_import_job where organization_id = ? and status = 'PARSING' and parse_deadline >= now()`, [organizationId]);
-    return rows.length > 0;
+    if (await insert()) return true;
+    // The slot may be held by a parse whose process died: free it if so, and try once more.
+    return (await this.endDeadParses(em, job.organizationId)) > 0 && (await insert());
   }
 
   /** The account's own import, or null (anyone else's looks missing). A parse past its deadline reads as refused. */
@@ -142,13 +136,14 @@ export class ImportJobs {
   }
 
   /** A union's parse whose process died holds its slot until its deadline; then it is refused. */
-  private async endDeadParses(em: EntityManager, organizationId: number): Promise<void> {
-    await sqlRows(
+  private async endDeadParses(em: EntityManager, organizationId: number): Promise<number> {
+    const ended = await sqlRows(
       em,
       `update member_import_job set status = 'REFUSED', parse_deadline = null, refusal = ?::jsonb
-        where organization_id = ? and status = 'PARSING' and parse_deadline < now()`,
+        where organization_id = ? and status = 'PARSING' and parse_deadline < now() returning id`,
       [JSON.stringify(DEAD_PARSE), organizationId],
     );
+    return ended.length;
   }
 }
 

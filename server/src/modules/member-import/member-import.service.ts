@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
 import type { SheetRefusal } from './parse-sheet.js';
-import { parseInChild, type ParseFailure, type StagedBatch } from './run-parse.js';
+import { ParseProcesses, type ParseFailure, type StagedBatch } from './run-parse.js';
 import { ImportStaging, type RefusedRow, type RowOutcome, type SkippedRow } from './import-staging.js';
 import { ImportJobs, type ImportJob, type ImportResult, type NewImportJob, type Refusal } from './import-jobs.js';
 
@@ -48,7 +48,10 @@ export const PREVIEW_ERRORS = 200;
 export class MemberImportService {
   private readonly staging: ImportStaging;
   private readonly jobs: ImportJobs;
+  private readonly parser: ParseProcesses;
+  /** Parses running (or about to) in this process: at most limits.maxParallel. */
   private running = 0;
+  private expiredAt = 0;
 
   constructor(
     orm: MikroORM,
@@ -59,29 +62,51 @@ export class MemberImportService {
   ) {
     this.staging = new ImportStaging(orm, cipher);
     this.jobs = new ImportJobs(orm);
+    this.parser = new ParseProcesses({ ms: limits.parseSeconds * 1000, memoryMb: limits.parseMemoryMb }, limits.maxParallel);
   }
 
-  /** Checks the upload, starts parsing off the request path, returns at once. `log` reports what went wrong unexpectedly. */
-  async start(ctx: RequestContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
-    const viewer = ctx.viewer!;
-    const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
-    if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
-    const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
-    if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
-    // The union's own running import is the more useful answer, so it is checked first.
-    if (this.running >= this.limits.maxParallel) throw (await this.jobs.parsing(viewer.organizationId)) ? new AppError('CONFLICT', ctx.t('importRunning')) : new AppError('RATE_LIMITED', ctx.t('importBusy'));
+  /** Ends the parse processes kept for later uploads (the server is closing). */
+  close(): void {
+    this.parser.close();
+  }
 
-    await this.expireOldJobs();
-    const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId: enterprise.id, fileName: file.fileName.slice(0, 200) };
-    // Counted before the insert's await, so concurrent uploads cannot all pass the check above.
+  /**
+   * A place among the parses this process may run at once, or null when they are all taken. Taken
+   * before the upload is even read (so a flood of uploads is refused without a query or a parse) and
+   * given back by `start` when its parse ends; `release` may be called more than once.
+   */
+  reserve(): { release(): void } | null {
+    if (this.running >= this.limits.maxParallel) return null;
     this.running++;
+    let held = true;
+    return {
+      release: () => {
+        if (held) this.running--;
+        held = false;
+      },
+    };
+  }
+
+  /**
+   * Checks the upload and starts parsing it off the request path, in the place `slot` reserved (given
+   * back when the parse ends, or now if it does not start); returns at once. `log` reports what went
+   * wrong unexpectedly.
+   */
+  async start(ctx: RequestContext, slot: { release(): void }, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
+    const viewer = ctx.viewer!;
+    const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId, fileName: file.fileName.slice(0, 200) };
     try {
+      const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
+      if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
+      const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
+      if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
+      await this.expireOldJobs();
       if (!(await this.jobs.open(job, this.limits.parseSeconds + DEADLINE_GRACE_SECONDS))) throw new AppError('CONFLICT', ctx.t('importRunning'));
     } catch (e) {
-      this.running--;
+      slot.release();
       throw e;
     }
-    void this.parse(job, file.buffer, log).finally(() => this.running--);
+    void this.parse(job, file.buffer, log).finally(() => slot.release());
     return { id: job.id };
   }
 
@@ -98,7 +123,7 @@ export class MemberImportService {
     };
     try {
       const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId, dataKey: this.cipher.keyForWorker() };
-      const parsed = await parseInChild(input, { ms: this.limits.parseSeconds * 1000, memoryMb: this.limits.parseMemoryMb }, stage, progress);
+      const parsed = await this.parser.parse(input, stage, progress);
       await writes;
       if ('failed' in parsed || 'refused' in parsed) {
         if ('failed' in parsed) log.warn({ jobId, failure: parsed }, 'member import parse failed');
@@ -171,7 +196,10 @@ export class MemberImportService {
     }
   }
 
+  /** Housekeeping, at most once a minute per process (real time: it is not a business date). */
   private async expireOldJobs(): Promise<void> {
+    if (Date.now() - this.expiredAt < 60_000) return;
+    this.expiredAt = Date.now();
     await this.jobs.expire(JOB_TTL_SECONDS);
     await this.staging.expire(JOB_TTL_SECONDS * 1000);
   }

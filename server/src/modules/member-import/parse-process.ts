@@ -3,14 +3,14 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { PiiCipher } from '../../pii/pii-cipher.js';
 import { checkedRows, parseMemberSheet, type ParsedSheet } from './parse-sheet.js';
 import { stagingLine } from './staging-row.js';
-import type { ChildMessage, ParseInput, RowsMessage } from './run-parse.js';
+import type { ChildMessage, ParentMessage, ParseInput, RowsMessage } from './run-parse.js';
 import type { ColumnKey } from './columns.js';
 import type { Cell } from './xlsx-reader.js';
 
 /**
- * The process that reads an upload (see run-parse.ts): a child of the API process, so that nothing a
- * hostile file does to it (a V8 fatal error, memory exhaustion, a parser stuck on a pathological input)
- * can reach the API; the parent kills it at its time budget and caps its heap.
+ * The process that reads uploads (see run-parse.ts), one at a time: a child of the API process, so that
+ * nothing a hostile file does to it (a V8 fatal error, memory exhaustion, a parser stuck on a
+ * pathological input) can reach the API; the parent kills it at its time budget and caps its heap.
  * It reads the workbook, then checks and seals the rows in batches of COPY text, sent to the parent,
  * which only passes them on to PostgreSQL. From SPLIT_AT rows, a worker thread (this same script)
  * checks and seals the second half meanwhile, so the per-row work (validation, AES-GCM, HMAC) uses both
@@ -45,7 +45,9 @@ if (!isMainThread) {
   await stageRows(input.part, input, cipher, (m) => parentPort!.postMessage(m));
   parentPort!.postMessage({ type: 'part-done' });
 } else {
-  process.once('message', (input: ParseInput) => void run(input));
+  // One parse at a time (the parent sends the next only after `done`); it may keep this process for more.
+  process.on('message', (m: ParentMessage) => void run(m.input));
+  process.on('disconnect', () => process.exit(0)); // the API process went away
 }
 
 async function run(input: ParseInput): Promise<void> {
@@ -58,8 +60,7 @@ async function run(input: ParseInput): Promise<void> {
     await stageSheet(sheet, input);
     send({ type: 'parsed', headers: sheet.headers, unknownColumns: sheet.unknownColumns });
   }
-  // Exit once the last message is out of the pipe.
-  process.send!({ type: 'done' } satisfies ChildMessage, () => process.disconnect());
+  send({ type: 'done', rssMb: process.memoryUsage().rss / 1024 / 1024 });
 }
 
 async function stageSheet(sheet: ParsedSheet, input: ParseInput): Promise<void> {

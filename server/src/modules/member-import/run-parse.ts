@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,8 @@ export type ChildMessage =
   | { type: 'read'; bodyRows: number }
   | { type: 'refused'; refusal: SheetRefusal }
   | ({ type: 'parsed' } & ParsedHeader)
-  | { type: 'done' };
+  | { type: 'done'; rssMb: number };
+export type ParentMessage = { type: 'parse'; input: ParseInput };
 
 /** The parse ran out of its budget or its process died: the file is refused, nothing else is hurt. */
 export type ParseFailure = { failed: 'TIMEOUT' } | { failed: 'CRASHED'; detail: string };
@@ -55,71 +56,133 @@ function childScript(): string {
   return fileURLToPath(new URL('../../../dist/modules/member-import/parse-process.js', import.meta.url));
 }
 
+/** What one parse came to; the process reports its memory after each (to decide whether to keep it). */
+type Outcome = ParsedHeader | SheetRefusal | ParseFailure;
+
 /**
- * Reads, checks and seals an upload in a child process (parse-process.ts) under a time budget and a
- * heap cap. A hostile file can at worst kill that child: the answer is then a ParseFailure, and the API
- * process, its connections and every other request go on. `onRows` receives the rows in batches while
- * the child goes on; it must not block (the caller queues the database writes).
+ * Reads, checks and seals uploads in child processes (parse-process.ts) under a time budget and a heap
+ * cap. A hostile file can at worst kill its child: the answer is then a ParseFailure, and the API
+ * process, its connections and every other request go on.
+ * A process that finished a parse normally and stays small waits for the next one (up to `maxIdle` of
+ * them, for a minute): starting one costs the API's event loop a fork and the machine a Node boot,
+ * which under a flood of small uploads was most of the work. One that timed out, crashed or grew is
+ * never reused.
  */
-export function parseInChild(input: ParseInput, budget: ParseBudget, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<ParsedHeader | SheetRefusal | ParseFailure> {
-  return new Promise((resolve, reject) => {
-    const child = fork(childScript(), [], {
-      execArgv: [`--max-old-space-size=${budget.memoryMb}`],
+export class ParseProcesses {
+  private readonly idle: ParseProcess[] = [];
+
+  constructor(
+    private readonly budget: ParseBudget,
+    private readonly maxIdle: number,
+  ) {}
+
+  /** `onRows` receives the rows in batches while the child goes on; it must not block (the caller queues the writes). */
+  async parse(input: ParseInput, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<Outcome> {
+    const proc = this.idle.pop() ?? new ParseProcess(this.budget.memoryMb);
+    const { outcome, rssMb } = await proc.run(input, this.budget.ms, onRows, onProgress);
+    if (rssMb !== undefined && rssMb <= REUSE_BELOW_MB && this.idle.length < this.maxIdle) {
+      proc.rest(() => {
+        const at = this.idle.indexOf(proc);
+        if (at >= 0) this.idle.splice(at, 1);
+      });
+      this.idle.push(proc);
+    } else proc.end();
+    return outcome;
+  }
+
+  /** Ends the waiting processes (the server is closing). */
+  close(): void {
+    for (const proc of this.idle.splice(0)) proc.end();
+  }
+}
+
+/** A parse process that grew beyond this (rows of a large file) is ended instead of kept. */
+const REUSE_BELOW_MB = 160;
+/** A waiting process ends after this long without work. */
+const IDLE_MS = 60_000;
+
+class ParseProcess {
+  private readonly child: ChildProcess;
+  private stderr = '';
+  private job?: { onMessage(m: ChildMessage): void; onClose(detail: string): void };
+  private idleTimer?: NodeJS.Timeout;
+
+  constructor(memoryMb: number) {
+    this.child = fork(childScript(), [], {
+      execArgv: [`--max-old-space-size=${memoryMb}`],
       env: { NODE_ENV: process.env.NODE_ENV },
       serialization: 'advanced', // structured clone: buffers and long strings without JSON
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     try {
       // From its first instruction on, not only once it has booted and lowered itself (parse-process.ts).
-      os.setPriority(child.pid!, os.constants.priority.PRIORITY_BELOW_NORMAL);
+      os.setPriority(this.child.pid!, os.constants.priority.PRIORITY_BELOW_NORMAL);
     } catch {
       /* not permitted here: harmless */
     }
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    let outcome: ParsedHeader | SheetRefusal | undefined;
-    let settled = false;
-    const settle = (result: ParsedHeader | SheetRefusal | ParseFailure) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      settle({ failed: 'TIMEOUT' });
-    }, budget.ms);
-
-    let bodyRows = 0;
-    let scanned = 0;
-    child.on('message', (m: ChildMessage) => {
-      if (settled) return;
-      switch (m.type) {
-        case 'read':
-          bodyRows = m.bodyRows;
-          return onProgress(0.5); // reading the workbook is about half the work
-        case 'rows':
-        case 'scanned':
-          scanned += m.scanned;
-          if (m.type === 'rows') onRows(m);
-          return onProgress(0.5 + (0.45 * scanned) / Math.max(bodyRows, 1));
-        case 'refused':
-          outcome = m.refusal;
-          return;
-        case 'parsed':
-          outcome = { headers: m.headers, unknownColumns: m.unknownColumns };
-          return;
-        case 'done':
-          return settle(outcome ?? { failed: 'CRASHED', detail: 'no outcome' });
-      }
-    });
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-2000)));
+    this.child.on('message', (m: ChildMessage) => this.job?.onMessage(m));
     // 'close', not 'exit': every message the child sent has arrived by then.
-    child.on('close', (code, signal) => settle({ failed: 'CRASHED', detail: `exit code ${code}, signal ${signal}: ${stderr.trim()}` }));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      if (!settled) reject(e);
-      settled = true;
+    this.child.on('close', (code, signal) => this.job?.onClose(`exit code ${code}, signal ${signal}: ${this.stderr.trim()}`));
+    this.child.on('error', (e) => this.job?.onClose(String(e)));
+  }
+
+  run(input: ParseInput, budgetMs: number, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<{ outcome: Outcome; rssMb?: number }> {
+    clearTimeout(this.idleTimer);
+    this.child.ref();
+    this.child.channel?.ref();
+    return new Promise((resolve) => {
+      let outcome: ParsedHeader | SheetRefusal | undefined;
+      let bodyRows = 0;
+      let scanned = 0;
+      const settle = (result: { outcome: Outcome; rssMb?: number }) => {
+        clearTimeout(timer);
+        this.job = undefined;
+        resolve(result);
+      };
+      const timer = setTimeout(() => {
+        this.end();
+        settle({ outcome: { failed: 'TIMEOUT' } });
+      }, budgetMs);
+      this.job = {
+        onMessage: (m) => {
+          switch (m.type) {
+            case 'read':
+              bodyRows = m.bodyRows;
+              return onProgress(0.5); // reading the workbook is about half the work
+            case 'rows':
+            case 'scanned':
+              scanned += m.scanned;
+              if (m.type === 'rows') onRows(m);
+              return onProgress(0.5 + (0.45 * scanned) / Math.max(bodyRows, 1));
+            case 'refused':
+              outcome = m.refusal;
+              return;
+            case 'parsed':
+              outcome = { headers: m.headers, unknownColumns: m.unknownColumns };
+              return;
+            case 'done':
+              return settle(outcome ? { outcome, rssMb: m.rssMb } : { outcome: { failed: 'CRASHED', detail: 'no outcome' } });
+          }
+        },
+        onClose: (detail) => settle({ outcome: { failed: 'CRASHED', detail } }),
+      };
+      this.child.send({ type: 'parse', input } satisfies ParentMessage);
     });
-    child.send(input);
-  });
+  }
+
+  /** Waits for the next parse without keeping the API process alive; `onExpired` when it ends unused. */
+  rest(onExpired: () => void): void {
+    this.child.unref();
+    this.child.channel?.unref();
+    this.idleTimer = setTimeout(() => {
+      onExpired();
+      this.end();
+    }, IDLE_MS).unref();
+  }
+
+  end(): void {
+    clearTimeout(this.idleTimer);
+    this.child.kill('SIGKILL');
+  }
 }

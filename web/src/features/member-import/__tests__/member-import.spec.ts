@@ -78,7 +78,7 @@ describe('the answer to an upload', () => {
       field: null,
     });    // Another import of the union is running; the server is busy with others.
     expect(uploadAnswer(409, JSON.stringify({ error: { code: 'CONFLICT', message: '本单位已有一个导入正在处理，请等它完成后再上传' } }))).toMatchObject({ kind: 'refused', message: '本单位已有一个导入正在处理，请等它完成后再上传' });
-    expect(uploadAnswer(429, JSON.stringify({ error: { code: 'RATE_LIMITED', message: '系统正在处理其他导入，请稍后再试' } }))).toMatchObject({ kind: 'refused', message: '系统正在处理其他导入，请稍后再试' });
+    expect(uploadAnswer(429, JSON.stringify({ error: { code: 'RATE_LIMITED', message: '正在处理的导入较多，请稍后再上传' } }))).toMatchObject({ kind: 'refused', message: '正在处理的导入较多，请稍后再上传' });
   });
 
   it('treats a server failure, a page that is not JSON or a 202 without id as a failed upload', () => {
