@@ -112,19 +112,25 @@ export class MemberImportService {
 
   private async parse(job: NewImportJob, buffer: Buffer, log: ImportLog): Promise<void> {
     const jobId = job.id;
-    // Batches go to PostgreSQL one after another as they come; the child never waits for them.
-    let writes = Promise.resolve();
-    const stage = (batch: StagedBatch) => (writes = writes.then(() => this.staging.stage(jobId, batch)));
+    // Batches go to PostgreSQL as they come, on two connections at most; the child reads on meanwhile,
+    // a few batches ahead at most.
+    const lanes = [Promise.resolve(), Promise.resolve()];
+    let lane = 0;
+    const stage = (batch: StagedBatch) => {
+      lane = 1 - lane;
+      return (lanes[lane] = lanes[lane].then(() => this.staging.stage(jobId, batch)));
+    };
+    const written = () => Promise.all(lanes);
     let lastProgress = 0;
     const progress = (p: number) => {
       if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
-      writes = writes.then(() => this.jobs.progress(jobId, Math.min(p, 0.95)));
+      lanes[lane] = lanes[lane].then(() => this.jobs.progress(jobId, Math.min(p, 0.95)));
     };
     try {
       const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId, dataKey: this.cipher.keyForWorker() };
       const parsed = await this.parser.parse(input, stage, progress);
-      await writes;
+      await written();
       if ('failed' in parsed || 'refused' in parsed) {
         if ('failed' in parsed) log.warn({ jobId, failure: parsed }, 'member import parse failed');
         await this.staging.discard(jobId);
@@ -134,7 +140,7 @@ export class MemberImportService {
       await this.jobs.ready(jobId, { ...parsed, counts: await this.staging.counts(jobId), firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS) });
     } catch (e) {
       log.error({ err: e, jobId }, 'member import failed');
-      await writes.catch(() => {});
+      await written().catch(() => {});
       await this.staging.discard(jobId).catch((e2: unknown) => log.error({ err: e2, jobId }, 'member import cleanup failed'));
       await this.jobs.refuse(jobId, { key: 'importUnreadable' }).catch(() => {});
     }

@@ -1,32 +1,36 @@
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PiiCipher } from '../../pii/pii-cipher.js';
-import { checkedRows, parseMemberSheet, type ParsedSheet } from './parse-sheet.js';
+import { bodyChunks, checkedRows, openMemberSheet, SheetRefused, type BodyChunk, type MemberSheet } from './parse-sheet.js';
 import { stagingLine } from './staging-row.js';
-import type { ChildMessage, ParentMessage, ParseInput, RowsMessage } from './run-parse.js';
+import type { ChildMessage, ParentMessage, ParseInput, StagedBatch } from './run-parse.js';
 import type { ColumnKey } from './columns.js';
-import type { Cell } from './xlsx-reader.js';
 
 /**
  * The process that reads uploads (see run-parse.ts), one at a time: a child of the API process, so that
  * nothing a hostile file does to it (a V8 fatal error, memory exhaustion, a parser stuck on a
  * pathological input) can reach the API; the parent kills it at its time budget and caps its heap.
- * It reads the workbook, then checks and seals the rows in batches of COPY text, sent to the parent,
- * which only passes them on to PostgreSQL. From SPLIT_AT rows, a worker thread (this same script)
- * checks and seals the second half meanwhile, so the per-row work (validation, AES-GCM, HMAC) uses both
- * cores. Each batch's original cells (for the error report) travel sealed as one value: they hold ID
- * numbers and phones.
+ * Its main thread reads the sheet and deals the rows, CHUNK at a time, to two stager threads (this same
+ * script) that check and seal them (validation, AES-GCM, HMAC: most of the work) while the reading goes
+ * on; each sends back a batch of COPY text per chunk, which the main thread passes to the parent, which
+ * passes it to PostgreSQL. So no more than a few chunks of the sheet are ever in memory. Each batch's
+ * original cells (for the error report) travel sealed as one value: they hold ID numbers and phones.
  */
-const BATCH = 2000;
-/** Below this, a second thread costs more than it saves. */
-const SPLIT_AT = 4000;
+const CHUNK = 2000;
+const STAGERS = 2;
 
-interface HelperInput {
-  part: { body: Cell[][]; firstRowNo: number; columns: [ColumnKey, number][] };
+/** What a stager thread is told: its settings at start, then chunks, then the end. */
+interface StagerSetup {
   today: string;
   jobId: string;
   dataKey: Uint8Array;
+  columns: [ColumnKey, number][];
 }
+type StagerMessage = { type: 'chunk'; chunk: BodyChunk } | { type: 'end' };
+/** One per chunk: its batch, or null when the chunk held only blank rows. */
+type StagerReply = { type: 'batch'; batch: StagedBatch | null } | { type: 'ended' };
+/** Chunks dealt and not yet in PostgreSQL: bounds the memory of both processes when the database or the stagers are slower than the reading. */
+const WINDOW = 4;
 
 // Requests come first: on Linux this lowers only the calling thread, so the API process (and
 // PostgreSQL) keep answering while an import uses every core.
@@ -40,70 +44,95 @@ function lowerPriority(): void {
 
 if (!isMainThread) {
   lowerPriority();
-  const input = workerData as HelperInput;
-  const cipher = new PiiCipher(Buffer.from(input.dataKey));
-  await stageRows(input.part, input, cipher, (m) => parentPort!.postMessage(m));
-  parentPort!.postMessage({ type: 'part-done' });
+  const setup = workerData as StagerSetup;
+  const cipher = new PiiCipher(Buffer.from(setup.dataKey));
+  const columns = new Map(setup.columns);
+  parentPort!.on('message', (m: StagerMessage) => {
+    if (m.type === 'end') {
+      parentPort!.postMessage({ type: 'ended' } satisfies StagerReply);
+      parentPort!.close();
+      return;
+    }
+    parentPort!.postMessage({ type: 'batch', batch: stage(m.chunk, columns, setup, cipher) } satisfies StagerReply);
+  });
 } else {
   // One parse at a time (the parent sends the next only after `done`); it may keep this process for more.
-  process.on('message', (m: ParentMessage) => void run(m.input));
+  process.on('message', (m: ParentMessage) => (m.type === 'parse' ? void run(m.input) : window.done()));
   process.on('disconnect', () => process.exit(0)); // the API process went away
 }
 
+/** The chunks in flight, from dealt to written (the parent says `written` per batch). */
+const window = {
+  open: 0,
+  waiting: [] as (() => void)[],
+  async take(): Promise<void> {
+    while (this.open >= WINDOW) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.open++;
+  },
+  done(): void {
+    this.open--;
+    this.waiting.shift()?.();
+  },
+  /** Until every chunk dealt is written (so no acknowledgement of this parse reaches the next one). */
+  async drained(): Promise<void> {
+    while (this.open > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  },
+};
+
 async function run(input: ParseInput): Promise<void> {
-  lowerPriority();
-  const send = (m: ChildMessage) => process.send!(m);
-  const sheet = parseMemberSheet(Buffer.from(input.buffer.buffer, input.buffer.byteOffset, input.buffer.byteLength), { today: input.today, maxRows: input.maxRows });
+  const send = (m: ChildMessage) => void process.send!(m);
+  const sheet = openMemberSheet(Buffer.from(input.buffer.buffer, input.buffer.byteOffset, input.buffer.byteLength), { today: input.today, maxRows: input.maxRows });
   if ('refused' in sheet) send({ type: 'refused', refusal: sheet });
   else {
-    send({ type: 'read', bodyRows: sheet.body.length });
-    await stageSheet(sheet, input);
-    send({ type: 'parsed', headers: sheet.headers, unknownColumns: sheet.unknownColumns });
+    const refusal = await readAndStage(sheet, input, send);
+    send(refusal ? { type: 'refused', refusal } : { type: 'parsed', headers: sheet.headers, unknownColumns: sheet.unknownColumns });
   }
   send({ type: 'done', rssMb: process.memoryUsage().rss / 1024 / 1024 });
 }
 
-async function stageSheet(sheet: ParsedSheet, input: ParseInput): Promise<void> {
-  const cipher = new PiiCipher(Buffer.from(input.dataKey));
-  const send = (m: RowsMessage) => void process.send!(m);
-  const all = { body: sheet.body, firstRowNo: sheet.firstRowNo, columns: sheet.columns };
-  if (sheet.body.length < SPLIT_AT) return stageRows(all, input, cipher, send);
-  const half = Math.ceil(sheet.body.length / 2);
-  const helperInput: HelperInput = { part: { ...all, body: sheet.body.slice(half), firstRowNo: sheet.firstRowNo + half }, today: input.today, jobId: input.jobId, dataKey: input.dataKey };
-  const helper = new Worker(new URL(import.meta.url), { workerData: helperInput });
-  const helped = new Promise<void>((resolve, reject) => {
-    helper.on('message', (m: RowsMessage | { type: 'part-done' }) => (m.type === 'part-done' ? resolve() : send(m)));
-    helper.on('error', reject);
-    helper.on('exit', (code) => reject(new Error(`import helper exited with ${code}`)));
-  });
-  await stageRows({ ...all, body: sheet.body.slice(0, half) }, input, cipher, send);
-  await helped;
+/** Deals the body to the stagers as it is read; their batches go on to the parent as they come. */
+async function readAndStage(sheet: MemberSheet, input: ParseInput, send: (m: ChildMessage) => void): Promise<SheetRefused['refusal'] | null> {
+  const setup: StagerSetup = { today: input.today, jobId: input.jobId, dataKey: input.dataKey, columns: sheet.columns };
+  const stagers = Array.from({ length: STAGERS }, () => new Worker(new URL(import.meta.url), { workerData: setup }));
+  const ended = stagers.map(
+    (stager) =>
+      new Promise<void>((resolve, reject) => {
+        stager.on('message', (m: StagerReply) => {
+          if (m.type === 'ended') resolve();
+          else if (m.batch) send({ type: 'rows', ...m.batch });
+          else window.done(); // blank rows only: nothing to write
+        });
+        stager.on('error', reject);
+        stager.on('exit', () => reject(new Error('import stager exited early')));
+      }),
+  );
+  let refusal: SheetRefused['refusal'] | null = null;
+  try {
+    let n = 0;
+    for (const chunk of bodyChunks(sheet, CHUNK)) {
+      // Waiting here also lets the stagers' batches out to the parent while the reading goes on.
+      await window.take();
+      stagers[n++ % STAGERS].postMessage({ type: 'chunk', chunk } satisfies StagerMessage);
+      send({ type: 'progress', fraction: sheet.rows.progress });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (e) {
+    if (!(e instanceof SheetRefused)) throw e;
+    refusal = e.refusal;
+  }
+  for (const stager of stagers) stager.postMessage({ type: 'end' } satisfies StagerMessage);
+  await Promise.all(ended);
+  await window.drained();
+  return refusal;
 }
 
-/**
- * Checks and seals rows, posting them in batches; `scanned` counts the sheet rows a batch covers,
- * blank ones included (progress). Between batches it yields, so the parent gets them as they come.
- */
-async function stageRows(part: HelperInput['part'], input: { today: string; jobId: string }, cipher: PiiCipher, post: (m: RowsMessage) => void): Promise<void> {
-  let lines: string[] = [];
-  let cells: [number, string[]][] = [];
-  let last = part.firstRowNo - 1;
-  let scanned = 0;
-  const flush = async () => {
-    post({ type: 'rows', text: lines.join(''), firstRow: cells[0][0], cellsSealed: cipher.encrypt(JSON.stringify(cells)), scanned });
-    lines = [];
-    cells = [];
-    scanned = 0;
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-  for (const row of checkedRows(part.body, part.firstRowNo, new Map(part.columns), input.today)) {
-    lines.push(stagingLine(input.jobId, row, cipher));
+/** Checks and seals the non-blank rows of a chunk: one batch of COPY lines and the rows' sealed cells; null if all blank. */
+function stage(chunk: BodyChunk, columns: Map<ColumnKey, number>, setup: StagerSetup, cipher: PiiCipher): StagedBatch | null {
+  const lines: string[] = [];
+  const cells: [number, string[]][] = [];
+  for (const row of checkedRows(chunk.rows, chunk.firstRowNo, columns, setup.today)) {
+    lines.push(stagingLine(setup.jobId, row, cipher));
     cells.push([row.rowNo, row.cells]);
-    scanned += row.rowNo - last;
-    last = row.rowNo;
-    if (lines.length === BATCH) await flush();
   }
-  scanned += part.firstRowNo + part.body.length - 1 - last; // blank rows after the last one
-  if (lines.length) await flush();
-  else if (scanned) post({ type: 'scanned', scanned });
+  return lines.length ? { text: lines.join(''), firstRow: cells[0][0], cellsSealed: cipher.encrypt(JSON.stringify(cells)) } : null;
 }

@@ -3,7 +3,7 @@ import { idTypeFromChineseLabel, IdType } from '../../domain/id-document.js';
 import { fromChineseLabel, MemberCategory } from '../../domain/member-category.js';
 import { checkMember, type CheckedMember, type MemberDraft } from '../member/member-rules.js';
 import { COLUMNS, isHeaderRow, mapHeader, type ColumnKey } from './columns.js';
-import { columnName, XlsxReadError, XlsxWorkbook, type Cell, type XlsxSheet } from './xlsx-reader.js';
+import { columnName, XlsxReadError, XlsxWorkbook, type Cell, type SheetRows } from './xlsx-reader.js';
 
 export const MEMBER_SHEET = '会员信息';
 /**
@@ -27,60 +27,116 @@ export interface ParsedRow {
   problems: RowProblem[];
 }
 
-export interface ParsedSheet {
-  headers: string[];
-  unknownColumns: string[];
-  /** The data rows below the header, blank ones included, as cell values; check them with `checkedRows`. */
-  body: Cell[][];
-  /** The Excel row number of body[0]. */
-  firstRowNo: number;
-  /** Template column -> index in a row. */
-  columns: [ColumnKey, number][];
-}
-
 export type SheetRefusal =
   | { refused: 'NO_HEADER'; missing: string[] }
   | { refused: 'TOO_MANY_ROWS'; maxRows: number }
   | { refused: 'COLUMN_OUT_OF_RANGE'; cell: string; lastColumn: string }
   | { refused: 'UNREADABLE' };
 
+/** Reading the sheet ended in a refusal (thrown from `bodyChunks` while the rows are read). */
+export class SheetRefused extends Error {
+  constructor(readonly refusal: SheetRefusal) {
+    super(refusal.refused);
+  }
+}
+
 export interface ParseOptions {
   today: string;
   maxRows: number;
 }
 
+/** The member sheet of an upload, its header read, its body still to read (`bodyChunks`). */
+export interface MemberSheet {
+  headers: string[];
+  unknownColumns: string[];
+  /** Template column -> index in a row. */
+  columns: [ColumnKey, number][];
+  /** The Excel row number of the first body row. */
+  firstRowNo: number;
+  /** The header search read these body rows already; the rest come from `rows`. */
+  readAhead: Cell[][];
+  rows: SheetRows;
+  maxRows: number;
+}
+
+/** A run of consecutive body rows, blank ones included. */
+export interface BodyChunk {
+  /** The Excel row number of rows[0]. */
+  firstRowNo: number;
+  rows: Cell[][];
+}
 
 /**
- * Reads the member sheet of an upload into checked rows. Pure (no database): runs in a worker thread.
- * Formulas are never evaluated (cached values only); rows are arrays, so header text never becomes an
- * object key (no prototype pollution).
+ * Finds the member sheet of an upload and reads its header. Pure (no database): runs in the parse
+ * process. Formulas are never evaluated (cached values only); rows are arrays, so header text never
+ * becomes an object key (no prototype pollution).
  */
-export function parseMemberSheet(buf: Buffer, options: ParseOptions): ParsedSheet | SheetRefusal {
-  let found: { sheet: XlsxSheet; headerIndex: number } | null;
-  let first: XlsxSheet | undefined;
+export function openMemberSheet(buf: Buffer, options: ParseOptions): MemberSheet | SheetRefusal {
   try {
-    // The row bound caps the work on a sheet claiming a million rows; `truncated` then says it was cut.
     const wb = new XlsxWorkbook(buf);
-    const read = (s: { name: string; path: string }) => wb.readSheet(s.path, s.name, { maxRows: options.maxRows + 12, maxColumns: MAX_COLUMNS });
-    found = findMemberSheet(wb.sheets, read);
-    if (!found && wb.sheets[0]) first = read(wb.sheets[0]);
+    // The row bound caps the work on a sheet claiming a million rows; `truncated` then says it was cut.
+    const limits = { maxRows: options.maxRows + 12, maxColumns: MAX_COLUMNS };
+    const ordered = [...wb.sheets].sort((a, b) => Number(b.name === MEMBER_SHEET) - Number(a.name === MEMBER_SHEET));
+    let firstTop: Cell[][] | undefined;
+    for (const sheet of ordered) {
+      const rows = wb.rows(sheet.path, limits);
+      const top = take(rows, 10);
+      firstTop ??= top;
+      const headerIndex = top.findIndex((r) => isHeaderRow(r));
+      if (headerIndex < 0) continue;
+      const header = mapHeader(top[headerIndex]);
+      return {
+        headers: top[headerIndex].map((c) => text(c)),
+        unknownColumns: header.unknown,
+        columns: [...header.columns],
+        firstRowNo: headerIndex + 2,
+        readAhead: top.slice(headerIndex + 1),
+        rows,
+        maxRows: options.maxRows,
+      };
+    }
+    return { refused: 'NO_HEADER', missing: firstTop?.length ? mapHeader(firstTop[0]).missing : COLUMNS.filter((c) => c.required).map((c) => c.header) };
   } catch (e) {
-    // Only what the reader foresaw is a refusal; anything else is a bug, and crashes the parse process.
-    if (!(e instanceof XlsxReadError)) throw e;
-    if (e.problem === 'COLUMN_OUT_OF_RANGE') return { refused: 'COLUMN_OUT_OF_RANGE', cell: e.cell!, lastColumn: columnName(MAX_COLUMNS - 1) };
-    return { refused: 'UNREADABLE' };
+    return refusalOf(e);
   }
-  if (!found) {
-    const top = first?.rows.slice(0, 10) ?? [];
-    return { refused: 'NO_HEADER', missing: top.length ? mapHeader(top[0]).missing : COLUMNS.filter((c) => c.required).map((c) => c.header) };
-  }
-  const { sheet, headerIndex } = found;
-  const rows = sheet.rows;
-  const body = rows.slice(headerIndex + 1);
-  if (sheet.truncated || body.length > options.maxRows) return { refused: 'TOO_MANY_ROWS', maxRows: options.maxRows };
+}
 
-  const header = mapHeader(rows[headerIndex]);
-  return { headers: rows[headerIndex].map((c) => text(c)), unknownColumns: header.unknown, body, firstRowNo: headerIndex + 2, columns: [...header.columns] };
+/**
+ * The body in chunks of `size` rows, read as they are asked for. Throws SheetRefused when the sheet
+ * turns out too long or unreadable part way (what was handed out before is then to be discarded).
+ */
+export function* bodyChunks(sheet: MemberSheet, size: number): Generator<BodyChunk> {
+  let rowNo = sheet.firstRowNo;
+  let chunk: Cell[][] = [...sheet.readAhead];
+  for (;;) {
+    let next: IteratorResult<Cell[]>;
+    try {
+      next = sheet.rows.next();
+    } catch (e) {
+      throw new SheetRefused(refusalOf(e));
+    }
+    if (next.done || chunk.length === size) {
+      if (rowNo + chunk.length - sheet.firstRowNo > sheet.maxRows || sheet.rows.truncated) throw new SheetRefused({ refused: 'TOO_MANY_ROWS', maxRows: sheet.maxRows });
+      if (chunk.length) yield { firstRowNo: rowNo, rows: chunk };
+      rowNo += chunk.length;
+      chunk = [];
+    }
+    if (next.done) return;
+    chunk.push(next.value);
+  }
+}
+
+/** What a read error means for the clerk; anything the reader did not foresee is a bug, and crashes the parse process. */
+function refusalOf(e: unknown): SheetRefusal {
+  if (!(e instanceof XlsxReadError)) throw e;
+  if (e.problem === 'COLUMN_OUT_OF_RANGE') return { refused: 'COLUMN_OUT_OF_RANGE', cell: e.cell!, lastColumn: columnName(MAX_COLUMNS - 1) };
+  return { refused: 'UNREADABLE' };
+}
+
+function take(rows: SheetRows, n: number): Cell[][] {
+  const out: Cell[][] = [];
+  for (let next = rows.next(); !next.done; next = out.length < n ? rows.next() : { done: true, value: undefined }) out.push(next.value);
+  return out;
 }
 
 /**
@@ -96,16 +152,7 @@ export function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<Co
   }
 }
 
-/** The sheet named 会员信息, else the first sheet with a header row in its first 10 rows (extra sheets are ignored). */
-function findMemberSheet(sheets: { name: string; path: string }[], read: (s: { name: string; path: string }) => XlsxSheet) {
-  const ordered = [...sheets].sort((a, b) => Number(b.name === MEMBER_SHEET) - Number(a.name === MEMBER_SHEET));
-  for (const s of ordered) {
-    const sheet = read(s);
-    const headerIndex = sheet.rows.slice(0, 10).findIndex((r) => isHeaderRow(r));
-    if (headerIndex >= 0) return { sheet, headerIndex };
-  }
-  return null;
-}
+
 
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';

@@ -26,15 +26,15 @@ export interface StagedBatch {
   cellsSealed: string;
 }
 
-/** Rows checked and sealed (`scanned` = sheet rows covered, blank ones included, for progress). */
-export type RowsMessage = ({ type: 'rows'; scanned: number } & StagedBatch) | { type: 'scanned'; scanned: number };
 export type ChildMessage =
-  | RowsMessage
-  | { type: 'read'; bodyRows: number }
+  | ({ type: 'rows' } & StagedBatch)
+  /** The share of the sheet read so far. */
+  | { type: 'progress'; fraction: number }
   | { type: 'refused'; refusal: SheetRefusal }
   | ({ type: 'parsed' } & ParsedHeader)
   | { type: 'done'; rssMb: number };
-export type ParentMessage = { type: 'parse'; input: ParseInput };
+/** A parse to do, and (per batch of rows received) that it is in PostgreSQL. */
+export type ParentMessage = { type: 'parse'; input: ParseInput } | { type: 'written' };
 
 /** The parse ran out of its budget or its process died: the file is refused, nothing else is hurt. */
 export type ParseFailure = { failed: 'TIMEOUT' } | { failed: 'CRASHED'; detail: string };
@@ -76,8 +76,8 @@ export class ParseProcesses {
     private readonly maxIdle: number,
   ) {}
 
-  /** `onRows` receives the rows in batches while the child goes on; it must not block (the caller queues the writes). */
-  async parse(input: ParseInput, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<Outcome> {
+  /** `onRows` receives the rows in batches while the child goes on, and answers when they are written. */
+  async parse(input: ParseInput, onRows: (batch: StagedBatch) => Promise<void>, onProgress: (fraction: number) => void): Promise<Outcome> {
     const proc = this.idle.pop() ?? new ParseProcess(this.budget.memoryMb);
     const { outcome, rssMb } = await proc.run(input, this.budget.ms, onRows, onProgress);
     if (rssMb !== undefined && rssMb <= REUSE_BELOW_MB && this.idle.length < this.maxIdle) {
@@ -109,7 +109,7 @@ class ParseProcess {
 
   constructor(memoryMb: number) {
     this.child = fork(childScript(), [], {
-      execArgv: [`--max-old-space-size=${memoryMb}`],
+      execArgv: [`--max-old-space-size=${memoryMb}`, '--max-semi-space-size=4'],
       env: { NODE_ENV: process.env.NODE_ENV },
       serialization: 'advanced', // structured clone: buffers and long strings without JSON
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -127,14 +127,12 @@ class ParseProcess {
     this.child.on('error', (e) => this.job?.onClose(String(e)));
   }
 
-  run(input: ParseInput, budgetMs: number, onRows: (batch: StagedBatch) => void, onProgress: (fraction: number) => void): Promise<{ outcome: Outcome; rssMb?: number }> {
+  run(input: ParseInput, budgetMs: number, onRows: (batch: StagedBatch) => Promise<void>, onProgress: (fraction: number) => void): Promise<{ outcome: Outcome; rssMb?: number }> {
     clearTimeout(this.idleTimer);
     this.child.ref();
     this.child.channel?.ref();
     return new Promise((resolve) => {
       let outcome: ParsedHeader | SheetRefusal | undefined;
-      let bodyRows = 0;
-      let scanned = 0;
       const settle = (result: { outcome: Outcome; rssMb?: number }) => {
         clearTimeout(timer);
         this.job = undefined;
@@ -147,14 +145,13 @@ class ParseProcess {
       this.job = {
         onMessage: (m) => {
           switch (m.type) {
-            case 'read':
-              bodyRows = m.bodyRows;
-              return onProgress(0.5); // reading the workbook is about half the work
             case 'rows':
-            case 'scanned':
-              scanned += m.scanned;
-              if (m.type === 'rows') onRows(m);
-              return onProgress(0.5 + (0.45 * scanned) / Math.max(bodyRows, 1));
+              // Said when written (or failed: the caller has the error), so the child reads no further ahead than the database.
+              return void onRows(m)
+                .catch(() => {})
+                .then(() => this.child.connected && this.child.send({ type: 'written' } satisfies ParentMessage));
+            case 'progress':
+              return onProgress(m.fraction);
             case 'refused':
               outcome = m.refusal;
               return;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rowXml, sheetXml, workbookWithSheet, zipOf } from '../../../test/support/workbooks.js';
 import { HEADER, mutate, random, VALID } from '../../../test/support/hostile-sheets.js';
-import { MAX_COLUMNS, parseMemberSheet } from './parse-sheet.js';
+import { bodyChunks, MAX_COLUMNS, openMemberSheet, SheetRefused, type SheetRefusal } from './parse-sheet.js';
+import type { Cell } from './xlsx-reader.js';
 import { XlsxReadError, XlsxWorkbook } from './xlsx-reader.js';
 
 /**
@@ -10,6 +11,18 @@ import { XlsxReadError, XlsxWorkbook } from './xlsx-reader.js';
  * foresee), never a row wider than the column cap. Seeded, so a failure replays.
  */
 const MAX_ROWS = 200;
+/** The member sheet's body as the parse process reads it (in chunks), or the refusal it ends in. */
+function parseMemberSheet(buf: Buffer, options: { today: string; maxRows: number }): { body: Cell[][] } | SheetRefusal {
+  const sheet = openMemberSheet(buf, options);
+  if ('refused' in sheet) return sheet;
+  try {
+    return { body: [...bodyChunks(sheet, 7)].flatMap((c) => c.rows) };
+  } catch (e) {
+    if (e instanceof SheetRefused) return e.refusal;
+    throw e;
+  }
+}
+
 function expectBoundedOrRefused(buf: Buffer): void {
   let wb: XlsxWorkbook;
   try {

@@ -72,9 +72,16 @@ export class XlsxWorkbook {
 
   /** The first `limits.maxRows` rows of a sheet, as cell values. */
   readSheet(path: string, name: string, limits: SheetLimits): XlsxSheet {
+    const cursor = this.rows(path, limits);
+    const rows = [...cursor];
+    return { name, rows, truncated: cursor.truncated };
+  }
+
+  /** The rows of a sheet one at a time, read as they are asked for (see SheetRows). */
+  rows(path: string, limits: SheetLimits): SheetRows {
     const data = this.partBytes(path);
     if (data === null) throw new XlsxReadError(`missing ${path}`);
-    return guarded(() => new SheetReader(new XmlScanner(data), () => this.strings(), limits).read(name));
+    return new SheetRows(new XmlScanner(data), () => this.strings(), limits);
   }
 
   private strings(): string[] {
@@ -146,9 +153,20 @@ export class XlsxWorkbook {
   }
 }
 
-/** The rows of one worksheet: <sheetData> holds <row>s, which hold <c>s, which hold <v>, <f> or <is>. */
-class SheetReader {
-  private readonly rows: Cell[][] = [];
+/**
+ * The rows of one worksheet, from the top, one per `next()`: <sheetData> holds <row>s, which hold <c>s,
+ * which hold <v>, <f> or <is>. Rows the sheet skips come as empty arrays. At most `limits.maxRows`;
+ * `truncated` then says the sheet had more. `progress` is the share of the sheet's XML read so far.
+ * A read error (XlsxReadError) may come from any `next()`.
+ */
+export class SheetRows implements IterableIterator<Cell[]> {
+  truncated = false;
+  /** Rows handed out so far (the next row's index). */
+  private count = 0;
+  /** The next row in the sheet (its index), once read; gaps before it are handed out first. */
+  private pending: { index: number; cells: Cell[] } | null = null;
+  private started = false;
+  private ended = false;
 
   constructor(
     private readonly x: XmlScanner,
@@ -156,22 +174,55 @@ class SheetReader {
     private readonly limits: SheetLimits,
   ) {}
 
-  read(name: string): XlsxSheet {
+  get progress(): number {
+    return this.x.progress;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<Cell[]> {
+    return guarded(() => {
+      if (!this.pending && !this.ended) this.pending = this.readRow();
+      if (!this.pending) return { done: true, value: undefined };
+      if (this.pending.index >= this.limits.maxRows) {
+        this.truncated = true;
+        this.ended = true;
+        this.pending = null;
+        return { done: true, value: undefined };
+      }
+      const value = this.count < this.pending.index ? [] : this.pending.cells;
+      if (this.count === this.pending.index) this.pending = null;
+      this.count++;
+      return { done: false, value };
+    });
+  }
+
+  /** The next <row> element of the sheet data, or null at its end. */
+  private readRow(): { index: number; cells: Cell[] } | null {
     const x = this.x;
-    if (!seekOpen(x, 'sheetData')) return { name, rows: [], truncated: false }; // an empty sheet
-    const rows = this.rows;
+    if (!this.started) {
+      this.started = true;
+      if (!seekOpen(x, 'sheetData')) return this.end(); // an empty sheet
+    }
     for (;;) {
       const t = x.next();
       if (t === Token.Skip) continue;
-      if (t === Token.Close && x.name === 'sheetData') return { name, rows, truncated: false };
+      if (t === Token.Close && x.name === 'sheetData') return this.end();
       if ((t !== Token.Open && t !== Token.Empty) || x.name !== 'row') throw unexpected(x, t);
       const r = x.attr('r');
-      const index = r === null ? rows.length : rowNumber(r) - 1;
-      if (index < rows.length) throw new XlsxReadError('rows out of order');
-      if (index >= this.limits.maxRows) return { name, rows, truncated: true };
-      while (rows.length < index) rows.push([]);
-      rows.push(t === Token.Empty ? [] : this.row(index + 1));
+      const index = r === null ? this.count : rowNumber(r) - 1;
+      if (index < this.count) throw new XlsxReadError('rows out of order');
+      // Beyond the limit: not read (the caller learns `truncated`), whatever the row holds.
+      if (index >= this.limits.maxRows) return { index, cells: [] };
+      return { index, cells: t === Token.Empty ? [] : this.row(index + 1) };
     }
+  }
+
+  private end(): null {
+    this.ended = true;
+    return null;
   }
 
   private row(rowNo: number): Cell[] {

@@ -54,6 +54,11 @@ export class XmlScanner {
 
   constructor(readonly buf: Buffer) {}
 
+  /** The share of the input read so far, 0..1. */
+  get progress(): number {
+    return this.buf.length ? this.pos / this.buf.length : 1;
+  }
+
   next(): Token {
     const buf = this.buf;
     this.name = '';
