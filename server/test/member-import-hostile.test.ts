@@ -135,7 +135,7 @@ describe('how many parses run at once', () => {
     const a = await clerkWithEnterprise(s, 'jianlang', 1);
     const b = await clerkWithEnterprise(s, 'xuhui-gr1', 2);
     const c = await clerkWithEnterprise(s, 'xuhui-gr2', 6);
-    const big = bigWorkbook(30_000, 100_000);
+    const big = bigWorkbook(20_000, 100_000);
     const first = await upload(a.clerk, big, a.enterpriseId);
     expect(first.status).toBe(202);
     const again = await upload(a.clerk, big, a.enterpriseId);
@@ -152,9 +152,9 @@ describe('how many parses run at once', () => {
   it('a parse holds no database connection while it computes: at most its two write lanes, each only while a batch is written', async () => {
     const { clerk, enterpriseId } = await clerkWithEnterprise(s, 'jianlang', 1);
     const pool = (s.orm.em.getKnex().client as unknown as { pool: { numUsed(): number } }).pool;
-    const r = await upload(clerk, bigWorkbook(50_000, 200_000), enterpriseId);
+    const r = await upload(clerk, bigWorkbook(20_000, 200_000), enterpriseId);
     expect(r.status).toBe(202);
-    // Sampled while the child reads, checks and seals 50,000 rows; nothing else asks the database meanwhile.
+    // Sampled while the child reads, checks and seals 20,000 rows; nothing else asks the database meanwhile.
     const used: number[] = [];
     const job = await s.orm.em.fork();
     for (let status = 'PARSING'; status === 'PARSING'; ) {
