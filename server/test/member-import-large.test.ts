@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../src/domain/credit-code.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { PiiCipher } from '../src/pii/pii-cipher.js';
+import { startTestServer, TEST_DATA_KEY, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
 import { COMMIT, preview, upload } from './support/uploads.js';
 import { TEMPLATE_HEADERS, goodRow, mobile, residentId, workbook } from './support/workbooks.js';
@@ -24,7 +25,8 @@ describe('a large import, split across two threads', () => {
     const rows = Array.from({ length: ROWS }, (_, i) => goodRow(10_000 + i));
     rows[ROWS - 1] = goodRow(10_000 + ROWS - 1, { 证件号码: residentId(10_000) }); // repeats row 2's ID number, from the second half
     rows[ROWS - 2] = goodRow(10_000 + ROWS - 2, { 手机号码: mobile(10_001) }); // repeats row 3's mobile
-    const r = await upload(clerk, workbook({ 会员信息: [TEMPLATE_HEADERS, ...rows] }), enterpriseId);
+    const file = workbook({ 会员信息: [TEMPLATE_HEADERS, ...rows] });
+    const r = await upload(clerk, file, enterpriseId);
     expect(r.status).toBe(202);
     const job = await preview(clerk, r.body.id!);
     expect(job).toMatchObject({ status: 'READY', newCount: ROWS - 2, invalidCount: 2 });
@@ -33,9 +35,13 @@ describe('a large import, split across two threads', () => {
       { rowNo: ROWS + 1, column: '证件号码', message: '证件号码与第 2 行重复' },
     ]);
 
-    // Staged rows and cells hold ciphertext, blind indexes and masks only.
+    // Staged rows hold ciphertext, blind indexes and masks only; the upload is kept sealed, not as the file.
     const sql = s.orm.em.getConnection();
-    const staged = JSON.stringify([await sql.execute('select * from member_import_row'), await sql.execute('select * from member_import_cells')]);
+    const staged = JSON.stringify(await sql.execute('select * from member_import_row'));
+    const [{ sealed }] = await sql.execute<{ sealed: Buffer }[]>('select upload_sealed as sealed from member_import_job where id = ?', [job.id]);
+    expect(sealed.length).toBe(file.length + 29); // version, IV, tag
+    expect(sealed.includes(file.subarray(0, 64))).toBe(false);
+    expect(new PiiCipher(Buffer.from(TEST_DATA_KEY, 'base64')).unsealBytes(sealed).equals(file)).toBe(true);
     expect(staged).toContain(job.id);
     for (const n of [10_000, 10_500, 12_345, 14_000]) {
       expect(staged).not.toContain(residentId(n));

@@ -74,7 +74,9 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
 
   app.get<{ Params: { id: string } }>('/api/member-imports/:id/errors.xlsx', async (request, reply) => {
     const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-    const report = await imports.errorReport(ctx, request.params.id);
+    const slot = imports.reserve();
+    if (!slot) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
+    const report = await imports.errorReport(ctx, slot, request.params.id);
     return sendXlsx(reply, buildErrorReport(report.headers, report.rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
   });
 

@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync
 /** IVs are drawn from a pool of random bytes: one randomBytes call per 1024 values, not per value (it dominated bulk sealing). */
 const IV_BYTES = 12;
 const IV_POOL = 1024;
+const BYTES_V1 = Buffer.from([1]);
 
 /**
  * Personal data at rest (ID numbers, phones): AES-256-GCM ciphertext for the value, and a keyed
@@ -50,6 +51,21 @@ export class PiiCipher {
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** Bytes (a whole upload) sealed the same way: version byte, IV, tag, ciphertext, as one buffer. */
+  sealBytes(plain: Buffer): Buffer {
+    const iv = this.nextIv();
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([BYTES_V1, iv, cipher.getAuthTag(), data]);
+  }
+
+  unsealBytes(sealed: Buffer): Buffer {
+    if (sealed.length < 1 + IV_BYTES + 16 || sealed[0] !== BYTES_V1[0]) throw new Error('not sealed bytes');
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(1, 1 + IV_BYTES));
+    decipher.setAuthTag(sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + 16));
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + 16)), decipher.final()]);
   }
 
   /** Deterministic for one key: equal normalised values give equal indexes. `kind` keeps ID and phone indexes apart. */

@@ -32,6 +32,10 @@ export class MemberImportJob {
   @Property({ type: 'text' })
   fileName!: string;
 
+  /** The upload as received, sealed like personal data (PiiCipher.sealBytes): the error report reads it again. */
+  @Property({ type: 'blob', nullable: true })
+  uploadSealed?: Buffer | null;
+
   /** PARSING, READY, REFUSED or COMMITTED. */
   @Property({ type: 'string', length: 16 })
   status!: string;

@@ -62,24 +62,25 @@ const COLUMNS = `id, account_id, organization_id, org_path, enterprise_id, file_
 export const DEAD_PARSE: Refusal = { key: 'importInterrupted' };
 
 /**
- * member_import_job (see its entity): the state of each import, in SQL. City-wide table, so the system
+ * member_import_job (see its entity): the state of each import, in SQL; its staged rows go with it. City-wide table, so the system
  * EntityManager; every read names the account (an import is its uploader's alone).
  */
 export class ImportJobs {
   constructor(private readonly orm: MikroORM) {}
 
   /**
-   * Records a new parse, which must end by `deadlineSeconds` from now. False when the union already has
+   * Records a new parse of an upload (kept sealed, for the error report), which must end by
+   * `deadlineSeconds` from now. False when the union already has
    * a running parse (the partial unique index decides, so two processes cannot both start one).
    */
-  async open(job: NewImportJob, deadlineSeconds: number): Promise<boolean> {
+  async open(job: NewImportJob, uploadSealed: Buffer, deadlineSeconds: number): Promise<boolean> {
     const em = systemEm(this.orm);
     const insert = () =>
       sqlRows(
         em,
-        `insert into member_import_job (id, account_id, organization_id, org_path, enterprise_id, file_name, status, parse_deadline)
-         values (?, ?, ?, ?, ?, ?, 'PARSING', now() + make_interval(secs => ?))`,
-        [job.id, job.accountId, job.organizationId, job.orgPath, job.enterpriseId, job.fileName, deadlineSeconds],
+        `insert into member_import_job (id, account_id, organization_id, org_path, enterprise_id, file_name, upload_sealed, status, parse_deadline)
+         values (?, ?, ?, ?, ?, ?, ?, 'PARSING', now() + make_interval(secs => ?))`,
+        [job.id, job.accountId, job.organizationId, job.orgPath, job.enterpriseId, job.fileName, uploadSealed, deadlineSeconds],
       ).then(
         () => true,
         (e: unknown) => (isUniqueViolation(e) ? false : Promise.reject(e)),
@@ -130,9 +131,20 @@ export class ImportJobs {
     await sqlRows(tx, `update member_import_job set status = 'COMMITTED', result = ?::jsonb where id = ?`, [JSON.stringify(result), id]);
   }
 
-  /** Forgets imports older than `maxAgeSeconds` (their staged rows go separately). */
+  /** The upload as it was received, still sealed. */
+  async upload(id: string): Promise<Buffer> {
+    const [row] = await sqlRows<{ upload_sealed: Buffer }>(systemEm(this.orm), `select upload_sealed from member_import_job where id = ?`, [id]);
+    return row.upload_sealed;
+  }
+
+  /** Forgets imports older than `maxAgeSeconds`, with their staged rows, in one statement. */
   async expire(maxAgeSeconds: number): Promise<void> {
-    await sqlRows(systemEm(this.orm), `delete from member_import_job where created_at < now() - make_interval(secs => ?)`, [maxAgeSeconds]);
+    await sqlRows(
+      systemEm(this.orm),
+      `with gone as (delete from member_import_job where created_at < now() - make_interval(secs => ?) returning id)
+       delete from member_import_row where job_id in (select id from gone)`,
+      [maxAgeSeconds],
+    );
   }
 
   /** A union's parse whose process died holds its slot until its deadline; then it is refused. */

@@ -1,15 +1,14 @@
-import { Entity, Index, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
 /**
  * One row of an uploaded member sheet between preview and commit (批量导入). The worker that parses the
  * upload COPYs every row here, personal data already sealed; classification (new / update / unchanged /
  * another union / phone taken) and the commit are then set-based SQL against `member`, so a 100,000-row
  * import never passes through the event loop row by row. The table is UNLOGGED (see the migration):
- * previews are disposable, expire after an hour, and are not the rolls: nothing here is a member.
+ * previews are disposable, expire with their job (member_import_job) after an hour, and are not the rolls: nothing here is a member.
  * Only raw SQL (ImportStaging) touches it; the entities exist so the schema is described in one place.
  */
 @Entity({ tableName: 'member_import_row', readonly: true })
-@Index({ name: 'member_import_row_created_at_idx', properties: ['createdAt'] })
 export class MemberImportRow {
   [PrimaryKeyProp]?: ['jobId', 'rowNo'];
 
@@ -44,29 +43,4 @@ export class MemberImportRow {
   @Property({ type: 'text', nullable: true }) category?: string | null;
   @Property({ type: 'date', nullable: true }) joinedAt?: string | null;
   @Property({ type: 'text', nullable: true }) femalePostType?: string | null;
-
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt!: Date;
-}
-
-/**
- * The cells of a batch of uploaded rows as the clerk typed them, for the error report: sealed as one
- * value (they hold ID numbers and phones), `[rowNo, cells][]` from `firstRow` until the next batch.
- */
-@Entity({ tableName: 'member_import_cells', readonly: true })
-@Index({ name: 'member_import_cells_created_at_idx', properties: ['createdAt'] })
-export class MemberImportCells {
-  [PrimaryKeyProp]?: ['jobId', 'firstRow'];
-
-  @PrimaryKey({ type: 'uuid' })
-  jobId!: string;
-
-  @PrimaryKey({ type: 'integer' })
-  firstRow!: number;
-
-  @Property({ type: 'text' })
-  cellsSealed!: string;
-
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt!: Date;
 }

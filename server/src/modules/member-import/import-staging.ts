@@ -7,7 +7,6 @@ import { sqlRows } from '../../db/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
 import type { RowProblem } from './parse-sheet.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { StagedBatch } from './run-parse.js';
 import { MEMBER_FIELDS, STAGING_COLUMNS } from './staging-row.js';
 
@@ -41,21 +40,14 @@ export interface RefusedRow {
  * for classification; jobs themselves are scoped by the service (only their uploader sees them).
  */
 export class ImportStaging {
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly cipher: PiiCipher,
-  ) {}
+  constructor(private readonly orm: MikroORM) {}
 
-  /**
-   * One batch into the staging table: a COPY of its rows and an insert of its sealed cells, on a pooled
-   * connection held just for that (never while the rows are being read or checked).
-   */
-  async stage(jobId: string, batch: StagedBatch): Promise<void> {
+  /** One batch into the staging table by COPY, on a pooled connection held just for that (never while rows are being read or checked). */
+  async stage(batch: StagedBatch): Promise<void> {
     const client = this.orm.em.getKnex().client as { acquireConnection(): Promise<Client>; releaseConnection(c: Client): Promise<void> };
     const conn = await client.acquireConnection();
     try {
       await pipeline(Readable.from([batch.text]), conn.query(copyFrom(`copy member_import_row (${STAGING_COLUMNS.join(', ')}) from stdin`)));
-      await conn.query(`insert into member_import_cells (job_id, first_row, cells_sealed) values ($1, $2, $3)`, [jobId, batch.firstRow, batch.cellsSealed]);
     } finally {
       await client.releaseConnection(conn);
     }
@@ -63,8 +55,7 @@ export class ImportStaging {
 
   /** Drops what a parse that did not finish staged. */
   async discard(jobId: string): Promise<void> {
-    const em = systemEm(this.orm);
-    for (const table of ['member_import_row', 'member_import_cells']) await sqlRows(em, `delete from ${table} where job_id = ?`, [jobId]);
+    await sqlRows(systemEm(this.orm), `delete from member_import_row where job_id = ?`, [jobId]);
   }
 
   /**
@@ -125,19 +116,6 @@ export class ImportStaging {
     return rows.map((r) => ({ rowNo: r.row_no, problems: r.problems ?? [OUTCOME_PROBLEMS[r.outcome as 'OTHER_UNION' | 'MOBILE_TAKEN']] }));
   }
 
-  /** The uploaded cells of the given rows, unsealing only the batches that hold them. */
-  async cellsOf(jobId: string, rowNos: number[]): Promise<Map<number, string[]>> {
-    const batches = await sqlRows<{ first_row: number; cells_sealed: string }>(systemEm(this.orm), `select first_row, cells_sealed from member_import_cells where job_id = ? order by first_row`, [jobId]);
-    const wanted = new Set(rowNos);
-    const found = new Map<number, string[]>();
-    batches.forEach((batch, i) => {
-      const next = batches[i + 1]?.first_row ?? Infinity;
-      if (!rowNos.some((n) => n >= batch.first_row && n < next)) return;
-      for (const [rowNo, cells] of JSON.parse(this.cipher.decrypt(batch.cells_sealed)) as [number, string[]][]) if (wanted.has(rowNo)) found.set(rowNo, cells);
-    });
-    return found;
-  }
-
   /**
    * Inserts the NEW rows inside the caller's transaction and returns the rows it had to skip.
    * `racing: false` is the fast path: a plain INSERT, which fails on any member written since the
@@ -186,11 +164,7 @@ export class ImportStaging {
     );
   }
 
-  /** Forgets previews older than `maxAgeMs`, whichever process staged them. */
-  async expire(maxAgeMs: number): Promise<void> {
-    const em = systemEm(this.orm);
-    for (const table of ['member_import_row', 'member_import_cells']) await sqlRows(em, `delete from ${table} where created_at < now() - make_interval(secs => ?)`, [maxAgeMs / 1000]);
-  }
+
 }
 
 const ENUM_TYPES = new Set(['gender', 'id_type', 'member_category', 'female_post_type']);

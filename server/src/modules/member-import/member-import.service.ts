@@ -60,7 +60,7 @@ export class MemberImportService {
     private readonly audit: AuditService,
     readonly limits: ImportLimits,
   ) {
-    this.staging = new ImportStaging(orm, cipher);
+    this.staging = new ImportStaging(orm);
     this.jobs = new ImportJobs(orm);
     this.parser = new ParseProcesses({ ms: limits.parseSeconds * 1000, memoryMb: limits.parseMemoryMb }, limits.maxParallel);
   }
@@ -71,9 +71,10 @@ export class MemberImportService {
   }
 
   /**
-   * A place among the parses this process may run at once, or null when they are all taken. Taken
-   * before the upload is even read (so a flood of uploads is refused without a query or a parse) and
-   * given back by `start` when its parse ends; `release` may be called more than once.
+   * A place among the parses this process may run at once (an upload's, or an error report's reading
+   * it again), or null when they are all taken. Taken before the upload is even read (so a flood of
+   * uploads is refused without a query or a parse) and given back when the reading ends; `release`
+   * may be called more than once.
    */
   reserve(): { release(): void } | null {
     if (this.running >= this.limits.maxParallel) return null;
@@ -101,7 +102,7 @@ export class MemberImportService {
       const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
       if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
       await this.expireOldJobs();
-      if (!(await this.jobs.open(job, this.limits.parseSeconds + DEADLINE_GRACE_SECONDS))) throw new AppError('CONFLICT', ctx.t('importRunning'));
+      if (!(await this.jobs.open(job, this.cipher.sealBytes(file.buffer), this.limits.parseSeconds + DEADLINE_GRACE_SECONDS))) throw new AppError('CONFLICT', ctx.t('importRunning'));
     } catch (e) {
       slot.release();
       throw e;
@@ -118,7 +119,7 @@ export class MemberImportService {
     let lane = 0;
     const stage = (batch: StagedBatch) => {
       lane = 1 - lane;
-      return (lanes[lane] = lanes[lane].then(() => this.staging.stage(jobId, batch)));
+      return (lanes[lane] = lanes[lane].then(() => this.staging.stage(batch)));
     };
     const written = () => Promise.all(lanes);
     let lastProgress = 0;
@@ -129,7 +130,7 @@ export class MemberImportService {
     };
     try {
       const input = { buffer, today: this.clock.today(), maxRows: this.limits.maxRows, jobId, dataKey: this.cipher.keyForWorker() };
-      const parsed = await this.parser.parse(input, stage, progress);
+      const parsed = await this.parser.parse(input, { onRows: stage, onProgress: progress });
       await written();
       if ('failed' in parsed || 'refused' in parsed) {
         if ('failed' in parsed) log.warn({ jobId, failure: parsed }, 'member import parse failed');
@@ -153,12 +154,24 @@ export class MemberImportService {
     return job;
   }
 
-  /** Every row that will not be imported, with its cells as uploaded (the error report). */
-  async errorReport(ctx: RequestContext, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
-    const job = await this.get(ctx, id);
-    const rows = await this.staging.refusedRows(job.id);
-    const cells = await this.staging.cellsOf(job.id, rows.map((r) => r.rowNo));
-    return { headers: job.headers, rows: rows.map((r) => ({ ...r, cells: cells.get(r.rowNo) ?? [] })) };
+  /**
+   * Every row that will not be imported, with its cells as uploaded (the error report). The cells come
+   * from the sealed upload, read again in a parse process (in a place of its own: `slot`).
+   */
+  async errorReport(ctx: RequestContext, slot: { release(): void }, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
+    try {
+      const job = await this.get(ctx, id);
+      const rows = await this.staging.refusedRows(job.id);
+      if (!rows.length) return { headers: job.headers, rows: [] };
+      const buffer = this.cipher.unsealBytes(await this.jobs.upload(job.id));
+      const cells = await this.parser.cells({ buffer, maxRows: this.limits.maxRows, rowNos: rows.map((r) => r.rowNo) });
+      // The file was read once already: failing now is ours, not the clerk's.
+      if (!Array.isArray(cells)) throw new Error(`error report of import ${job.id}: ${JSON.stringify(cells)}`);
+      const byRow = new Map(cells);
+      return { headers: job.headers, rows: rows.map((r) => ({ ...r, cells: byRow.get(r.rowNo) ?? [] })) };
+    } finally {
+      slot.release();
+    }
   }
 
   /**
@@ -207,7 +220,6 @@ export class MemberImportService {
     if (Date.now() - this.expiredAt < 60_000) return;
     this.expiredAt = Date.now();
     await this.jobs.expire(JOB_TTL_SECONDS);
-    await this.staging.expire(JOB_TTL_SECONDS * 1000);
   }
 }
 

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PiiCipher } from '../../pii/pii-cipher.js';
-import { bodyChunks, checkedRows, openMemberSheet, SheetRefused, type BodyChunk, type MemberSheet } from './parse-sheet.js';
+import { bodyChunks, cellTexts, checkedRows, openMemberSheet, SheetRefused, type BodyChunk, type MemberSheet } from './parse-sheet.js';
 import { stagingLine } from './staging-row.js';
-import type { ChildMessage, ParentMessage, ParseInput, StagedBatch } from './run-parse.js';
+import type { CellsInput, ChildMessage, ParentMessage, ParseInput, RowCells, StagedBatch } from './run-parse.js';
 import type { ColumnKey } from './columns.js';
 
 /**
@@ -13,8 +13,9 @@ import type { ColumnKey } from './columns.js';
  * Its main thread reads the sheet and deals the rows, CHUNK at a time, to two stager threads (this same
  * script) that check and seal them (validation, AES-GCM, HMAC: most of the work) while the reading goes
  * on; each sends back a batch of COPY text per chunk, which the main thread passes to the parent, which
- * passes it to PostgreSQL. So no more than a few chunks of the sheet are ever in memory. Each batch's
- * original cells (for the error report) travel sealed as one value: they hold ID numbers and phones.
+ * passes it to PostgreSQL. So no more than a few chunks of the sheet are ever in memory. The cells as
+ * uploaded are not kept: the error report asks for the few rows it shows (`cells`), from the sealed
+ * upload, read again here.
  */
 const CHUNK = 2000;
 const STAGERS = 2;
@@ -57,7 +58,11 @@ if (!isMainThread) {
   });
 } else {
   // One parse at a time (the parent sends the next only after `done`); it may keep this process for more.
-  process.on('message', (m: ParentMessage) => (m.type === 'parse' ? void run(m.input) : window.done()));
+  process.on('message', (m: ParentMessage) => {
+    if (m.type === 'parse') void run(m.input);
+    else if (m.type === 'cells') findCells(m.input);
+    else window.done();
+  });
   process.on('disconnect', () => process.exit(0)); // the API process went away
 }
 
@@ -81,11 +86,34 @@ const window = {
 
 async function run(input: ParseInput): Promise<void> {
   const send = (m: ChildMessage) => void process.send!(m);
-  const sheet = openMemberSheet(Buffer.from(input.buffer.buffer, input.buffer.byteOffset, input.buffer.byteLength), { today: input.today, maxRows: input.maxRows });
+  const sheet = openMemberSheet(bufferOf(input.buffer), { today: input.today, maxRows: input.maxRows });
   if ('refused' in sheet) send({ type: 'refused', refusal: sheet });
   else {
     const refusal = await readAndStage(sheet, input, send);
     send(refusal ? { type: 'refused', refusal } : { type: 'parsed', headers: sheet.headers, unknownColumns: sheet.unknownColumns });
+  }
+  send({ type: 'done', rssMb: process.memoryUsage().rss / 1024 / 1024 });
+}
+
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The cells of the wanted rows, as uploaded, as text. */
+function findCells(input: CellsInput): void {
+  const send = (m: ChildMessage) => void process.send!(m);
+  const sheet = openMemberSheet(bufferOf(input.buffer), { today: '', maxRows: input.maxRows });
+  if ('refused' in sheet) send({ type: 'refused', refusal: sheet });
+  else {
+    const wanted = new Set(input.rowNos);
+    const cells: RowCells[] = [];
+    try {
+      for (const chunk of bodyChunks(sheet, CHUNK)) chunk.rows.forEach((row, i) => wanted.has(chunk.firstRowNo + i) && cells.push([chunk.firstRowNo + i, cellTexts(row)]));
+      send({ type: 'cells', cells });
+    } catch (e) {
+      if (!(e instanceof SheetRefused)) throw e;
+      send({ type: 'refused', refusal: e.refusal });
+    }
   }
   send({ type: 'done', rssMb: process.memoryUsage().rss / 1024 / 1024 });
 }
@@ -99,7 +127,7 @@ async function readAndStage(sheet: MemberSheet, input: ParseInput, send: (m: Chi
       new Promise<void>((resolve, reject) => {
         stager.on('message', (m: StagerReply) => {
           if (m.type === 'ended') resolve();
-          else if (m.batch) send({ type: 'rows', ...m.batch });
+          else if (m.batch) send({ type: 'rows', text: m.batch.text });
           else window.done(); // blank rows only: nothing to write
         });
         stager.on('error', reject);
@@ -126,13 +154,9 @@ async function readAndStage(sheet: MemberSheet, input: ParseInput, send: (m: Chi
   return refusal;
 }
 
-/** Checks and seals the non-blank rows of a chunk: one batch of COPY lines and the rows' sealed cells; null if all blank. */
+/** Checks and seals the non-blank rows of a chunk: one batch of COPY lines; null if all blank. */
 function stage(chunk: BodyChunk, columns: Map<ColumnKey, number>, setup: StagerSetup, cipher: PiiCipher): StagedBatch | null {
-  const lines: string[] = [];
-  const cells: [number, string[]][] = [];
-  for (const row of checkedRows(chunk.rows, chunk.firstRowNo, columns, setup.today)) {
-    lines.push(stagingLine(setup.jobId, row, cipher));
-    cells.push([row.rowNo, row.cells]);
-  }
-  return lines.length ? { text: lines.join(''), firstRow: cells[0][0], cellsSealed: cipher.encrypt(JSON.stringify(cells)) } : null;
+  let text = '';
+  for (const row of checkedRows(chunk.rows, chunk.firstRowNo, columns, setup.today)) text += stagingLine(setup.jobId, row, cipher);
+  return text ? { text } : null;
 }

@@ -21,8 +21,6 @@ export interface RowProblem {
 export interface ParsedRow {
   /** The row number as Excel shows it. */
   rowNo: number;
-  /** The original cells, as text, for the error report. */
-  cells: string[];
   member: CheckedMember | null;
   problems: RowProblem[];
 }
@@ -154,6 +152,11 @@ export function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<Co
 
 
 
+/** A row's cells as text, as the error report shows them. */
+export function cellTexts(row: Cell[]): string[] {
+  return row.map((c) => text(c));
+}
+
 function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   return String(c).trim();
@@ -185,7 +188,7 @@ function parseRow(row: Cell[], rowNo: number, columns: Map<ColumnKey, number>, t
   };
   const checked = checkMember(draft, today);
   if (!checked.ok) problems.push(...checked.problems.map((p) => ({ field: p.field as ColumnKey, key: p.key })));
-  return { rowNo, cells: row.map((c) => text(c)), member: problems.length || !checked.ok ? null : checked.member, problems };
+  return { rowNo, member: problems.length || !checked.ok ? null : checked.member, problems };
 }
 
 function cellValue(c: Cell): string | number | null {

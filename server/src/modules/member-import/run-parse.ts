@@ -19,12 +19,20 @@ export interface ParsedHeader {
   unknownColumns: string[];
 }
 
-/** A batch of rows: COPY text for member_import_row, and their cells sealed as `[rowNo, cells][]` JSON. */
+/** A batch of rows: COPY text for member_import_row. */
 export interface StagedBatch {
   text: string;
-  firstRow: number;
-  cellsSealed: string;
 }
+
+/** What the cells request gets: the upload again, and the rows whose cells (as uploaded) are wanted. */
+export interface CellsInput {
+  buffer: Uint8Array;
+  maxRows: number;
+  rowNos: number[];
+}
+
+/** The cells of a row as uploaded, as text (for the error report). */
+export type RowCells = [rowNo: number, cells: string[]];
 
 export type ChildMessage =
   | ({ type: 'rows' } & StagedBatch)
@@ -32,9 +40,10 @@ export type ChildMessage =
   | { type: 'progress'; fraction: number }
   | { type: 'refused'; refusal: SheetRefusal }
   | ({ type: 'parsed' } & ParsedHeader)
+  | { type: 'cells'; cells: RowCells[] }
   | { type: 'done'; rssMb: number };
-/** A parse to do, and (per batch of rows received) that it is in PostgreSQL. */
-export type ParentMessage = { type: 'parse'; input: ParseInput } | { type: 'written' };
+/** A parse to do, or cells to find; and (per batch of rows received) that it is in PostgreSQL. */
+export type ParentMessage = { type: 'parse'; input: ParseInput } | { type: 'cells'; input: CellsInput } | { type: 'written' };
 
 /** The parse ran out of its budget or its process died: the file is refused, nothing else is hurt. */
 export type ParseFailure = { failed: 'TIMEOUT' } | { failed: 'CRASHED'; detail: string };
@@ -56,17 +65,24 @@ function childScript(): string {
   return fileURLToPath(new URL('../../../dist/modules/member-import/parse-process.js', import.meta.url));
 }
 
-/** What one parse came to; the process reports its memory after each (to decide whether to keep it). */
+/** What one parse came to. */
 type Outcome = ParsedHeader | SheetRefusal | ParseFailure;
+
+/** How to hear from a parse while it goes on. */
+interface ParseListener {
+  /** Rows in batches while the child goes on; answers when they are written. */
+  onRows(batch: StagedBatch): Promise<void>;
+  onProgress(fraction: number): void;
+}
 
 /**
  * Reads, checks and seals uploads in child processes (parse-process.ts) under a time budget and a heap
  * cap. A hostile file can at worst kill its child: the answer is then a ParseFailure, and the API
  * process, its connections and every other request go on.
- * A process that finished a parse normally and stays small waits for the next one (up to `maxIdle` of
- * them, for a minute): starting one costs the API's event loop a fork and the machine a Node boot,
- * which under a flood of small uploads was most of the work. One that timed out, crashed or grew is
- * never reused.
+ * A process that finished normally and stays small waits for the next request (up to `maxIdle` of them,
+ * for a minute): starting one costs the API's event loop a fork and the machine a Node boot, which
+ * under a flood of small uploads was most of the work. One that timed out, crashed or grew is never
+ * reused.
  */
 export class ParseProcesses {
   private readonly idle: ParseProcess[] = [];
@@ -76,10 +92,18 @@ export class ParseProcesses {
     private readonly maxIdle: number,
   ) {}
 
-  /** `onRows` receives the rows in batches while the child goes on, and answers when they are written. */
-  async parse(input: ParseInput, onRows: (batch: StagedBatch) => Promise<void>, onProgress: (fraction: number) => void): Promise<Outcome> {
+  parse(input: ParseInput, listener: ParseListener): Promise<Outcome> {
+    return this.withProcess((proc) => proc.run({ type: 'parse', input }, this.budget.ms, listener, (m) => (m.type === 'parsed' ? { headers: m.headers, unknownColumns: m.unknownColumns } : m.type === 'refused' ? m.refusal : undefined)));
+  }
+
+  /** The cells of the given rows of an upload read before (the error report); a refusal or failure if it cannot be read now. */
+  cells(input: CellsInput): Promise<RowCells[] | SheetRefusal | ParseFailure> {
+    return this.withProcess((proc) => proc.run({ type: 'cells', input }, this.budget.ms, undefined, (m) => (m.type === 'cells' ? m.cells : m.type === 'refused' ? m.refusal : undefined)));
+  }
+
+  private async withProcess<T>(work: (proc: ParseProcess) => Promise<{ outcome: T | ParseFailure; rssMb?: number }>): Promise<T | ParseFailure> {
     const proc = this.idle.pop() ?? new ParseProcess(this.budget.memoryMb);
-    const { outcome, rssMb } = await proc.run(input, this.budget.ms, onRows, onProgress);
+    const { outcome, rssMb } = await work(proc);
     if (rssMb !== undefined && rssMb <= REUSE_BELOW_MB && this.idle.length < this.maxIdle) {
       proc.rest(() => {
         const at = this.idle.indexOf(proc);
@@ -127,13 +151,17 @@ class ParseProcess {
     this.child.on('error', (e) => this.job?.onClose(String(e)));
   }
 
-  run(input: ParseInput, budgetMs: number, onRows: (batch: StagedBatch) => Promise<void>, onProgress: (fraction: number) => void): Promise<{ outcome: Outcome; rssMb?: number }> {
+  /**
+   * Sends one request and waits for its `done`; `answer` picks the outcome out of the child's messages
+   * (the last one it recognises counts). Killed at `budgetMs`.
+   */
+  run<T>(request: ParentMessage, budgetMs: number, listener: ParseListener | undefined, answer: (m: ChildMessage) => T | undefined): Promise<{ outcome: T | ParseFailure; rssMb?: number }> {
     clearTimeout(this.idleTimer);
     this.child.ref();
     this.child.channel?.ref();
     return new Promise((resolve) => {
-      let outcome: ParsedHeader | SheetRefusal | undefined;
-      const settle = (result: { outcome: Outcome; rssMb?: number }) => {
+      let outcome: T | undefined;
+      const settle = (result: { outcome: T | ParseFailure; rssMb?: number }) => {
         clearTimeout(timer);
         this.job = undefined;
         resolve(result);
@@ -144,27 +172,19 @@ class ParseProcess {
       }, budgetMs);
       this.job = {
         onMessage: (m) => {
-          switch (m.type) {
-            case 'rows':
-              // Said when written (or failed: the caller has the error), so the child reads no further ahead than the database.
-              return void onRows(m)
-                .catch(() => {})
-                .then(() => this.child.connected && this.child.send({ type: 'written' } satisfies ParentMessage));
-            case 'progress':
-              return onProgress(m.fraction);
-            case 'refused':
-              outcome = m.refusal;
-              return;
-            case 'parsed':
-              outcome = { headers: m.headers, unknownColumns: m.unknownColumns };
-              return;
-            case 'done':
-              return settle(outcome ? { outcome, rssMb: m.rssMb } : { outcome: { failed: 'CRASHED', detail: 'no outcome' } });
-          }
+          if (m.type === 'rows') {
+            // Said when written (or failed: the caller has the error), so the child reads no further ahead than the database.
+            void listener!
+              .onRows(m)
+              .catch(() => {})
+              .then(() => this.child.connected && this.child.send({ type: 'written' } satisfies ParentMessage));
+          } else if (m.type === 'progress') listener?.onProgress(m.fraction);
+          else if (m.type === 'done') settle(outcome !== undefined ? { outcome, rssMb: m.rssMb } : { outcome: { failed: 'CRASHED', detail: 'no outcome' } });
+          else outcome = answer(m) ?? outcome;
         },
         onClose: (detail) => settle({ outcome: { failed: 'CRASHED', detail } }),
       };
-      this.child.send({ type: 'parse', input } satisfies ParentMessage);
+      this.child.send(request);
     });
   }
 
