@@ -11,28 +11,15 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import * as XLSX from '@e965/xlsx';
+import { memberWorkbook } from './lib/member-workbook.js';
 import { root, freePort, gql, login, startServer, stats, stop, watchTreeRss } from './lib/server.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 /** Each run pairs the bare script with a fresh server: the machine's noise shows, and medians smooth it. */
 const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
-const { withCheckChar } = await import(path.join(root, 'server/dist/domain/resident-id.js'));
 const { makeCreditCode } = await import(path.join(root, 'server/dist/domain/credit-code.js'));
 const { startEmbeddedPostgres } = await import(path.join(root, 'server/dist/db/embedded-postgres.js'));
 
-function makeWorkbook() {
-  const headers = ['姓名', '性别', '证件类型', '证件号码', '证件到期日', '手机号码', '工作单位详细地址', '会员类别', '入会日期', '女职工岗位'];
-  const rows = [headers];
-  for (let i = 0; i < ROWS; i++) {
-    const birth = `${1965 + (i % 35)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    // Distinct IDs: a district code per 1000 rows, the sequence inside it.
-    const id = withCheckChar(`3${String(10000 + Math.floor(i / 1000)).padStart(5, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
-    rows.push([`会员${i}`, '', '身份证', id, '2035-01-01', `15${String(100000000 + i)}`, '上海市浦东新区世纪大道一百号建朗大厦', '企业内职工', '2024-06-01', '']);
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '会员信息');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }); // Excel always compresses
-}
 
 async function bareScript(buf, url) {
   const t0 = performance.now();
@@ -50,7 +37,7 @@ async function bareScript(buf, url) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'union-bench-import-'));
 try {
-  const buf = makeWorkbook();
+  const buf = memberWorkbook(ROWS);
   console.log(`generated ${ROWS} rows, ${(buf.length / 1024 / 1024).toFixed(1)} MiB; ${RUNS} runs, each: the bare script, then a fresh server importing the file`);
 
   const runs = [];

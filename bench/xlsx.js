@@ -7,24 +7,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as XLSX from '@e965/xlsx';
+import { memberWorkbook } from './lib/member-workbook.js';
 import { root, stats } from './lib/server.js';
 
 const ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 3);
-const { withCheckChar } = await import(path.join(root, 'server/dist/domain/resident-id.js'));
 
-function makeWorkbook(bookSST) {
-  const rows = [['姓名', '性别', '证件类型', '证件号码', '证件到期日', '手机号码', '工作单位详细地址', '会员类别', '入会日期', '女职工岗位']];
-  for (let i = 0; i < ROWS; i++) {
-    const birth = `${1965 + (i % 35)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id = withCheckChar(`3${String(10000 + Math.floor(i / 1000)).padStart(5, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
-    rows.push([`会员${i}`, '', '身份证', id, '2035-01-01', `15${String(100000000 + i)}`, '上海市浦东新区世纪大道一百号建朗大厦', '企业内职工', '2024-06-01', '']);
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), '会员信息');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST });
-}
 
 // One read in a fresh process: prints { ms, rows, peakMiB }.
 const READERS = {
@@ -54,7 +42,7 @@ try {
   const table = [];
   for (const [label, sst] of [['shared strings (as Excel writes)', true], ['inline strings', false]]) {
     const file = path.join(tmp, `members-${sst}.xlsx`);
-    fs.writeFileSync(file, makeWorkbook(sst));
+    fs.writeFileSync(file, memberWorkbook(ROWS, { sharedStrings: sst }));
     const runs = { ours: [], sheetjs: [] };
     for (let i = 0; i < RUNS; i++) for (const reader of ['ours', 'sheetjs']) runs[reader].push(readOnce(reader, file));
     if (runs.ours[0].rows !== runs.sheetjs[0].rows) throw new Error(`row counts differ: ${runs.ours[0].rows} vs ${runs.sheetjs[0].rows}`);

@@ -8,17 +8,6 @@ export const HEADER = ['姓名', '性别', '证件类型', '证件号码', '证�
 /** A valid member sheet of 30 rows, which the mutations start from. */
 export const VALID = sheetXml([rowXml(1, HEADER), ...Array.from({ length: 30 }, (_, i) => rowXml(i + 2, [`会员${i}`, '男', '身份证', '11010519491231002X', 45658, '13912345678', '上海市浦东新区世纪大道一百号', '企业内职工', '2024-01-01', '']))].join(''));
 
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TAGS = ['<row>', '</row>', '<row r="3">', '<c>', '</c>', '<c r="B2" t="s">', '<c t="inlineStr">', '<v>', '</v>', '<is>', '</is>', '<t>', '</t>', '<f>', '</f>', '<sheetData>', '</sheetData>', '<x:row>', '<r>', '<rPh>', '<!--', '-->', '<![CDATA[', ']]>', '<?x', '?>', '<', '>', '"', '&#0;', '&#xD800;', '&#99999999;', '_x0000_', '<c r="ZZZZZZZZ2">', '<row r="99999999">', '<c r="XFD1048576">'];
 
 /** One mutation of the valid sheet, chosen by the generator. */

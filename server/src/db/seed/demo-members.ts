@@ -2,6 +2,7 @@ import { makeCreditCode } from '../../domain/credit-code.js';
 import { IdType } from '../../domain/id-document.js';
 import { withCheckChar } from '../../domain/resident-id.js';
 import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
+import { seededRandom } from '../../common/seeded-random.js';
 
 /**
  * The demo city's enterprises and members (SPEC §15: "enterprises, ~200 members"), generated from a
@@ -106,17 +107,6 @@ const RECENT = 36;
 const TODAY_JOINERS = 3;
 const THIS_WEEK_JOINERS = 6;
 
-/** mulberry32: a small seeded PRNG, so the demo city is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -149,7 +139,7 @@ export function demoMembers(): DemoMember[] {
 }
 
 function generate(): DemoMember[] {
-  const random = prng(20241227);
+  const random = seededRandom(20241227); // the same demo city on every run
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const dateBetween = (from: string, to: string) => fromDay(int(toDay(from), toDay(to)));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rowXml, sheetXml, workbookWithSheet, zipOf } from '../../../test/support/workbooks.js';
-import { HEADER, mutate, random, VALID } from '../../../test/support/hostile-sheets.js';
+import { HEADER, mutate, VALID } from '../../../test/support/hostile-sheets.js';
 import { bodyChunks, MAX_COLUMNS, openMemberSheet, SheetRefused, type SheetRefusal } from './parse-sheet.js';
 import type { Cell } from './xlsx-reader.js';
 import { XlsxReadError, XlsxWorkbook } from './xlsx-reader.js';
+import { seededRandom } from '../../common/seeded-random.js';
 
 /**
  * Hostile and mutated workbooks against the reader. Whatever the bytes, reading ends in a result
@@ -47,7 +48,7 @@ describe('the xlsx reader under fuzzing', () => {
   });
 
   it('600 mutated sheets: each is read within bounds or refused with a read error', () => {
-    const next = random(20261130);
+    const next = seededRandom(20261130);
     for (let i = 0; i < 600; i++) {
       const sheet = mutate(next);
       try {
@@ -59,7 +60,7 @@ describe('the xlsx reader under fuzzing', () => {
   });
 
   it('damaged packages: truncated zips, random bytes, parts missing or lying about their size', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const valid = workbookWithSheet(VALID);
     const cases: Buffer[] = [Buffer.alloc(0), Buffer.from('PK\x03\x04'), Buffer.from(Array.from({ length: 5000 }, () => Math.floor(next() * 256)))];
     for (let i = 0; i < 100; i++) cases.push(valid.subarray(0, Math.floor(next() * valid.length)));
