@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { report } from './lib/report.js';
 import { root, freePort, gql, login, startServer, stats, stop } from './lib/server.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
@@ -84,22 +85,15 @@ try {
     const result = await running;
     if (result.status !== 200) throw new Error(`export answered ${result.status}`);
 
-    console.table([
+    // One export, polled without pause: the figure is that run's p99 over all its `me` requests.
+    report('export', [
       { measure: `members generated (${ROWS} + ${OTHERS}), s`, value: generatedS.toFixed(1), target: '' },
-      { measure: `district over the limit refused (HTTP ${refused.status}), ms`, value: refusedMs.toFixed(0), target: '< 1000' },
+      { measure: `district over the limit refused (HTTP ${refused.status}), ms`, value: refusedMs.toFixed(0), target: 'HTTP 400, < 1000', pass: refused.status === 400 && refusedMs < 1000 },
       { measure: `export of ${ROWS} rows (${(result.bytes / 1024 / 1024).toFixed(1)} MiB), ms`, value: result.ms.toFixed(0), target: '' },
       { measure: `me before, p50 / p99 ms (${before.n} requests)`, value: `${before.p50.toFixed(1)} / ${before.p99.toFixed(1)}`, target: '' },
-      { measure: `me during the export, p50 / p99 ms (${during.n} requests)`, value: `${during.p50.toFixed(1)} / ${during.p99.toFixed(1)}`, target: `p99 < ${TARGET_P99_MS}` },
+      { measure: `me during the export, p50 / p99 ms (${during.n} requests)`, value: `${during.p50.toFixed(1)} / ${during.p99.toFixed(1)}`, target: `p99 < ${TARGET_P99_MS}`, pass: during.p99 < TARGET_P99_MS },
       { measure: 'me during the export, max ms', value: during.max.toFixed(1), target: '' },
     ]);
-    if (refused.status !== 400 || refusedMs >= 1000) {
-      console.error('FAIL: the over-limit export was not refused at once');
-      process.exitCode = 1;
-    }
-    if (during.p99 >= TARGET_P99_MS) {
-      console.error(`FAIL: me p99 ${during.p99.toFixed(1)} ms during the export (target < ${TARGET_P99_MS} ms)`);
-      process.exitCode = 1;
-    }
   } finally {
     await stop(server.child);
   }

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { report } from './lib/report.js';
 import { root, freePort, gql, login, startServer, stats, stop } from './lib/server.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
@@ -108,25 +109,27 @@ try {
     while (!unions[targetIndex % unions.length].path.startsWith(district)) targetIndex++;
     const target = idOf(targetIndex);
     const found = (await gql(server.url, cookie, `{ members(search: "${target}") { totalCount } }`)).body.data.members.totalCount;
+    // Each figure is already a median of 30 requests (9 for SQL): the targets are checked on it.
+    const under50 = (ms) => ({ value: ms.toFixed(1), target: '< 50', pass: ms < 50 });
     const rows = [
       { measure: `members (${MEMBERS}) in unions (${UNIONS}) generated, s`, value: (generatedMs / 1000).toFixed(0), target: '' },
       { measure: 'district total members', value: page1.body.data.members.totalCount, target: '' },
-      { measure: 'members first page (20, with totalCount), median ms', value: (await median(server.url, cookie, '{ members(first: 20) { totalCount nodes { memberNo name idNumberMasked } } }')).toFixed(1), target: '< 50' },
-      { measure: 'members deep page (after 5,020 rows), median ms', value: (await median(server.url, cookie, `{ members(first: 20, after: "${cursor}") { nodes { memberNo name } } }`)).toFixed(1), target: '< 50' },
-      { measure: `search by exact ID number (found ${found}), median ms`, value: (await median(server.url, cookie, `{ members(search: "${target}") { nodes { memberNo name } } }`)).toFixed(1), target: '< 50' },
+      { measure: 'members first page (20, with totalCount), median ms', ...under50(await median(server.url, cookie, '{ members(first: 20) { totalCount nodes { memberNo name idNumberMasked } } }')) },
+      { measure: 'members deep page (after 5,020 rows), median ms', ...under50(await median(server.url, cookie, `{ members(first: 20, after: "${cursor}") { nodes { memberNo name } } }`)) },
+      { measure: `search by exact ID number (found ${found}), median ms`, ...under50(await median(server.url, cookie, `{ members(search: "${target}") { nodes { memberNo name } } }`)) },
     ];
     const workbench = await median(server.url, cookie, '{ workbench { today memberCount grassrootsCount enterpriseCount newToday newThisWeek newThisMonth newInRange daily { date newMembers } } }');
     const today = (await gql(server.url, cookie, '{ workbench { today } }')).body.data.workbench.today;
     const counters = await sqlMedian(pgdb.url, workbenchQueries(Number(districtId), today, resolveRange(null, null, today)).map((q) => ({ sql: numbered(q.sql), params: q.params })));
     const liveCount = await sqlMedian(pgdb.url, [{ sql: 'select count(*) from member where org_path like $1', params: [`${district}%`] }]);
     rows.push(
-      { measure: 'workbench figures through GraphQL, median ms', value: workbench.toFixed(1), target: '< 50' },
+      { measure: 'workbench figures through GraphQL, median ms', ...under50(workbench) },
       { measure: "workbench's counter queries in SQL, median ms", value: counters.toFixed(1), target: '' },
       { measure: 'live count(*) of the district in SQL, median ms', value: liveCount.toFixed(1), target: '' },
-      { measure: 'live count / counter queries (both SQL)', value: (liveCount / counters).toFixed(1), target: '>= 10' },
+      { measure: 'live count / counter queries (both SQL)', value: (liveCount / counters).toFixed(1), target: '>= 10', pass: liveCount / counters >= 10 },
       { measure: 'live count / workbench through GraphQL', value: (liveCount / workbench).toFixed(1), target: '' },
     );
-    console.table(rows);
+    report('members', rows);
   } finally {
     await stop(server.child);
   }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { report } from './lib/report.js';
 import { freePort, gql, login, startServer, stats, stop } from './lib/server.js';
 
 async function timeQueries(url, cookie, query, count, concurrency) {
@@ -43,4 +44,5 @@ try {
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.table(rows);
+// No targets yet: start-up and these latencies are reported for comparison between commits.
+report('startup', rows);
