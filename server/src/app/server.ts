@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -11,13 +11,11 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TrustProxy } from '../config.js';
 import { langFromHeader, t } from '../common/i18n/messages.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { scopedEm } from '../org-scope/scoped-em.js';
-import { createLoaders } from './loaders.js';
-import type { RequestContext, Viewer } from './context.js';
+import { createLoaders } from './modules.js';
+import { ContextFactory, type RequestContext } from '../common/request-context.js';
 import { createServices, type ServiceDeps, type Services } from './services.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
@@ -127,6 +125,7 @@ export interface AppOptions extends ServiceDeps {
 export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
+  const contexts = new ContextFactory(orm, createLoaders);
   const fastify = Fastify({
     // No query string and no ID number or mobile in any log line (log-privacy.ts); a database error
     // keeps its shape, never its values (error-log.ts).
@@ -179,10 +178,10 @@ export async function createApp(deps: AppOptions): Promise<App> {
 
   await fastify.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
-    context: async (request, reply) => buildContext(request, reply, orm, services),
+    context: async (request, reply) => buildContext(request, reply, contexts, services),
   });
 
-  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, orm, services)));
+  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, contexts, services)));
 
   fastify.addHook('onClose', async () => services.memberImports.close());
 
@@ -246,27 +245,8 @@ function securityHeaders(config: Config) {
   };
 }
 
-async function buildContext(request: FastifyRequest, reply: RequestContext['reply'], orm: MikroORM, services: Services): Promise<RequestContext> {
-  const lang = langFromHeader(request.headers['accept-language']);
-  const token = request.cookies[services.cookie.name];
-  const viewer = await services.sessions.resolve(token);
-  const ctx: RequestContext = {
-    requestId: String(request.id),
-    ip: clientAddress(request),
-    lang,
-    viewer,
-    em: scopedEm(orm, viewer?.orgPath),
-    loaders: undefined as never,
-    reply,
-    // Apollo hands resolvers a shallow copy of this object, so switch the copy it is called on.
-    authenticate(this: RequestContext, v: Viewer) {
-      this.viewer = v;
-      this.em = scopedEm(orm, v.orgPath);
-      this.loaders = createLoaders(this.em);
-    },
-    t: (key, params) => t(lang, key, params),
-  };
-  ctx.loaders = createLoaders(ctx.em);
-  return ctx;
+async function buildContext(request: FastifyRequest, reply: FastifyReply, contexts: ContextFactory, services: Services): Promise<RequestContext> {
+  const viewer = await services.sessions.resolve(request.cookies[services.cookie.name]);
+  return contexts.create({ requestId: String(request.id), ip: clientAddress(request), lang: langFromHeader(request.headers['accept-language']), viewer, reply });
 }
 

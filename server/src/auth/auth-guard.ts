@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { RequestContext } from '../app/context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { AppError } from '../common/errors/app-error.js';
 import { accessRuleOf, type AccessRule } from './allow.decorator.js';
 

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Account } from '../modules/account/account.entity.js';
+import { Account } from './account.entity.js';
 
 /** A login session. Only the SHA-256 of the cookie value is stored, so a database leak yields no usable session. */
 @Entity({ tableName: 'session' })

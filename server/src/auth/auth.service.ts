@@ -1,12 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
 import type { Config } from '../config.js';
-import type { RequestContext, Viewer } from '../app/context.js';
+import type { AuthedContext, RequestContext, Viewer } from '../common/request-context.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { userError, type UserError } from '../common/errors/error-result.js';
 import { systemEm } from '../org-scope/system-em.js';
-import { Account } from '../modules/account/account.entity.js';
-import type { AuditService } from '../modules/audit/audit.service.js';
+import { Account } from './account.entity.js';
+import type { AuditService } from '../audit-trail/audit.service.js';
 import type { CaptchaService } from './captcha.service.js';
 import type { LoginLockout } from './login-lockout.js';
 import { hashToken, type SessionService } from './session.service.js';
@@ -86,8 +86,8 @@ export class AuthService {
   }
 
   /** Ends every session of the account (this device and the others). */
-  async logout(ctx: RequestContext): Promise<void> {
-    const viewer = ctx.viewer!;
+  async logout(ctx: AuthedContext): Promise<void> {
+    const viewer = ctx.viewer;
     await ctx.em.transactional(async (tx) => {
       await this.sessions.endSessions(tx, viewer.accountId);
       this.audit.record(ctx, tx, { action: 'logout', organization: { id: viewer.organizationId, path: viewer.orgPath }, targetType: 'Account', targetId: viewer.accountId });
@@ -99,8 +99,8 @@ export class AuthService {
    * A wrong current password counts toward the same lockout as a failed login: a stolen session must
    * not become an unthrottled way to guess the password.
    */
-  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string } | { error: UserError }> {
-    const viewer = ctx.viewer!;
+  async changePassword(ctx: AuthedContext, currentPassword: string, newPassword: string): Promise<{ token: string } | { error: UserError }> {
+    const viewer = ctx.viewer;
     const lockedUntil = await this.lockout.lockedUntil(ctx, viewer.username);
     if (lockedUntil) return { error: this.lockedError(ctx, lockedUntil) };
     const account = await systemEm(this.orm).findOneOrFail(Account, viewer.accountId, { populate: ['organization'] });

@@ -1,11 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
-import type { RequestContext } from '../app/context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { clientKey } from '../common/client-key.js';
-import { sqlRows } from '../db/raw-sql.js';
+import { sqlRows } from '../org-scope/raw-sql.js';
 import { systemEm } from '../org-scope/system-em.js';
-import type { Account } from '../modules/account/account.entity.js';
-import type { AuditService } from '../modules/audit/audit.service.js';
+import type { Account } from './account.entity.js';
+import type { AuditService } from '../audit-trail/audit.service.js';
 import { LoginFailure, LoginLock } from './auth.entities.js';
 
 /** Wrong passwords from one client address that lock the username for that address. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passwordProblem, temporaryPassword } from './password.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 import { permissionsOf, Permission } from './permissions.js';
-import { Role } from '../modules/account/role.js';
+import { Role } from './role.js';
 import { Tier } from '../org-scope/tier.js';
 
 describe('password policy', () => {

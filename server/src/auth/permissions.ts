@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Role } from '../modules/account/role.js';
+import { Role } from './role.js';
 import { Tier } from '../org-scope/tier.js';
 
 export enum Permission {

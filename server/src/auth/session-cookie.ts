@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import type { RequestContext } from '../app/context.js';
+import type { FastifyReply } from 'fastify';
+import type { RequestContext } from '../common/request-context.js';
 import { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from './session.service.js';
 
 /**
@@ -13,11 +14,11 @@ export class SessionCookie {
   }
 
   read(ctx: RequestContext): string | undefined {
-    return ctx.reply.request.cookies[this.name];
+    return replyOf(ctx).request.cookies[this.name];
   }
 
   set(ctx: RequestContext, token: string): void {
-    ctx.reply.setCookie(this.name, token, {
+    replyOf(ctx).setCookie(this.name, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.cookieSecure,
@@ -28,6 +29,12 @@ export class SessionCookie {
   }
 
   clear(ctx: RequestContext): void {
-    ctx.reply.clearCookie(this.name, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure });
+    replyOf(ctx).clearCookie(this.name, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure });
   }
+}
+
+/** Cookies belong to HTTP requests; a job (which has no reply) never logs in or out. */
+function replyOf(ctx: RequestContext): FastifyReply {
+  if (!ctx.reply) throw new Error('session cookie outside an HTTP request');
+  return ctx.reply;
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
-import type { Viewer } from '../app/context.js';
+import type { Viewer } from '../common/request-context.js';
 import { systemEm } from '../org-scope/system-em.js';
-import { Account } from '../modules/account/account.entity.js';
-import { sqlRows } from '../db/raw-sql.js';
-import type { Role } from '../modules/account/role.js';
+import { Account } from './account.entity.js';
+import { sqlRows } from '../org-scope/raw-sql.js';
+import type { Role } from './role.js';
 import type { Tier } from '../org-scope/tier.js';
 import { permissionsOf } from './permissions.js';
 import { Session } from './auth.entities.js';

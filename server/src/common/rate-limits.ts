@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RequestContext } from '../app/context.js';
+import type { RequestContext } from './request-context.js';
 import { AppError } from './errors/app-error.js';
 
 /** A limit: `key` may spend `points` per `durationSeconds` (a fixed window starting at its first hit). */

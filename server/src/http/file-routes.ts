@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
-import type { RequestContext } from '../app/context.js';
+import type { AuthedContext, RequestContext } from '../common/request-context.js';
 import { AppError } from '../common/errors/app-error.js';
 import { langFromHeader, t } from '../common/i18n/messages.js';
 import { Permission } from '../auth/permissions.js';
@@ -24,12 +24,12 @@ export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promi
 export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, exports: MemberExportService, contextFor: ContextFor): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
 
-  async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<RequestContext> {
+  async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<AuthedContext> {
     const ctx = await contextFor(request, reply);
     if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
     if (ctx.viewer.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', ctx.t('passwordChangeRequired'));
     if (!ctx.viewer.permissions.includes(permission)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    return ctx;
+    return ctx as AuthedContext;
   }
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -89,7 +89,7 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
     reply.raw.once('close', () => gone.abort());
     try {
       const { body } = await exports.export(ctx, filter, gone.signal);
-      return sendXlsx(reply, body, `会员信息-${ctx.viewer!.organizationId}.xlsx`);
+      return sendXlsx(reply, body, `会员信息-${ctx.viewer.organizationId}.xlsx`);
     } catch (e) {
       if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
       // "Too busy, come back later" is what 429 says.

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../app/context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { AppError } from '../common/errors/app-error.js';
 import { toId } from '../common/ids.js';
 import { LifeStatus, MemberCategory } from '../domain/member-category.js';

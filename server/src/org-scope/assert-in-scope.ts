@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors/app-error.js';
 import { t } from '../common/i18n/messages.js';
-import type { RequestContext } from '../app/context.js';
+import type { RequestContext } from '../common/request-context.js';
 import { isWithin } from './org-path.js';
 
 /**

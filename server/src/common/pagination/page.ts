@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from '../errors/app-error.js';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../request-context.js';
 import { PlainText } from '../../common/text/input-text.js';
 
 export const MAX_PAGE_SIZE = 100;

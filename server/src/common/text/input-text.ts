@@ -1,6 +1,6 @@
 import { Extensions, type MiddlewareFn } from 'type-graphql';
 import { GraphQLString, getNamedType, getNullableType, isInputObjectType, isListType, isNonNullType, isUnionType, type GraphQLInputType } from 'graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../request-context.js';
 import { checkHumanText, type HumanTextReason } from '../../domain/human-text.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';

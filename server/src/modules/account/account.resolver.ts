@@ -5,7 +5,7 @@ import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import type { AccountService } from './account.service.js';
@@ -45,34 +45,34 @@ export class AccountResolver {
   ) {}
 
   @Query(() => AccountConnection)
-  accounts(@Ctx() ctx: RequestContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
+  accounts(@Ctx() ctx: AuthedContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
     return this.accountService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
   }
 
   @Mutation(() => TemporaryPasswordResult, { description: 'The new account gets a temporary password it must change at first login' })
-  async createAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAccountInput) input: CreateAccountInput): Promise<typeof TemporaryPasswordResult> {
+  async createAccount(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateAccountInput) input: CreateAccountInput): Promise<typeof TemporaryPasswordResult> {
     return temporaryPasswordResult(await this.accountService.create(ctx, { ...input, organizationId: toId(input.organizationId) }));
   }
 
   @Mutation(() => AccountResult)
-  async setAccountDisabled(@Ctx() ctx: RequestContext, @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput): Promise<typeof AccountResult> {
+  async setAccountDisabled(@Ctx() ctx: AuthedContext, @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput): Promise<typeof AccountResult> {
     const r = await this.accountService.setDisabled(ctx, toId(input.id), input.disabled, input.version);
     return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r });
   }
 
   @Allow(Permission.PASSWORD_RESET)
   @Mutation(() => TemporaryPasswordResult, { description: 'Only for accounts of organizations strictly below the caller' })
-  async resetPassword(@Ctx() ctx: RequestContext, @Arg('accountId', () => ID) accountId: string): Promise<typeof TemporaryPasswordResult> {
+  async resetPassword(@Ctx() ctx: AuthedContext, @Arg('accountId', () => ID) accountId: string): Promise<typeof TemporaryPasswordResult> {
     return temporaryPasswordResult(await this.accountService.resetPassword(ctx, toId(accountId)));
   }
 
   @FieldResolver(() => OrganizationType)
-  async organization(@Ctx() ctx: RequestContext, @Root() account: AccountType): Promise<OrganizationType> {
+  async organization(@Ctx() ctx: AuthedContext, @Root() account: AccountType): Promise<OrganizationType> {
     return toOrganizationType(await this.organizations.get(ctx, account.organizationId));
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'Set while failed logins keep the account locked' })
-  lockedUntil(@Ctx() ctx: RequestContext, @Root() account: AccountType): Promise<Date | null> {
+  lockedUntil(@Ctx() ctx: AuthedContext, @Root() account: AccountType): Promise<Date | null> {
     return this.accountService.lockedUntil(ctx, account.username);
   }
 }

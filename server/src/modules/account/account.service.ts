@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, type UserError } from '../../common/errors/error-result.js';
@@ -10,11 +10,11 @@ import { subtreePattern } from '../../org-scope/org-path.js';
 import { hashPassword, temporaryPassword } from '../../auth/password.js';
 import type { SessionService } from '../../auth/session.service.js';
 import { LoginLock } from '../../auth/auth.entities.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import { escapeLike } from '../organization/organization.service.js';
-import { Account } from './account.entity.js';
-import type { Role } from './role.js';
+import { escapeLike } from '../../org-scope/like-pattern.js';
+import { Account } from '../../auth/account.entity.js';
+import type { Role } from '../../auth/role.js';
 import { toAccountType, type AccountType } from './account.type.js';
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
@@ -28,12 +28,12 @@ export class AccountService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: RequestContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
+  async list(ctx: AuthedContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
     const page = keysetPage(ctx, pageArgs);
     const where = {
       ...(filter.organizationId != null
         ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
-        : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }),
+        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
       ...(filter.search ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] } : {}),
     };
     const [rows, totalCount] = await Promise.all([
@@ -44,12 +44,12 @@ export class AccountService {
   }
 
   /** When the account is locked out by failed logins, until when. */
-  async lockedUntil(ctx: RequestContext, username: string): Promise<Date | null> {
+  async lockedUntil(ctx: AuthedContext, username: string): Promise<Date | null> {
     const lock = await ctx.em.findOne(LoginLock, { username, lockedUntil: { $gt: this.clock.now() } });
     return lock?.lockedUntil ?? null;
   }
 
-  async create(ctx: RequestContext, input: { organizationId: number; username: string; displayName: string; role: Role }): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+  async create(ctx: AuthedContext, input: { organizationId: number; username: string; displayName: string; role: Role }): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
     const org = await this.organizations.get(ctx, input.organizationId);
     const username = input.username.trim();
     if (!USERNAME.test(username)) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('usernameFormat'), 'username');
@@ -78,8 +78,8 @@ export class AccountService {
     }
   }
 
-  async setDisabled(ctx: RequestContext, id: number, disabled: boolean, version: number): Promise<AccountType | UserError> {
-    const viewer = ctx.viewer!;
+  async setDisabled(ctx: AuthedContext, id: number, disabled: boolean, version: number): Promise<AccountType | UserError> {
+    const viewer = ctx.viewer;
     if (id === viewer.accountId) return userError(ErrorCode.FORBIDDEN, ctx.t('cannotDisableSelf'));
     return ctx.em.transactional(async (tx) => {
       const acc = await tx.findOne(Account, id);
@@ -106,8 +106,8 @@ export class AccountService {
    * Only an admin of a strict superior resets a password: the manual sends forgotten passwords "to the
    * superior union". Ends the target's sessions; the temporary password must be changed at next login.
    */
-  async resetPassword(ctx: RequestContext, id: number): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
-    const viewer = ctx.viewer!;
+  async resetPassword(ctx: AuthedContext, id: number): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+    const viewer = ctx.viewer;
     const target = await ctx.em.findOne(Account, id);
     if (!target) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     assertInScope(ctx, target.orgPath);

@@ -2,8 +2,8 @@ import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-gra
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError } from '../../common/errors/error-result.js';
-import { Role } from './role.js';
-import type { Account } from './account.entity.js';
+import { Role } from '../../auth/role.js';
+import type { Account } from '../../auth/account.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 
 @ObjectType('Account')

@@ -1,13 +1,13 @@
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
 
 /** Reading the audit trail of one organization in the caller's subtree. */
 export class AuditQueryService {
   constructor(private readonly organizations: OrganizationService) {}
 
-  async list(ctx: RequestContext, organizationId: number, pageArgs: PageArgs) {
+  async list(ctx: AuthedContext, organizationId: number, pageArgs: PageArgs) {
     const page = keysetPage(ctx, pageArgs);
     const org = await this.organizations.get(ctx, organizationId);
     const where = { organizationId: org.id };

@@ -3,7 +3,7 @@ import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { Connection, PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import type { AuditQueryService } from './audit-query.service.js';
 
 @ObjectType('AuditEntry')
@@ -51,7 +51,7 @@ export class AuditResolver {
   constructor(private readonly audit: AuditQueryService) {}
 
   @Query(() => AuditEntryConnection, { description: 'Newest first. The organization must be in the caller subtree.' })
-  auditEntries(@Ctx() ctx: RequestContext, @Args(() => AuditEntriesArgs) args: AuditEntriesArgs): Promise<AuditEntryConnection> {
+  auditEntries(@Ctx() ctx: AuthedContext, @Args(() => AuditEntriesArgs) args: AuditEntriesArgs): Promise<AuditEntryConnection> {
     return this.audit.list(ctx, toId(args.organizationId), args);
   }
 }

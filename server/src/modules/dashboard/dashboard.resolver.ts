@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { toId } from '../../common/ids.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import type { DashboardService } from './dashboard.service.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
@@ -35,12 +35,12 @@ export class DashboardResolver {
   ) {}
 
   @Query(() => WorkbenchType, { description: '业务工作台: member, union and enterprise counts, new members and e-card activations by day' })
-  workbench(@Ctx() ctx: RequestContext, @Args(() => WorkbenchArgs) args: WorkbenchArgs): Promise<WorkbenchType> {
+  workbench(@Ctx() ctx: AuthedContext, @Args(() => WorkbenchArgs) args: WorkbenchArgs): Promise<WorkbenchType> {
     return this.dashboardService.workbench(ctx, args.organizationId == null ? null : toId(args.organizationId), args.from, args.to);
   }
 
   @FieldResolver(() => OrganizationType, { description: 'The organization whose subtree the figures cover' })
-  async organization(@Ctx() ctx: RequestContext, @Root() w: WorkbenchType): Promise<OrganizationType> {
+  async organization(@Ctx() ctx: AuthedContext, @Root() w: WorkbenchType): Promise<OrganizationType> {
     return toOrganizationType(await this.organizationService.get(ctx, w.organizationId));
   }
 }

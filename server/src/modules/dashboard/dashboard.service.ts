@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import type { OrganizationService } from '../organization/organization.service.js';
@@ -39,11 +39,11 @@ export class DashboardService {
     private readonly organizations: OrganizationService,
   ) {}
 
-  async workbench(ctx: RequestContext, organizationId: number | null, from: string | null | undefined, to: string | null | undefined): Promise<WorkbenchType> {
+  async workbench(ctx: AuthedContext, organizationId: number | null, from: string | null | undefined, to: string | null | undefined): Promise<WorkbenchType> {
     const today = this.clock.today();
     const range = resolveRange(from, to, today);
     if (!range.ok) throw new AppError('BAD_USER_INPUT', ctx.t(RANGE_MESSAGES[range.reason], { max: MAX_RANGE_DAYS }), { field: range.field });
-    const viewer = ctx.viewer!;
+    const viewer = ctx.viewer;
     // Another organization must be in the caller's subtree (NOT_FOUND otherwise), and then so is its
     // subtree. The caller's own needs no lookup: the hot path of the home page is two indexed queries.
     const org = organizationId == null || organizationId === viewer.organizationId ? { id: viewer.organizationId, path: viewer.orgPath } : await this.organizations.get(ctx, organizationId);

@@ -5,7 +5,7 @@ import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import type { EnterpriseService } from './enterprise.service.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { EnterpriseConnection, EnterpriseInput, EnterprisePayload, EnterpriseResult, EnterpriseType, UpdateEnterpriseInput, toEnterpriseType } from './enterprise.type.js';
@@ -32,24 +32,24 @@ export class EnterpriseResolver {
   constructor(private readonly enterpriseService: EnterpriseService) {}
 
   @Query(() => EnterpriseConnection)
-  enterprises(@Ctx() ctx: RequestContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
+  enterprises(@Ctx() ctx: AuthedContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
     return this.enterpriseService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
   }
 
   @Query(() => EnterpriseType)
-  async enterprise(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<EnterpriseType> {
+  async enterprise(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<EnterpriseType> {
     return toEnterpriseType(await this.enterpriseService.get(ctx, toId(id)));
   }
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => EnterpriseResult, { description: "Adds an enterprise covered by the caller's grassroots union" })
-  async createEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => EnterpriseInput) input: EnterpriseInput): Promise<typeof EnterpriseResult> {
+  async createEnterprise(@Ctx() ctx: AuthedContext, @Arg('input', () => EnterpriseInput) input: EnterpriseInput): Promise<typeof EnterpriseResult> {
     return result(await this.enterpriseService.create(ctx, input));
   }
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => EnterpriseResult)
-  async updateEnterprise(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput): Promise<typeof EnterpriseResult> {
+  async updateEnterprise(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput): Promise<typeof EnterpriseResult> {
     return result(await this.enterpriseService.update(ctx, toId(input.id), input.version, input));
   }
 }

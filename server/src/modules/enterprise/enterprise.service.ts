@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, UserError } from '../../common/errors/error-result.js';
@@ -9,9 +9,9 @@ import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import { escapeLike } from '../organization/organization.service.js';
+import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from './enterprise.entity.js';
 import { toEnterpriseType } from './enterprise.type.js';
 
@@ -29,10 +29,10 @@ export class EnterpriseService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: RequestContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
+  async list(ctx: AuthedContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
     const page = keysetPage(ctx, pageArgs);
     const where = {
-      ...(filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } }),
+      ...(filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
     const [rows, totalCount] = await Promise.all([
@@ -42,14 +42,14 @@ export class EnterpriseService {
     return toPage(rows, page.limit, totalCount, toEnterpriseType);
   }
 
-  async get(ctx: RequestContext, id: number): Promise<Enterprise> {
+  async get(ctx: AuthedContext, id: number): Promise<Enterprise> {
     const e = await ctx.em.findOne(Enterprise, id);
     if (!e) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     return e;
   }
 
   /** Field rules shared by create and update. */
-  private check(ctx: RequestContext, fields: EnterpriseFields): { error: UserError } | { name: string; creditCode: string; address: string | null } {
+  private check(ctx: AuthedContext, fields: EnterpriseFields): { error: UserError } | { name: string; creditCode: string; address: string | null } {
     const name = fields.name.trim();
     if (name.length < 2) return { error: userError(ErrorCode.BAD_USER_INPUT, ctx.t('enterpriseName'), 'name') };
     const code = validateCreditCode(fields.creditCode);
@@ -57,10 +57,10 @@ export class EnterpriseService {
     return { name, creditCode: code.value, address: fields.address?.trim() || null };
   }
 
-  async create(ctx: RequestContext, fields: EnterpriseFields): Promise<Enterprise | UserError> {
+  async create(ctx: AuthedContext, fields: EnterpriseFields): Promise<Enterprise | UserError> {
     const checked = this.check(ctx, fields);
     if ('error' in checked) return checked.error;
-    const union = await this.organizations.get(ctx, ctx.viewer!.organizationId);
+    const union = await this.organizations.get(ctx, ctx.viewer.organizationId);
     return this.saving(ctx, () =>
       ctx.em.transactional(async (tx) => {
         const e = tx.create(Enterprise, { ...checked, organization: union, orgPath: union.path, createdAt: this.clock.now() });
@@ -71,7 +71,7 @@ export class EnterpriseService {
     );
   }
 
-  async update(ctx: RequestContext, id: number, version: number, fields: EnterpriseFields): Promise<Enterprise | UserError> {
+  async update(ctx: AuthedContext, id: number, version: number, fields: EnterpriseFields): Promise<Enterprise | UserError> {
     const checked = this.check(ctx, fields);
     if ('error' in checked) return checked.error;
     return this.saving(ctx, () =>
@@ -89,7 +89,7 @@ export class EnterpriseService {
     );
   }
 
-  private async saving(ctx: RequestContext, work: () => Promise<Enterprise | UserError>): Promise<Enterprise | UserError> {
+  private async saving(ctx: AuthedContext, work: () => Promise<Enterprise | UserError>): Promise<Enterprise | UserError> {
     try {
       return await work();
     } catch (e) {

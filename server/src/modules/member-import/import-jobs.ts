@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { isUniqueViolation, sqlRows } from '../../db/raw-sql.js';
+import { isUniqueViolation, sqlRows } from '../../org-scope/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
 import type { RefusedRow, RowOutcome, SkippedRow } from './import-staging.js';
 

@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { sqlRows } from '../../db/raw-sql.js';
+import { sqlRows } from '../../org-scope/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
 import type { RowProblem } from './parse-sheet.js';
 import type { MessageKey } from '../../common/i18n/messages.js';

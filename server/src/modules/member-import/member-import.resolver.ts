@@ -3,18 +3,18 @@ import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError } from '../../common/errors/error-result.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { COLUMNS } from './columns.js';
 import type { RefusedRow } from './import-staging.js';
 import { PREVIEW_ERRORS, type ImportJob, type MemberImportService } from './member-import.service.js';
 import { CommitMemberImportResult, ImportStatus, MemberImportPayload, MemberImportType, type ImportRowError } from './member-import.types.js';
 
 /** Every problem of a row, in the clerk's language. */
-export function rowReasons(ctx: RequestContext, row: RefusedRow): string {
+export function rowReasons(ctx: AuthedContext, row: RefusedRow): string {
   return row.problems.map((p) => ctx.t(p.key, p.params)).join('；');
 }
 
-export function toMemberImportType(ctx: RequestContext, job: ImportJob): MemberImportType {
+export function toMemberImportType(ctx: AuthedContext, job: ImportJob): MemberImportType {
   const errors: ImportRowError[] = job.firstErrors
     .flatMap((row) => row.problems.map((p) => ({ rowNo: row.rowNo, column: COLUMNS.find((c) => c.key === p.field)?.header ?? null, message: ctx.t(p.key, p.params) })))
     .slice(0, PREVIEW_ERRORS);
@@ -40,12 +40,12 @@ export class MemberImportResolver {
   constructor(private readonly imports: MemberImportService) {}
 
   @Query(() => MemberImportType, { description: 'An upload of the caller (POST /api/member-imports), with its preview' })
-  async memberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberImportType> {
+  async memberImport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MemberImportType> {
     return toMemberImportType(ctx, await this.imports.get(ctx, id));
   }
 
   @Mutation(() => CommitMemberImportResult, { description: 'Writes the valid rows in one transaction; allOrNothing: none unless every row is valid' })
-  async commitMemberImport(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('allOrNothing', () => Boolean) allOrNothing: boolean): Promise<typeof CommitMemberImportResult> {
+  async commitMemberImport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('allOrNothing', () => Boolean) allOrNothing: boolean): Promise<typeof CommitMemberImportResult> {
     const r = await this.imports.commit(ctx, id, allOrNothing);
     if ('invalid' in r) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('importHasInvalid', { count: r.invalid }));
     return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, await this.imports.get(ctx, id)) });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
-import { isUniqueViolation } from '../../db/raw-sql.js';
-import type { RequestContext } from '../../app/context.js';
+import { isUniqueViolation } from '../../org-scope/raw-sql.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
 import type { SheetRefusal } from './parse-sheet.js';
@@ -93,8 +93,8 @@ export class MemberImportService {
    * back when the parse ends, or now if it does not start); returns at once. `log` reports what went
    * wrong unexpectedly.
    */
-  async start(ctx: RequestContext, slot: { release(): void }, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
-    const viewer = ctx.viewer!;
+  async start(ctx: AuthedContext, slot: { release(): void }, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
+    const viewer = ctx.viewer;
     const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId, fileName: file.fileName.slice(0, 200) };
     try {
       const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
@@ -148,8 +148,8 @@ export class MemberImportService {
   }
 
   /** The caller's own import; anyone else's looks missing. */
-  async get(ctx: RequestContext, id: string): Promise<ImportJob> {
-    const job = isUuid(id) ? await this.jobs.get(id, ctx.viewer!.accountId) : null;
+  async get(ctx: AuthedContext, id: string): Promise<ImportJob> {
+    const job = isUuid(id) ? await this.jobs.get(id, ctx.viewer.accountId) : null;
     if (!job) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
     return job;
   }
@@ -158,7 +158,7 @@ export class MemberImportService {
    * Every row that will not be imported, with its cells as uploaded (the error report). The cells come
    * from the sealed upload, read again in a parse process (in a place of its own: `slot`).
    */
-  async errorReport(ctx: RequestContext, slot: { release(): void }, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
+  async errorReport(ctx: AuthedContext, slot: { release(): void }, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
     try {
       const job = await this.get(ctx, id);
       const rows = await this.staging.refusedRows(job.id);
@@ -179,9 +179,9 @@ export class MemberImportService {
    * found at commit) writes nothing. A second call (double click, another tab) waits for the first
    * and gets its answer.
    */
-  async commit(ctx: RequestContext, id: string, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
+  async commit(ctx: AuthedContext, id: string, allOrNothing: boolean): Promise<ImportResult | { invalid: number }> {
     await this.get(ctx, id); // NOT_FOUND before anything else
-    const accountId = ctx.viewer!.accountId;
+    const accountId = ctx.viewer.accountId;
     let skipped: SkippedRow[] = [];
     const attempt = (racing: boolean) =>
       ctx.em.transactional(async (tx): Promise<ImportResult | { invalid: number }> => {

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ExportWorkbook } from './export-workbook.js';
 import type { MemberFilter, MemberService } from './member.service.js';
@@ -22,8 +22,8 @@ export class MemberExportService {
     readonly maxRows = MAX_EXPORT_ROWS,
   ) {}
 
-  async export(ctx: RequestContext, filter: MemberFilter, signal: AbortSignal): Promise<{ body: Buffer; count: number }> {
-    const accountId = ctx.viewer!.accountId;
+  async export(ctx: AuthedContext, filter: MemberFilter, signal: AbortSignal): Promise<{ body: Buffer; count: number }> {
+    const accountId = ctx.viewer.accountId;
     // Checked and taken before the first await: nothing can slip in between.
     if (this.running.has(accountId)) throw new AppError('CONFLICT', ctx.t('exportRunning'));
     if (this.running.size >= this.maxConcurrent) throw new AppError('RATE_LIMITED', ctx.t('exportBusy'));

@@ -6,7 +6,7 @@ import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { LifeStatus, MemberCategory } from '../../domain/member-category.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { EnterpriseType, toEnterpriseType } from '../enterprise/enterprise.type.js';
@@ -70,7 +70,7 @@ export class MemberResolver {
   ) {}
 
   @Query(() => MemberConnection)
-  members(@Ctx() ctx: RequestContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
+  members(@Ctx() ctx: AuthedContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
     return this.memberService.list(
       ctx,
       { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId), enterpriseId: args.enterpriseId == null ? null : toId(args.enterpriseId) },
@@ -80,47 +80,47 @@ export class MemberResolver {
   }
 
   @Query(() => MemberType)
-  async member(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberType> {
+  async member(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MemberType> {
     return toMemberType(await this.memberService.get(ctx, toId(id)));
   }
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => MemberResult, { description: "Adds a member to the caller's grassroots union" })
-  async createMember(@Ctx() ctx: RequestContext, @Arg('input', () => MemberInput) input: MemberInput): Promise<typeof MemberResult> {
+  async createMember(@Ctx() ctx: AuthedContext, @Arg('input', () => MemberInput) input: MemberInput): Promise<typeof MemberResult> {
     return result(await this.memberService.create(ctx, draft(input)));
   }
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => MemberResult)
-  async updateMember(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<typeof MemberResult> {
+  async updateMember(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<typeof MemberResult> {
     return result(await this.memberService.update(ctx, toId(input.id), input.version, draft(input)));
   }
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => MemberResult, { description: '退休 / 死亡 with a date, or back to ACTIVE' })
-  async setMemberLifeStatus(@Ctx() ctx: RequestContext, @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput): Promise<typeof MemberResult> {
+  async setMemberLifeStatus(@Ctx() ctx: AuthedContext, @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput): Promise<typeof MemberResult> {
     return result(await this.memberService.setLifeStatus(ctx, toId(input.id), input.version, input.lifeStatus, input.date));
   }
 
   @Allow(Permission.MEMBER_TRANSFER)
   @Mutation(() => MemberResult, { description: 'By a superior of both unions' })
-  async transferMember(@Ctx() ctx: RequestContext, @Arg('input', () => TransferMemberInput) input: TransferMemberInput): Promise<typeof MemberResult> {
+  async transferMember(@Ctx() ctx: AuthedContext, @Arg('input', () => TransferMemberInput) input: TransferMemberInput): Promise<typeof MemberResult> {
     return result(await this.memberService.transfer(ctx, toId(input.id), input.version, toId(input.toOrganizationId)));
   }
 
   @Allow(Permission.MEMBER_REVEAL)
   @Mutation(() => MemberPersonalData, { description: 'The full ID number and mobile of one member; audited' })
-  revealMemberPersonalData(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MemberPersonalData> {
+  revealMemberPersonalData(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<MemberPersonalData> {
     return this.memberService.reveal(ctx, toId(id));
   }
 
   @FieldResolver(() => OrganizationType, { description: 'The grassroots union keeping the member' })
-  async organization(@Ctx() ctx: RequestContext, @Root() m: MemberType): Promise<OrganizationType> {
+  async organization(@Ctx() ctx: AuthedContext, @Root() m: MemberType): Promise<OrganizationType> {
     return toOrganizationType(await this.organizationService.get(ctx, m.organizationId));
   }
 
   @FieldResolver(() => EnterpriseType, { nullable: true })
-  async enterprise(@Ctx() ctx: RequestContext, @Root() m: MemberType): Promise<EnterpriseType | null> {
+  async enterprise(@Ctx() ctx: AuthedContext, @Root() m: MemberType): Promise<EnterpriseType | null> {
     if (m.enterpriseId == null) return null;
     const e = await ctx.loaders.enterprise.load(m.enterpriseId);
     return e && toEnterpriseType(e);

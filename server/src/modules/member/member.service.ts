@@ -1,7 +1,7 @@
 import { raw, ref, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, UserError } from '../../common/errors/error-result.js';
@@ -16,12 +16,12 @@ import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import { escapeLike } from '../organization/organization.service.js';
+import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Member } from './member.entity.js';
-import { sqlRows } from '../../db/raw-sql.js';
+import { sqlRows } from '../../org-scope/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort, toMemberType, type MemberType } from './member.type.js';
@@ -65,7 +65,7 @@ export class MemberService {
     private readonly revealLimitPerHour: number,
   ) {}
 
-  async list(ctx: RequestContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
+  async list(ctx: AuthedContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
     const limit = pageSize(ctx, first);
     const where = await this.conditions(ctx, filter);
     const sort = filter.sort ?? MemberSort.NEWEST;
@@ -91,20 +91,20 @@ export class MemberService {
    * own, or the caller's whole subtree; exact, and cheap at a million members); with filters it is a
    * real count of the narrower set. conditions() has already checked organizationId is in scope.
    */
-  private async count(ctx: RequestContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
+  private async count(ctx: AuthedContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
     const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
     if (filtered) return ctx.em.count(Member, { $and: where });
     const [row] =
       filter.organizationId != null
         ? await sqlRows<{ members: number }>(ctx.em, `select members from organization_totals where organization_id = ?`, [filter.organizationId])
-        : await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [ctx.viewer!.organizationId]);
+        : await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [ctx.viewer.organizationId]);
     return row?.members ?? 0;
   }
 
   /** The filter as query conditions, always inside the caller's subtree. */
-  private async conditions(ctx: RequestContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
+  private async conditions(ctx: AuthedContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
     const where: FilterQuery<Member>[] = [
-      filter.organizationId != null ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path } : { orgPath: { $like: subtreePattern(ctx.viewer!.orgPath) } },
+      filter.organizationId != null ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path } : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } },
     ];
     if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
     if (filter.category) where.push({ category: filter.category });
@@ -119,7 +119,7 @@ export class MemberService {
    * an export at once), cut by the database into batches of `batch` ids as array literals: a few rows to
    * receive, not 100,000 (which would hold up every other request on this event loop).
    */
-  async exportIdBatches(ctx: RequestContext, filter: MemberFilter, cap: number, batch = 2000): Promise<{ count: number; batches: string[] }> {
+  async exportIdBatches(ctx: AuthedContext, filter: MemberFilter, cap: number, batch = 2000): Promise<{ count: number; batches: string[] }> {
     const matching = ctx.em.createQueryBuilder(Member, 'm').select('m.id').where({ $and: await this.conditions(ctx, filter) }).limit(cap).getKnexQuery();
     const parts = await ctx.em.getConnection().execute<{ n: number; ids: string }[]>(
       ctx.em
@@ -138,7 +138,7 @@ export class MemberService {
    * unparsed; no transaction, so no connection is held between batches. The filter is applied again: a
    * member moved out of scope since is not exported.
    */
-  async *exportBatches(ctx: RequestContext, filter: MemberFilter, idBatches: string[]): AsyncGenerator<string> {
+  async *exportBatches(ctx: AuthedContext, filter: MemberFilter, idBatches: string[]): AsyncGenerator<string> {
     const query = ctx.em
       .createQueryBuilder(Member, 'm')
       .select(raw(`coalesce(json_agg(${EXPORT_ROW_SQL} order by m.id desc), '[]')::text as rows`))
@@ -153,8 +153,8 @@ export class MemberService {
   }
 
   /** Writes the audit row of an export: who exported how many members with which filter. */
-  async recordExport(ctx: RequestContext, filter: MemberFilter, count: number): Promise<void> {
-    const v = ctx.viewer!;
+  async recordExport(ctx: AuthedContext, filter: MemberFilter, count: number): Promise<void> {
+    const v = ctx.viewer;
     // A search for a document number or a phone is personal data itself: the audit keeps it masked.
     const search = filter.search && /\d/.test(filter.search) ? maskIdNumber(filter.search) : (filter.search ?? null);
     await ctx.em.transactional(async (tx) => {
@@ -188,7 +188,7 @@ export class MemberService {
     return [{ name: { $ilike: `%${escapeLike(search)}%` } }, ...(other.ok ? [{ idNumberIndex: this.cipher.blindIndex('id', other.value) }] : [])];
   }
 
-  async get(ctx: RequestContext, id: number): Promise<Member> {
+  async get(ctx: AuthedContext, id: number): Promise<Member> {
     const m = await ctx.em.findOne(Member, id);
     if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     return m;
@@ -201,9 +201,9 @@ export class MemberService {
    * reveals of one account queue on the lock instead of all seeing room for one more. A refusal is
    * audited too, and warns the account's superior union (once an hour per account).
    */
-  async reveal(ctx: RequestContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
+  async reveal(ctx: AuthedContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
     const m = await this.get(ctx, id);
-    const v = ctx.viewer!;
+    const v = ctx.viewer;
     const allowed = await ctx.em.transactional(async (tx) => {
       await sqlRows(tx, 'select pg_advisory_xact_lock(?, ?)', [REVEAL_LOCK, v.accountId]);
       const since = new Date(this.clock.now().getTime() - HOUR_MS);
@@ -221,8 +221,8 @@ export class MemberService {
   }
 
   /** Tells the accounts of the viewer's superior union (the center itself, having none) that the viewer hit the reveal limit. */
-  private async warnSuperior(ctx: RequestContext, tx: EntityManager, since: Date): Promise<void> {
-    const v = ctx.viewer!;
+  private async warnSuperior(ctx: AuthedContext, tx: EntityManager, since: Date): Promise<void> {
+    const v = ctx.viewer;
     const own = await this.organizations.get(ctx, v.organizationId);
     await this.messages.sendOnce(tx, {
       recipient: parentOf(v.orgPath) ?? { id: own.id, path: own.path },
@@ -233,8 +233,8 @@ export class MemberService {
     });
   }
 
-  async create(ctx: RequestContext, input: MemberDraftInput): Promise<Member | UserError> {
-    const union = await this.organizations.get(ctx, ctx.viewer!.organizationId);
+  async create(ctx: AuthedContext, input: MemberDraftInput): Promise<Member | UserError> {
+    const union = await this.organizations.get(ctx, ctx.viewer.organizationId);
     const checked = await this.checkDraft(ctx, input, union);
     if (checked instanceof UserError) return checked;
     const { member, enterprise } = checked;
@@ -258,7 +258,7 @@ export class MemberService {
   }
 
   /** `idNumber` or `mobile` left undefined keep their stored values (decrypted here, never sent to the client). */
-  async update(ctx: RequestContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
+  async update(ctx: AuthedContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
     const existing = await this.get(ctx, id);
     assertInScope(ctx, existing.orgPath);
     const union = await this.organizations.get(ctx, existing.organization.id);
@@ -283,7 +283,7 @@ export class MemberService {
   }
 
   /** 退休 / 死亡 with a date, or back to ACTIVE (a correction). */
-  async setLifeStatus(ctx: RequestContext, id: number, version: number, lifeStatus: LifeStatus, rawDate: string | null | undefined): Promise<Member | UserError> {
+  async setLifeStatus(ctx: AuthedContext, id: number, version: number, lifeStatus: LifeStatus, rawDate: string | null | undefined): Promise<Member | UserError> {
     let date: string | null = null;
     if (lifeStatus !== LifeStatus.ACTIVE) {
       const parsed = rawDate ? parseDateLoose(rawDate) : null;
@@ -297,10 +297,10 @@ export class MemberService {
   }
 
   /** Moves a member between two grassroots unions below the caller (a common superior of both). */
-  async transfer(ctx: RequestContext, id: number, version: number, toOrganizationId: number): Promise<Member | UserError> {
+  async transfer(ctx: AuthedContext, id: number, version: number, toOrganizationId: number): Promise<Member | UserError> {
     const target = await this.organizations.get(ctx, toOrganizationId);
     const m = await this.get(ctx, id);
-    if (target.tier !== Tier.GRASSROOTS || target.id === m.organization.id || target.path === ctx.viewer!.orgPath) {
+    if (target.tier !== Tier.GRASSROOTS || target.id === m.organization.id || target.path === ctx.viewer.orgPath) {
       return userError(ErrorCode.BAD_USER_INPUT, ctx.t('transferTarget'), 'toOrganizationId');
     }
     return this.mutate(ctx, id, version, 'member.transferred', (member) => {
@@ -311,7 +311,7 @@ export class MemberService {
   }
 
   /** Loads, checks scope and version, applies `change`, audits before/after, in one transaction. */
-  private async mutate(ctx: RequestContext, id: number, version: number, action: string, change: (m: Member) => void): Promise<Member | UserError> {
+  private async mutate(ctx: AuthedContext, id: number, version: number, action: string, change: (m: Member) => void): Promise<Member | UserError> {
     return this.saving(ctx, null, () =>
       ctx.em.transactional(async (tx) => {
         const m = await tx.findOne(Member, id);
@@ -329,7 +329,7 @@ export class MemberService {
     );
   }
 
-  private async checkDraft(ctx: RequestContext, input: MemberDraftInput, union: Organization): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
+  private async checkDraft(ctx: AuthedContext, input: MemberDraftInput, union: Organization): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
     const checked = checkMember(input, this.clock.today());
     if (!checked.ok) {
       const first = checked.problems[0];
@@ -361,7 +361,7 @@ export class MemberService {
   }
 
   /** Unique violations become clear, localised answers: already ours, in another union, or a phone in use. */
-  private async saving(ctx: RequestContext, member: CheckedMember | null, work: () => Promise<Member | UserError>): Promise<Member | UserError> {
+  private async saving(ctx: AuthedContext, member: CheckedMember | null, work: () => Promise<Member | UserError>): Promise<Member | UserError> {
     try {
       return await work();
     } catch (e) {

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { toId } from '../../common/ids.js';
@@ -45,12 +45,12 @@ export class MessageResolver {
   constructor(private readonly messageService: MessageService) {}
 
   @Query(() => MessageConnection, { description: "消息提醒: messages to the caller's organization, newest first" })
-  messages(@Ctx() ctx: RequestContext, @Args(() => MessagesArgs) args: MessagesArgs): Promise<MessageConnection> {
+  messages(@Ctx() ctx: AuthedContext, @Args(() => MessagesArgs) args: MessagesArgs): Promise<MessageConnection> {
     return this.messageService.list(ctx, args, args.unreadOnly);
   }
 
   @Mutation(() => [MessageType], { description: "Marks messages of the caller's organization read; any other id: NOT_FOUND" })
-  markMessagesRead(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: `At most ${MAX_PAGE_SIZE}` }) ids: string[]): Promise<MessageType[]> {
+  markMessagesRead(@Ctx() ctx: AuthedContext, @Arg('ids', () => [ID], { description: `At most ${MAX_PAGE_SIZE}` }) ids: string[]): Promise<MessageType[]> {
     return this.messageService.markRead(ctx, ids.map(toId));
   }
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import type { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import { keysetPage, MAX_PAGE_SIZE, toPage, type Page, type PageArgs } from '../../common/pagination/page.js';
-import { sqlRows } from '../../db/raw-sql.js';
+import { sqlRows } from '../../org-scope/raw-sql.js';
 import { Message, MessageKind } from './message.entity.js';
 
 const TEXT: Record<MessageKind, MessageKey> = {
@@ -51,9 +51,9 @@ export class MessageService {
   }
 
   /** Messages to the caller's own organization, newest first, with the unread count for a badge. */
-  async list(ctx: RequestContext, args: PageArgs, unreadOnly: boolean): Promise<Page<MessageView> & { unreadCount: number }> {
+  async list(ctx: AuthedContext, args: PageArgs, unreadOnly: boolean): Promise<Page<MessageView> & { unreadCount: number }> {
     const page = keysetPage(ctx, args);
-    const mine = { organizationId: ctx.viewer!.organizationId };
+    const mine = { organizationId: ctx.viewer.organizationId };
     const where = unreadOnly ? { ...mine, readAt: null } : mine;
     const [rows, totalCount, unreadCount] = await Promise.all([
       ctx.em.find(Message, { ...where, ...(page.afterId ? { id: { $lt: page.afterId } } : {}) }, { orderBy: { id: 'desc' }, limit: page.limit + 1 }),
@@ -64,10 +64,10 @@ export class MessageService {
   }
 
   /** Marks messages of the caller's organization read (again: no change). Any other id: NOT_FOUND, nothing marked. */
-  async markRead(ctx: RequestContext, ids: number[]): Promise<MessageView[]> {
+  async markRead(ctx: AuthedContext, ids: number[]): Promise<MessageView[]> {
     const wanted = [...new Set(ids)];
     if (wanted.length > MAX_PAGE_SIZE) throw new AppError('BAD_USER_INPUT', ctx.t('pageTooLarge', { max: MAX_PAGE_SIZE }), { field: 'ids' });
-    const found = await ctx.em.find(Message, { id: { $in: wanted }, organizationId: ctx.viewer!.organizationId }, { orderBy: { id: 'desc' } });
+    const found = await ctx.em.find(Message, { id: { $in: wanted }, organizationId: ctx.viewer.organizationId }, { orderBy: { id: 'desc' } });
     if (found.length !== wanted.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     const now = this.clock.now();
     for (const m of found) m.readAt ??= now;
@@ -75,7 +75,7 @@ export class MessageService {
     return found.map((m) => this.view(ctx, m));
   }
 
-  private view(ctx: RequestContext, m: Message): MessageView {
+  private view(ctx: AuthedContext, m: Message): MessageView {
     return { id: m.id, kind: m.kind, text: ctx.t(TEXT[m.kind], m.params), createdAt: m.createdAt, readAt: m.readAt ?? null };
   }
 }

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
@@ -8,7 +8,7 @@ import { validateCreditCode } from '../../domain/credit-code.js';
 import { Organization } from '../../org-scope/organization.entity.js';
 import { childPath } from '../../org-scope/org-path.js';
 import { ALLOWED_PARENT_TIERS, Tier } from '../../org-scope/tier.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { OrganizationService } from './organization.service.js';
 
 export interface NewOrganization {
@@ -26,7 +26,7 @@ export class OrganizationAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(ctx: RequestContext, input: NewOrganization): Promise<Organization | UserError> {
+  async create(ctx: AuthedContext, input: NewOrganization): Promise<Organization | UserError> {
     const parent = await this.organizations.get(ctx, input.parentId);
     const name = input.name.trim();
     if (name.length < 2 || name.length > 100) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('orgName'), 'name');

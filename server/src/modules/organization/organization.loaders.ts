@@ -46,3 +46,9 @@ export function organizationLoaders(em: EntityManager) {
     ),
   };
 }
+
+declare module '../../common/request-context.js' {
+  interface Loaders {
+    organization: ReturnType<typeof organizationLoaders>;
+  }
+}

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
-import type { RequestContext } from '../../app/context.js';
+import type { AuthedContext } from '../../common/request-context.js';
 import { CreateOrganizationInput, OrganizationConnection, OrganizationPayload, OrganizationResult, OrganizationType, toOrganizationType } from './organization.type.js';
 import type { OrganizationAdminService } from './organization-admin.service.js';
 import { UserError } from '../../common/errors/error-result.js';
@@ -34,41 +34,41 @@ export class OrganizationResolver {
   ) {}
 
   @Query(() => OrganizationType)
-  async organization(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrganizationType> {
+  async organization(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<OrganizationType> {
     return toOrganizationType(await this.organizationService.get(ctx, toId(id)));
   }
 
   @Query(() => OrganizationConnection)
-  organizations(@Ctx() ctx: RequestContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
+  organizations(@Ctx() ctx: AuthedContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
     return this.organizationService.list(ctx, { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search }, args);
   }
 
   @Allow(Permission.ORGANIZATION_MANAGE)
   @Mutation(() => OrganizationResult, { description: "Adds a union below one in the caller's subtree" })
-  async createOrganization(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<typeof OrganizationResult> {
+  async createOrganization(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<typeof OrganizationResult> {
     const r = await this.organizationAdmin.create(ctx, { ...input, parentId: toId(input.parentId) });
     return r instanceof UserError ? r : Object.assign(new OrganizationPayload(), { organization: toOrganizationType(r) });
   }
 
   @FieldResolver(() => OrganizationType, { nullable: true, description: "null when the parent is outside the caller's scope" })
-  async parent(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<OrganizationType | null> {
+  async parent(@Ctx() ctx: AuthedContext, @Root() org: OrganizationType): Promise<OrganizationType | null> {
     if (org.parentId == null) return null;
     const parent = await ctx.loaders.organization.byId.load(org.parentId);
     return parent && toOrganizationType(parent);
   }
 
   @FieldResolver(() => Int)
-  childCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+  childCount(@Ctx() ctx: AuthedContext, @Root() org: OrganizationType): Promise<number> {
     return ctx.loaders.organization.childCount.load(org.id);
   }
 
   @FieldResolver(() => Int, { description: 'Grassroots unions in its subtree, itself included' })
-  grassrootsCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+  grassrootsCount(@Ctx() ctx: AuthedContext, @Root() org: OrganizationType): Promise<number> {
     return ctx.loaders.organization.grassrootsCount.load(org.id);
   }
 
   @FieldResolver(() => Int)
-  accountCount(@Ctx() ctx: RequestContext, @Root() org: OrganizationType): Promise<number> {
+  accountCount(@Ctx() ctx: AuthedContext, @Root() org: OrganizationType): Promise<number> {
     return ctx.loaders.organization.accountCount.load(org.id);
   }
 }

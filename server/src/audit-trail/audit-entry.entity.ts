@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-entity.js';
-import { ScopedBy } from '../../org-scope/scope-filter.js';
+import { OrgScopedEntity, pathIndexExpression } from '../org-scope/scoped-entity.js';
+import { ScopedBy } from '../org-scope/scope-filter.js';
 
 /**
  * One state change: who, when, what, before/after. Written in the same transaction as the change.

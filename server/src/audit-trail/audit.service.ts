@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '../../common/clock.js';
-import type { RequestContext } from '../../app/context.js';
-import { maskPersonalNumbers } from '../../domain/mask.js';
+import type { Clock } from '../common/clock.js';
+import type { RequestContext } from '../common/request-context.js';
+import { maskPersonalNumbers } from '../domain/mask.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditEvent {

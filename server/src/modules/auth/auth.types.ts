@@ -1,10 +1,10 @@
 import { Field, ID, InputType, ObjectType, createUnionType } from 'type-graphql';
 import { MaxLength, MinLength } from 'class-validator';
-import { ErrorResult, UserError } from '../common/errors/error-result.js';
-import { Permission } from './permissions.js';
-import { Role } from '../modules/account/role.js';
-import { MAX_PASSWORD_LENGTH } from './password.js';
-import { PlainText } from '../common/text/input-text.js';
+import { ErrorResult, UserError } from '../../common/errors/error-result.js';
+import { Permission } from '../../auth/permissions.js';
+import { Role } from '../../auth/role.js';
+import { MAX_PASSWORD_LENGTH } from '../../auth/password.js';
+import { PlainText } from '../../common/text/input-text.js';
 
 @ObjectType('Viewer', { description: 'The logged-in account' })
 export class ViewerType {

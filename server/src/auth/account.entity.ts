@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
-import { Organization } from '../../org-scope/organization.entity.js';
-import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-entity.js';
-import { ScopedBy } from '../../org-scope/scope-filter.js';
+import { Organization } from '../org-scope/organization.entity.js';
+import { OrgScopedEntity, pathIndexExpression } from '../org-scope/scoped-entity.js';
+import { ScopedBy } from '../org-scope/scope-filter.js';
 import { Role } from './role.js';
 
 @Entity({ tableName: 'account' })

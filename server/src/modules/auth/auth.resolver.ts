@@ -1,15 +1,15 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext, Viewer } from '../app/context.js';
-import { AllowDuringPasswordChange, Public } from './allow.decorator.js';
+import type { AuthedContext, RequestContext, Viewer } from '../../common/request-context.js';
+import { AllowDuringPasswordChange, Public } from '../../auth/allow.decorator.js';
 import { AccountLocked, CaptchaType, ChangePasswordInput, ChangePasswordResult, ChangePasswordSuccess, LoginInput, LoginResult, LoginSuccess, ViewerType } from './auth.types.js';
-import { OrganizationType, toOrganizationType } from '../modules/organization/organization.type.js';
-import { ErrorCode } from '../common/errors/error-code.js';
-import type { AuthService } from './auth.service.js';
-import type { CaptchaService } from './captcha.service.js';
-import type { SessionCookie } from './session-cookie.js';
-import type { RateLimit } from '../common/rate-limits.js';
-import { clientKey } from '../common/client-key.js';
-import type { OrganizationService } from '../modules/organization/organization.service.js';
+import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import type { AuthService } from '../../auth/auth.service.js';
+import type { CaptchaService } from '../../auth/captcha.service.js';
+import type { SessionCookie } from '../../auth/session-cookie.js';
+import type { RateLimit } from '../../common/rate-limits.js';
+import { clientKey } from '../../common/client-key.js';
+import type { OrganizationService } from '../organization/organization.service.js';
 
 export function toViewerType(v: Viewer): ViewerType {
   return {
@@ -65,7 +65,7 @@ export class AuthResolver {
 
   @AllowDuringPasswordChange()
   @Mutation(() => Boolean, { description: "Ends all of the caller's sessions" })
-  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+  async logout(@Ctx() ctx: AuthedContext): Promise<boolean> {
     await this.auth.logout(ctx);
     this.cookie.clear(ctx);
     return true;
@@ -73,16 +73,16 @@ export class AuthResolver {
 
   @AllowDuringPasswordChange()
   @Mutation(() => ChangePasswordResult, { description: 'Ends the other sessions and rotates this one' })
-  async changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput): Promise<typeof ChangePasswordResult> {
+  async changePassword(@Ctx() ctx: AuthedContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput): Promise<typeof ChangePasswordResult> {
     const result = await this.auth.changePassword(ctx, input.currentPassword, input.newPassword);
     if ('error' in result) return result.error;
     this.cookie.set(ctx, result.token);
-    ctx.authenticate({ ...ctx.viewer!, mustChangePassword: false });
-    return Object.assign(new ChangePasswordSuccess(), { viewer: toViewerType(ctx.viewer!) });
+    ctx.authenticate({ ...ctx.viewer, mustChangePassword: false });
+    return Object.assign(new ChangePasswordSuccess(), { viewer: toViewerType(ctx.viewer) });
   }
 
   @FieldResolver(() => OrganizationType)
-  async organization(@Ctx() ctx: RequestContext, @Root() viewer: ViewerType): Promise<OrganizationType> {
+  async organization(@Ctx() ctx: AuthedContext, @Root() viewer: ViewerType): Promise<OrganizationType> {
     return toOrganizationType(await this.organizations.get(ctx, viewer.organizationId));
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * The layers of the server, held by `npm run deps` (part of `npm test`). Lower layers never import
+ * higher ones:
+ *
+ *   domain/                       pure rules, no I/O, imports nothing else of ours
+ *   platform: config.ts common/ org-scope/ pii/ auth/ audit-trail/ jobs/
+ *                                 request context, tenancy, identity, audit writer, job queue
+ *   modules/<area>/               the product; may use each other (no cycles), never app/
+ *   app/ http/ db/ scripts/ main  wiring: folds the module manifests, serves HTTP, migrates
+ *
+ * The unscoped entry points (systemEm, raw SQL) are an allow-list: each listed file is a reviewed
+ * exception that states its own scope.
+ */
+const SRC = '^server/src/';
+const DOMAIN = `${SRC}domain/`;
+const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|jobs/)`;
+const MODULES = `${SRC}modules/`;
+const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts)`;
+
+/** Files that may use the unfiltered EntityManager or raw SQL. Add one only with a why-comment at the use. */
+const UNSCOPED_ALLOWED = [
+  'server/src/org-scope/',
+  'server/src/auth/(auth[.]service|captcha[.]service|login-lockout|session[.]service)[.]ts$',
+  'server/src/jobs/',
+  'server/src/db/',
+  'server/src/modules/member/member[.]service[.]ts$',
+  'server/src/modules/message/message[.]service[.]ts$',
+  'server/src/modules/member-import/(import-jobs|import-staging|member-import[.]service)[.]ts$',
+  'server/test/',
+  '[.]spec[.]ts$',
+];
+
+module.exports = {
+  forbidden: [
+    { name: 'domain-is-pure', severity: 'error', comment: 'domain/ holds pure rules: it imports only domain/.', from: { path: DOMAIN }, to: { path: SRC, pathNot: DOMAIN } },
+    { name: 'platform-below-modules', severity: 'error', comment: 'The platform serves every module and knows none of them.', from: { path: PLATFORM }, to: { path: [MODULES, APP] } },
+    { name: 'modules-below-app', severity: 'error', comment: 'Modules are folded by app/ through their manifests; they never reach up.', from: { path: MODULES }, to: { path: APP } },
+    { name: 'no-cycles', severity: 'error', comment: 'A cycle makes load order matter and layers meaningless.', from: { path: SRC }, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
+    {
+      name: 'unscoped-allow-list',
+      severity: 'error',
+      comment: 'systemEm and raw SQL bypass the tenancy filter: only the allow-listed files may import them.',
+      from: { pathNot: UNSCOPED_ALLOWED },
+      to: { path: 'server/src/org-scope/(system-em|raw-sql)[.]ts$' },
+    },
+    { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+    { name: 'tests-stay-out', severity: 'error', comment: 'Production code never imports a test or its support.', from: { path: SRC, pathNot: '[.]spec[.]ts$' }, to: { path: '(^server/test/|[.]spec[.]ts$)' } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(node_modules|/dist/)' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+  },
+};

@@ -1,0 +1,24 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Loaders } from '../common/request-context.js';
+
+/**
+ * What a module brings to the app, in one place: app/ folds every manifest into the services, the
+ * schema and the per-request loaders, and db/ into the entity list. So a new module touches its own
+ * folder, app/modules.ts and a migration.
+ *
+ * `services` gets every service built before it (the platform's, then earlier modules') and returns
+ * its own; `resolvers` gets them all and returns the resolver instances (constructor injection, no
+ * container).
+ */
+export interface ModuleManifest<Needs = never, Provides extends object = object> {
+  name: string;
+  entities?: readonly EntityClass<object>[];
+  services?: (needs: Needs) => Provides;
+  resolvers?: (services: Needs & Provides) => object[];
+  loaders?: (em: EntityManager) => Partial<Loaders>;
+}
+
+export function defineModule<Needs = never, Provides extends object = object>(manifest: ModuleManifest<Needs, Provides>): ModuleManifest<Needs, Provides> {
+  return manifest;
+}
