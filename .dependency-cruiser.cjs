@@ -3,7 +3,7 @@
  * higher ones:
  *
  *   domain/                       pure rules, no I/O, imports nothing else of ours
- *   platform: config.ts common/ org-scope/ pii/ auth/ audit-trail/ jobs/
+ *   platform: config.ts common/ org-scope/ pii/ auth/ audit-trail/ changes/ jobs/
  *                                 request context, tenancy, identity, audit writer, job queue
  *   modules/<area>/               the product; may use each other (no cycles), never app/
  *   app/ http/ db/ scripts/ main  wiring: folds the module manifests, serves HTTP, migrates
@@ -13,7 +13,7 @@
  */
 const SRC = '^server/src/';
 const DOMAIN = `${SRC}domain/`;
-const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|jobs/)`;
+const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|changes/|jobs/)`;
 const MODULES = `${SRC}modules/`;
 const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts)`;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import argon2 from 'argon2';
-import { Account } from '../src/modules/account/account.entity.js';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { Account } from '../src/auth/account.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { CAPTCHA_ANSWER, DEMO_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';
 

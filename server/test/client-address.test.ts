@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { Session } from '../src/auth/auth.entities.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { CAPTCHA_ANSWER, DEMO_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { scopedEm } from '../src/org-scope/scoped-em.js';
 import { Organization } from '../src/org-scope/organization.entity.js';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/auth/account.entity.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 let s: TestServer;

@@ -7,7 +7,7 @@ const CREATE = `mutation($input: EnterpriseInput!) {
   createEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id name creditCode address version } } ... on UserError { code field message } }
 }`;
 const UPDATE = `mutation($input: UpdateEnterpriseInput!) {
-  updateEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id name version } } ... on UserError { code field message } }
+  updateEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id name version } } ... on ErrorResult { code message } ... on UserError { field } }
 }`;
 
 let s: TestServer;
@@ -40,7 +40,7 @@ describe('enterprises (关联企业)', () => {
     const updated = (await jianlang.ok(UPDATE, { input: { id: e.id, version: e.version, name: '上海建朗信息科技股份有限公司', creditCode: e.creditCode } })).updateEnterprise;
     expect(updated.enterprise).toMatchObject({ name: '上海建朗信息科技股份有限公司', version: e.version + 1 });
     const stale = (await jianlang.ok(UPDATE, { input: { id: e.id, version: e.version, name: '旧版本', creditCode: e.creditCode } })).updateEnterprise;
-    expect(stale).toMatchObject({ __typename: 'UserError', code: 'CONFLICT' });
+    expect(stale).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT' });
   });
 
   it('refuses a bad credit code, a short name, a code another union registered', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/auth/account.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';

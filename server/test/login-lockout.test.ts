@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';
 

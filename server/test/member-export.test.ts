@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckChar } from '../src/domain/resident-id.js';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { Member } from '../src/modules/member/member.entity.js';
 import { PiiCipher } from '../src/pii/pii-cipher.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckChar } from '../src/domain/resident-id.js';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Account } from '../src/modules/account/account.entity.js';
-import { AuditEntry } from '../src/modules/audit/audit-entry.entity.js';
+import { Account } from '../src/auth/account.entity.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 

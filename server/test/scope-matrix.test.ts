@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Account } from '../src/modules/account/account.entity.js';
+import { Account } from '../src/auth/account.entity.js';
 import { Organization } from '../src/org-scope/organization.entity.js';
-import { Role } from '../src/modules/account/role.js';
+import { Role } from '../src/auth/role.js';
 import { Tier } from '../src/org-scope/tier.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { Enterprise } from '../src/modules/enterprise/enterprise.entity.js';

@@ -302,6 +302,7 @@ export type CreateEnterpriseMutation = { createEnterprise:
         & { ' $fragmentRefs'?: { 'EditableEnterpriseFragment': EditableEnterpriseFragment } }
       ) }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type UpdateEnterpriseMutationVariables = Exact<{
@@ -315,6 +316,7 @@ export type UpdateEnterpriseMutation = { updateEnterprise:
         & { ' $fragmentRefs'?: { 'EditableEnterpriseFragment': EditableEnterpriseFragment } }
       ) }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type PickableEnterprisesQueryVariables = Exact<{

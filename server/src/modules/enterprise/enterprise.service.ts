@@ -7,10 +7,10 @@ import { userError, UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
 import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
-import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
+import { changeVersioned } from '../../changes/versioned-change.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from './enterprise.entity.js';
 import { toEnterpriseType } from './enterprise.type.js';
@@ -75,16 +75,14 @@ export class EnterpriseService {
     const checked = this.check(ctx, fields);
     if ('error' in checked) return checked.error;
     return this.saving(ctx, () =>
-      ctx.em.transactional(async (tx) => {
-        const e = await tx.findOne(Enterprise, id);
-        if (!e) throw new AppError('NOT_FOUND', ctx.t('notFound'));
-        assertInScope(ctx, e.orgPath);
-        if (e.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
-        const before = { name: e.name, creditCode: e.creditCode, address: e.address ?? null };
-        Object.assign(e, checked);
-        await tx.flush();
-        this.audit.record(ctx, tx, { action: 'enterprise.updated', organization: { id: e.organization.id, path: e.orgPath }, targetType: 'Enterprise', targetId: e.id, before, after: checked });
-        return e;
+      changeVersioned(ctx, this.audit, {
+        entity: Enterprise,
+        id,
+        version,
+        action: 'enterprise.updated',
+        organization: (e) => ({ id: e.organization.id, path: e.orgPath }),
+        view: (e) => ({ name: e.name, creditCode: e.creditCode, address: e.address ?? null }),
+        apply: (e) => void Object.assign(e, checked),
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
-import { UserError } from '../../common/errors/error-result.js';
+import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 
@@ -34,7 +34,7 @@ export class EnterprisePayload {
   enterprise!: EnterpriseType;
 }
 
-export const EnterpriseResult = createUnionType({ name: 'EnterpriseResult', types: () => [EnterprisePayload, UserError] as const });
+export const EnterpriseResult = createUnionType({ name: 'EnterpriseResult', types: () => [EnterprisePayload, VersionConflict, UserError] as const });
 
 @InputType()
 export class EnterpriseInput {
