@@ -32,6 +32,10 @@ export interface Config {
   importParseSeconds: number;
   importParseMemoryMb: number;
   importMaxParallel: number;
+  /** Whether this process also runs background jobs (`npm start` does; API-only replicas set RUN_WORKER=false). */
+  runWorker: boolean;
+  /** Jobs a worker process runs at once (each import parse is one). */
+  jobConcurrency: number;
   /** Seed the demo city into an empty database (default: yes, except in production). */
   seedDemo: boolean;
   /** Member exports building at once in one API process (each one per account). */
@@ -108,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importParseSeconds: positiveInteger(env, 'IMPORT_PARSE_SECONDS', 120),
     importParseMemoryMb: positiveInteger(env, 'IMPORT_PARSE_MEMORY_MB', 1024),
     importMaxParallel: positiveInteger(env, 'IMPORT_MAX_PARALLEL', 2),
+    runWorker: env.RUN_WORKER ? env.RUN_WORKER === 'true' : true,
+    jobConcurrency: positiveInteger(env, 'JOB_CONCURRENCY', 2),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
     exportMaxConcurrent: positiveInteger(env, 'EXPORT_MAX_CONCURRENT', 2),
     revealLimitPerHour: positiveInteger(env, 'REVEAL_LIMIT_PER_HOUR', 100),

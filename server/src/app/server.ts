@@ -16,7 +16,8 @@ import { langFromHeader, t } from '../common/i18n/messages.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { createLoaders } from './modules.js';
 import { ContextFactory, type RequestContext } from '../common/request-context.js';
-import { createServices, type ServiceDeps, type Services } from './services.js';
+import { createServices, createTasks, type ServiceDeps, type Services } from './services.js';
+import { startWorker } from '../jobs/worker.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
 import { operationTypesRule } from './operation-types.rule.js';
@@ -183,7 +184,14 @@ export async function createApp(deps: AppOptions): Promise<App> {
 
   await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, contexts, services)));
 
-  fastify.addHook('onClose', async () => services.memberImports.close());
+  // `npm start` runs the jobs here too; API-only replicas (RUN_WORKER=false) leave them to `npm run worker`.
+  const worker = config.runWorker
+    ? await startWorker({ connectionString: orm.config.get('clientUrl')!, concurrency: config.jobConcurrency, tasks: createTasks(services), contexts, log: fastify.log })
+    : null;
+  fastify.addHook('onClose', async () => {
+    await worker?.stop();
+    services.memberImports.close();
+  });
 
   fastify.get('/healthz', async (_req, reply) => {
     try {

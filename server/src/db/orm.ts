@@ -2,6 +2,7 @@ import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { migrateJobs } from '../jobs/worker.js';
 import { ScopeFlushGuard } from '../org-scope/flush-guard.js';
 
 export function ormConfig(clientUrl: string) {
@@ -23,9 +24,10 @@ export function ormConfig(clientUrl: string) {
   });
 }
 
-/** Connects and applies the committed migrations (never schema auto-sync). */
+/** Connects and applies the committed migrations (never schema auto-sync), then graphile-worker's. */
 export async function openDatabase(clientUrl: string): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(clientUrl));
   await orm.getMigrator().up();
+  await migrateJobs(clientUrl, { error: (d, m) => console.error(m, d), warn: (d, m) => console.warn(m, d), debug: () => {} });
   return orm;
 }

@@ -52,7 +52,7 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
   });
 
   app.post('/api/member-imports', async (request, reply) => {
-    // While this process reads as many uploads as it may, refuse before anything costs a query or a parse.
+    // While this process reads as many uploads as it may, refuse before anything costs a query or memory.
     const slot = imports.reserve();
     if (!slot) throw new AppError('RATE_LIMITED', t(langFromHeader(request.headers['accept-language']), 'importBusy'));
     try {
@@ -64,11 +64,10 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
       // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
       if (file.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
       const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
-      const job = await imports.start(ctx, slot, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')), request.log);
+      const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')));
       return reply.code(202).send({ id: job.id });
-    } catch (e) {
+    } finally {
       slot.release();
-      throw e;
     }
   });
 

@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Loaders } from '../common/request-context.js';
+import type { JobTask } from '../jobs/worker.js';
 
 /**
  * What a module brings to the app, in one place: app/ folds every manifest into the services, the
@@ -17,6 +18,8 @@ export interface ModuleManifest<Needs = never, Provides extends object = object>
   services?: (needs: Needs) => Provides;
   resolvers?: (services: Needs & Provides) => object[];
   loaders?: (em: EntityManager) => Partial<Loaders>;
+  /** Background tasks by name (graphile-worker), enqueued with jobs/queue.ts `enqueue`. */
+  tasks?: (services: Needs & Provides) => Record<string, JobTask<never>>;
 }
 
 export function defineModule<Needs = never, Provides extends object = object>(manifest: ModuleManifest<Needs, Provides>): ModuleManifest<Needs, Provides> {

@@ -20,7 +20,7 @@ export const COMMIT = `mutation($id: ID!, $all: Boolean!) { commitMemberImport(i
 export async function preview(c: GraphQLClient, id: string) {
   for (const end = Date.now() + 100_000; Date.now() < end; ) {
     const job = (await c.ok(IMPORT, { id })).memberImport;
-    if (job.status !== 'PARSING') return job;
+    if (job.status !== 'QUEUED' && job.status !== 'PARSING') return job;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('import did not finish parsing');

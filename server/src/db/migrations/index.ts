@@ -9,6 +9,7 @@ import { Migration20261130000000ImportJobs } from './Migration20261130000000Impo
 import { Migration20261130100000LoginThrottling } from './Migration20261130100000LoginThrottling.js';
 import { Migration20261130200000RevealAuditIndex } from './Migration20261130200000RevealAuditIndex.js';
 import { Migration20261130210000Messages } from './Migration20261130210000Messages.js';
+import { Migration20261201000000StateChanges } from './Migration20261201000000StateChanges.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130100000LoginThrottling', class: Migration20261130100000LoginThrottling },
   { name: 'Migration20261130200000RevealAuditIndex', class: Migration20261130200000RevealAuditIndex },
   { name: 'Migration20261130210000Messages', class: Migration20261130210000Messages },
+  { name: 'Migration20261201000000StateChanges', class: Migration20261201000000StateChanges },
 ];

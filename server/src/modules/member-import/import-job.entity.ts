@@ -11,7 +11,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * Only raw SQL (ImportJobs) touches it; the entity describes the schema in one place.
  */
 @Entity({ tableName: 'member_import_job', readonly: true })
-@Index({ name: 'member_import_job_one_parse_per_union', expression: `create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" = 'PARSING'` })
+@Index({ name: 'member_import_job_one_parse_per_union', expression: `create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" in ('QUEUED', 'PARSING')` })
 @Index({ name: 'member_import_job_created_at_idx', properties: ['createdAt'] })
 export class MemberImportJob {
   @PrimaryKey({ type: 'uuid' })
@@ -36,7 +36,7 @@ export class MemberImportJob {
   @Property({ type: 'blob', nullable: true })
   uploadSealed?: Buffer | null;
 
-  /** PARSING, READY, REFUSED or COMMITTED. */
+  /** An ImportStatus (domain/member-import-states.ts); only changes/transition.ts moves it. */
   @Property({ type: 'string', length: 16 })
   status!: string;
 

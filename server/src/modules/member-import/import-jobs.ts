@@ -1,10 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { isUniqueViolation, sqlRows } from '../../org-scope/raw-sql.js';
+import { sqlRows } from '../../org-scope/raw-sql.js';
 import { systemEm } from '../../org-scope/system-em.js';
 import type { RefusedRow, RowOutcome, SkippedRow } from './import-staging.js';
+import { ImportStatus } from '../../domain/member-import-states.js';
 
-export type ImportJobStatus = 'PARSING' | 'READY' | 'REFUSED' | 'COMMITTED';
+export type ImportJobStatus = ImportStatus;
 
 export interface ImportResult {
   inserted: number;
@@ -62,60 +63,63 @@ const COLUMNS = `id, account_id, organization_id, org_path, enterprise_id, file_
 export const DEAD_PARSE: Refusal = { key: 'importInterrupted' };
 
 /**
- * member_import_job (see its entity): the state of each import, in SQL; its staged rows go with it. City-wide table, so the system
- * EntityManager; every read names the account (an import is its uploader's alone).
+ * member_import_job (see its entity): the state of each import, in SQL; its staged rows go with it.
+ * City-wide table, so the system EntityManager; every read for a user names the account (an import is
+ * its uploader's alone). The status only moves through `move` (a compare-and-set, the status being the
+ * row's version), which the service calls through the transition kernel.
  */
 export class ImportJobs {
   constructor(private readonly orm: MikroORM) {}
 
-  /**
-   * Records a new parse of an upload (kept sealed, for the error report), which must end by
-   * `deadlineSeconds` from now. False when the union already has
-   * a running parse (the partial unique index decides, so two processes cannot both start one).
-   */
-  async open(job: NewImportJob, uploadSealed: Buffer, deadlineSeconds: number): Promise<boolean> {
-    const em = systemEm(this.orm);
-    const insert = () =>
-      sqlRows(
-        em,
-        `insert into member_import_job (id, account_id, organization_id, org_path, enterprise_id, file_name, upload_sealed, status, parse_deadline)
-         values (?, ?, ?, ?, ?, ?, ?, 'PARSING', now() + make_interval(secs => ?))`,
-        [job.id, job.accountId, job.organizationId, job.orgPath, job.enterpriseId, job.fileName, uploadSealed, deadlineSeconds],
-      ).then(
-        () => true,
-        (e: unknown) => (isUniqueViolation(e) ? false : Promise.reject(e)),
-      );
-    if (await insert()) return true;
-    // The slot may be held by a parse whose process died: free it if so, and try once more.
-    return (await this.endDeadParses(em, job.organizationId)) > 0 && (await insert());
+  /** Records a new import, QUEUED, in `tx`. Throws a unique violation when the union already has one queued or parsing. */
+  async insert(tx: EntityManager, job: NewImportJob, uploadSealed: Buffer): Promise<void> {
+    await sqlRows(
+      tx,
+      `insert into member_import_job (id, account_id, organization_id, org_path, enterprise_id, file_name, upload_sealed, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [job.id, job.accountId, job.organizationId, job.orgPath, job.enterpriseId, job.fileName, uploadSealed, ImportStatus.QUEUED],
+    );
   }
 
-  /** The account's own import, or null (anyone else's looks missing). A parse past its deadline reads as refused. */
-  async get(id: string, accountId: number): Promise<ImportJob | null> {
+  /** The account's own import, or null (anyone else's looks missing). */
+  async get(id: string, accountId: number): Promise<(ImportJob & { dead: boolean }) | null> {
     const [row] = await sqlRows<JobRow>(systemEm(this.orm), `select ${COLUMNS} from member_import_job where id = ? and account_id = ?`, [id, accountId]);
-    if (!row) return null;
-    if (row.dead) {
-      await this.refuse(id, DEAD_PARSE);
-      return { ...toJob(row), status: 'REFUSED', refusal: DEAD_PARSE };
-    }
-    return toJob(row);
+    return row ? { ...toJob(row), dead: row.dead } : null;
+  }
+
+  /** An import as its worker sees it (whoever uploaded it). */
+  async forWorker(id: string): Promise<ImportJob | null> {
+    const [row] = await sqlRows<JobRow>(systemEm(this.orm), `select ${COLUMNS} from member_import_job where id = ?`, [id]);
+    return row ? toJob(row) : null;
+  }
+
+  /** A union's imports parsing past their deadline (their process died or was stopped). */
+  async deadParses(organizationId: number): Promise<ImportJob[]> {
+    const rows = await sqlRows<JobRow>(systemEm(this.orm), `select ${COLUMNS} from member_import_job where organization_id = ? and status = 'PARSING' and parse_deadline < now()`, [organizationId]);
+    return rows.map(toJob);
+  }
+
+  /**
+   * Moves the import from `from` to `to` and sets `fields` with it, only if it is still in `from`.
+   * False when it had moved meanwhile (a race lost).
+   */
+  async move(tx: EntityManager, id: string, from: ImportStatus, to: ImportStatus, fields: Partial<MovedFields> = {}): Promise<boolean> {
+    const sets = ['status = ?'];
+    const values: unknown[] = [to];
+    const set = (sql: string, value?: unknown) => {
+      sets.push(sql);
+      if (value !== undefined) values.push(value);
+    };
+    if (fields.deadlineSeconds !== undefined) set('parse_deadline = now() + make_interval(secs => ?)', fields.deadlineSeconds);
+    if (to !== ImportStatus.PARSING) set('parse_deadline = null');
+    for (const [key, column] of JSON_FIELDS) if (fields[key] !== undefined) set(`${column} = ?::jsonb`, JSON.stringify(fields[key]));
+    if (to === ImportStatus.READY) sets.push('progress = 1');
+    const moved = await sqlRows(tx, `update member_import_job set ${sets.join(', ')} where id = ? and status = ? returning id`, [...values, id, from]);
+    return moved.length === 1;
   }
 
   async progress(id: string, progress: number): Promise<void> {
     await sqlRows(systemEm(this.orm), `update member_import_job set progress = ? where id = ? and status = 'PARSING'`, [progress, id]);
-  }
-
-  async ready(id: string, preview: Pick<ImportJob, 'headers' | 'unknownColumns' | 'counts' | 'firstErrors'>): Promise<void> {
-    await sqlRows(
-      systemEm(this.orm),
-      `update member_import_job set status = 'READY', progress = 1, parse_deadline = null, headers = ?::jsonb, unknown_columns = ?::jsonb, counts = ?::jsonb, first_errors = ?::jsonb
-        where id = ? and status = 'PARSING'`,
-      [JSON.stringify(preview.headers), JSON.stringify(preview.unknownColumns), JSON.stringify(preview.counts), JSON.stringify(preview.firstErrors), id],
-    );
-  }
-
-  async refuse(id: string, refusal: Refusal): Promise<void> {
-    await sqlRows(systemEm(this.orm), `update member_import_job set status = 'REFUSED', parse_deadline = null, refusal = ?::jsonb where id = ? and status = 'PARSING'`, [JSON.stringify(refusal), id]);
   }
 
   /**
@@ -127,37 +131,44 @@ export class ImportJobs {
     return row ? toJob(row) : null;
   }
 
-  async committed(tx: EntityManager, id: string, result: ImportResult): Promise<void> {
-    await sqlRows(tx, `update member_import_job set status = 'COMMITTED', result = ?::jsonb where id = ?`, [JSON.stringify(result), id]);
-  }
-
   /** The upload as it was received, still sealed. */
   async upload(id: string): Promise<Buffer> {
     const [row] = await sqlRows<{ upload_sealed: Buffer }>(systemEm(this.orm), `select upload_sealed from member_import_job where id = ?`, [id]);
     return row.upload_sealed;
   }
 
-  /** Forgets imports older than `maxAgeSeconds`, with their staged rows, in one statement. */
+  /** Forgets imports older than `maxAgeSeconds`, with their staged rows and timelines, in one statement. */
   async expire(maxAgeSeconds: number): Promise<void> {
     await sqlRows(
       systemEm(this.orm),
-      `with gone as (delete from member_import_job where created_at < now() - make_interval(secs => ?) returning id)
+      `with gone as (delete from member_import_job where created_at < now() - make_interval(secs => ?) returning id),
+            timeline as (delete from state_change where subject_type = 'MemberImport' and subject_id in (select id::text from gone))
        delete from member_import_row where job_id in (select id from gone)`,
       [maxAgeSeconds],
     );
   }
-
-  /** A union's parse whose process died holds its slot until its deadline; then it is refused. */
-  private async endDeadParses(em: EntityManager, organizationId: number): Promise<number> {
-    const ended = await sqlRows(
-      em,
-      `update member_import_job set status = 'REFUSED', parse_deadline = null, refusal = ?::jsonb
-        where organization_id = ? and status = 'PARSING' and parse_deadline < now() returning id`,
-      [JSON.stringify(DEAD_PARSE), organizationId],
-    );
-    return ended.length;
-  }
 }
+
+/** What a move may set besides the status. */
+export interface MovedFields {
+  /** Seconds from now a parse must end by. */
+  deadlineSeconds: number;
+  refusal: Refusal;
+  headers: string[];
+  unknownColumns: string[];
+  counts: Record<RowOutcome, number>;
+  firstErrors: RefusedRow[];
+  result: ImportResult;
+}
+
+const JSON_FIELDS: [keyof MovedFields, string][] = [
+  ['refusal', 'refusal'],
+  ['headers', 'headers'],
+  ['unknownColumns', 'unknown_columns'],
+  ['counts', 'counts'],
+  ['firstErrors', 'first_errors'],
+  ['result', 'result'],
+];
 
 function toJob(r: JobRow): ImportJob {
   return {

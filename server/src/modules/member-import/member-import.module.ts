@@ -6,7 +6,7 @@ import type { PiiCipher } from '../../pii/pii-cipher.js';
 import { defineModule } from '../define-module.js';
 import { MemberImportRow } from './import-row.entity.js';
 import { MemberImportJob } from './import-job.entity.js';
-import { MemberImportService } from './member-import.service.js';
+import { MemberImportService, PARSE_TASK, type ParseJob } from './member-import.service.js';
 import { MemberImportResolver } from './member-import.resolver.js';
 
 export const memberImportModule = defineModule({
@@ -22,4 +22,5 @@ export const memberImportModule = defineModule({
     }),
   }),
   resolvers: (s) => [new MemberImportResolver(s.memberImports)],
+  tasks: (s) => ({ [PARSE_TASK]: (ctx, data: ParseJob, attempt) => s.memberImports.runParse(ctx, data, attempt, attempt.log) }),
 });

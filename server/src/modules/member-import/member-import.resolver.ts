@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
@@ -7,7 +7,10 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { COLUMNS } from './columns.js';
 import type { RefusedRow } from './import-staging.js';
 import { PREVIEW_ERRORS, type ImportJob, type MemberImportService } from './member-import.service.js';
-import { CommitMemberImportResult, ImportStatus, MemberImportPayload, MemberImportType, type ImportRowError } from './member-import.types.js';
+import { CommitMemberImportResult, MemberImportPayload, MemberImportType, type ImportRowError } from './member-import.types.js';
+import { IMPORT_MACHINE } from '../../domain/member-import-states.js';
+import { eventsOpen } from '../../domain/state-machine.js';
+import { StateChangeType, toStateChangeType } from '../../changes/state-change.type.js';
 
 /** Every problem of a row, in the clerk's language. */
 export function rowReasons(ctx: AuthedContext, row: RefusedRow): string {
@@ -21,7 +24,8 @@ export function toMemberImportType(ctx: AuthedContext, job: ImportJob): MemberIm
   return {
     id: job.id,
     fileName: job.fileName,
-    status: job.status as ImportStatus,
+    status: job.status,
+    availableEvents: eventsOpen(IMPORT_MACHINE, job.status, ctx.viewer.permissions),
     progress: job.progress,
     refusal: job.refusal ? ctx.t(job.refusal.key, job.refusal.params) : null,
     newCount: job.counts.NEW,
@@ -49,5 +53,10 @@ export class MemberImportResolver {
     const r = await this.imports.commit(ctx, id, allOrNothing);
     if ('invalid' in r) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('importHasInvalid', { count: r.invalid }));
     return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, await this.imports.get(ctx, id)) });
+  }
+
+  @FieldResolver(() => [StateChangeType], { description: 'Its moves, oldest first' })
+  async timeline(@Ctx() ctx: AuthedContext, @Root() job: MemberImportType): Promise<StateChangeType[]> {
+    return (await this.imports.timeline(ctx, job.id)).map((c) => toStateChangeType(ctx, c));
   }
 }

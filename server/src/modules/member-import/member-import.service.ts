@@ -12,7 +12,13 @@ import { inspectXlsx, xlsxLimitsFor, type XlsxRefusal } from './xlsx-guard.js';
 import type { SheetRefusal } from './parse-sheet.js';
 import { ParseProcesses, type ParseFailure, type StagedBatch } from './run-parse.js';
 import { ImportStaging, type RefusedRow, type RowOutcome, type SkippedRow } from './import-staging.js';
-import { ImportJobs, type ImportJob, type ImportResult, type NewImportJob, type Refusal } from './import-jobs.js';
+import { DEAD_PARSE, ImportJobs, type ImportJob, type ImportResult, type MovedFields, type Refusal } from './import-jobs.js';
+import { systemEm } from '../../org-scope/system-em.js';
+import { IMPORT_MACHINE, ImportEvent, ImportStatus } from '../../domain/member-import-states.js';
+import { moverOf, recordCreation, timelineOf, transition } from '../../changes/transition.js';
+import type { StateChange } from '../../changes/state-change.entity.js';
+import { enqueue } from '../../jobs/queue.js';
+import type { JobAttempt } from '../../jobs/worker.js';
 
 export type { ImportJob, ImportResult, RowOutcome };
 
@@ -34,6 +40,13 @@ const JOB_TTL_SECONDS = 60 * 60;
 const DEADLINE_GRACE_SECONDS = 30;
 /** Progress is written at most this often. */
 const PROGRESS_EVERY_MS = 500;
+/** The graphile-worker task that parses an upload. */
+export const PARSE_TASK = 'member-import.parse';
+export interface ParseJob {
+  jobId: string;
+}
+/** A parse that failed through no fault of the file (e.g. the database went away) is tried this often. */
+const PARSE_ATTEMPTS = 3;
 /** Refused rows listed in the preview; the error report has them all. */
 export const PREVIEW_ERRORS = 200;
 
@@ -54,7 +67,7 @@ export class MemberImportService {
   private expiredAt = 0;
 
   constructor(
-    orm: MikroORM,
+    private readonly orm: MikroORM,
     private readonly clock: Clock,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditService,
@@ -89,29 +102,56 @@ export class MemberImportService {
   }
 
   /**
-   * Checks the upload and starts parsing it off the request path, in the place `slot` reserved (given
-   * back when the parse ends, or now if it does not start); returns at once. `log` reports what went
-   * wrong unexpectedly.
+   * Checks the upload and queues its parse (a job, enqueued in the transaction that records the
+   * import); returns at once. At most one import per union is queued or parsing.
    */
-  async start(ctx: AuthedContext, slot: { release(): void }, file: { buffer: Buffer; fileName: string }, enterpriseId: number, log: ImportLog): Promise<{ id: string }> {
+  async start(ctx: AuthedContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number): Promise<{ id: string }> {
     const viewer = ctx.viewer;
     const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId, fileName: file.fileName.slice(0, 200) };
+    const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
+    if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
+    const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
+    if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
+    await this.expireOldJobs();
+    const sealed = this.cipher.sealBytes(file.buffer);
+    const open = () =>
+      ctx.em.fork().transactional(async (tx) => {
+        await this.jobs.insert(tx, job, sealed);
+        recordCreation(tx, IMPORT_MACHINE, { id: job.id, orgPath: job.orgPath }, moverOf(ctx), this.clock.now());
+        await enqueue(ctx, tx, PARSE_TASK, { jobId: job.id } satisfies ParseJob, { maxAttempts: PARSE_ATTEMPTS });
+      });
     try {
-      const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
-      if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
-      const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
-      if (!enterprise) throw new AppError('BAD_USER_INPUT', ctx.t('importEnterpriseRequired'), { field: 'enterpriseId' });
-      await this.expireOldJobs();
-      if (!(await this.jobs.open(job, this.cipher.sealBytes(file.buffer), this.limits.parseSeconds + DEADLINE_GRACE_SECONDS))) throw new AppError('CONFLICT', ctx.t('importRunning'));
+      await open();
     } catch (e) {
-      slot.release();
-      throw e;
+      if (!isUniqueViolation(e)) throw e;
+      // The union's slot may be held by a parse whose process died: end it, and try once more.
+      const dead = await this.jobs.deadParses(job.organizationId);
+      for (const d of dead) await this.move(ctx, d, ImportEvent.REFUSE, { refusal: DEAD_PARSE }).catch(() => {});
+      if (!dead.length) throw new AppError('CONFLICT', ctx.t('importRunning'));
+      await open().catch((e2: unknown) => Promise.reject(isUniqueViolation(e2) ? new AppError('CONFLICT', ctx.t('importRunning')) : e2));
     }
-    void this.parse(job, file.buffer, log).finally(() => slot.release());
     return { id: job.id };
   }
 
-  private async parse(job: NewImportJob, buffer: Buffer, log: ImportLog): Promise<void> {
+  /** The parse job (a graphile-worker task, run as the uploader): reads the sealed upload in a parse process. */
+  async runParse(ctx: AuthedContext, { jobId }: ParseJob, attempt: JobAttempt, log: ImportLog): Promise<void> {
+    const job = await this.jobs.forWorker(jobId);
+    if (!job || (job.status !== ImportStatus.QUEUED && job.status !== ImportStatus.PARSING)) return; // ended (expired, refused) meanwhile
+    const deadlineSeconds = this.limits.parseSeconds + DEADLINE_GRACE_SECONDS;
+    if (job.status === ImportStatus.QUEUED) await this.move(ctx, job, ImportEvent.START, { deadlineSeconds });
+    else await this.staging.discard(jobId); // a retry: the try before may have staged some rows
+    const parsing = { ...job, status: ImportStatus.PARSING };
+    try {
+      await this.parse(ctx, parsing, this.cipher.unsealBytes(await this.jobs.upload(jobId)), log);
+    } catch (e) {
+      await this.staging.discard(jobId).catch(() => {});
+      // The file is not at fault: try again (graphile-worker backs off); after the last try the clerk is told.
+      if (attempt.isLast) await this.move(ctx, parsing, ImportEvent.REFUSE, { refusal: { key: 'importUnreadable' } }).catch(() => {});
+      throw e;
+    }
+  }
+
+  private async parse(ctx: AuthedContext, job: ImportJob, buffer: Buffer, log: ImportLog): Promise<void> {
     const jobId = job.id;
     // Batches go to PostgreSQL as they come, on two connections at most; the child reads on meanwhile,
     // a few batches ahead at most.
@@ -135,23 +175,37 @@ export class MemberImportService {
       if ('failed' in parsed || 'refused' in parsed) {
         if ('failed' in parsed) log.warn({ jobId, failure: parsed }, 'member import parse failed');
         await this.staging.discard(jobId);
-        return await this.jobs.refuse(jobId, refusalOf(parsed));
+        return await this.move(ctx, job, ImportEvent.REFUSE, { refusal: refusalOf(parsed) });
       }
       await this.staging.classify(job);
-      await this.jobs.ready(jobId, { ...parsed, counts: await this.staging.counts(jobId), firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS) });
+      await this.move(ctx, job, ImportEvent.PARSED, { ...parsed, counts: await this.staging.counts(jobId), firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS) });
     } catch (e) {
-      log.error({ err: e, jobId }, 'member import failed');
       await written().catch(() => {});
-      await this.staging.discard(jobId).catch((e2: unknown) => log.error({ err: e2, jobId }, 'member import cleanup failed'));
-      await this.jobs.refuse(jobId, { key: 'importUnreadable' }).catch(() => {});
+      throw e;
     }
   }
 
-  /** The caller's own import; anyone else's looks missing. */
+  /** A system move of the import (the worker's, or ending a dead parse), with its state-change row. */
+  private async move(ctx: AuthedContext, job: ImportJob, event: ImportEvent, fields: Partial<MovedFields> = {}): Promise<void> {
+    await systemEm(this.orm).transactional((tx) =>
+      transition(ctx, tx, { machine: IMPORT_MACHINE, subject: { id: job.id, orgPath: job.orgPath }, from: job.status, event, by: 'system', at: this.clock.now() }, (to) =>
+        this.jobs.move(tx, job.id, job.status, to, fields),
+      ),
+    );
+  }
+
+  /** The caller's own import; anyone else's looks missing. A parse past its deadline is ended here. */
   async get(ctx: AuthedContext, id: string): Promise<ImportJob> {
     const job = isUuid(id) ? await this.jobs.get(id, ctx.viewer.accountId) : null;
     if (!job) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
-    return job;
+    if (!job.dead) return job;
+    await this.move(ctx, job, ImportEvent.REFUSE, { refusal: DEAD_PARSE }).catch(() => {});
+    return { ...job, status: ImportStatus.REFUSED, refusal: DEAD_PARSE };
+  }
+
+  /** The import's timeline (who moved it, when, from, to), oldest first. */
+  timeline(ctx: AuthedContext, id: string): Promise<StateChange[]> {
+    return timelineOf(ctx.em, IMPORT_MACHINE.subject, id);
   }
 
   /**
@@ -187,8 +241,8 @@ export class MemberImportService {
       ctx.em.transactional(async (tx): Promise<ImportResult | { invalid: number }> => {
         const job = await this.jobs.lockForCommit(tx, id, accountId);
         if (!job) throw new AppError('NOT_FOUND', ctx.t('importNotFound'));
-        if (job.status === 'COMMITTED') return job.result!;
-        if (job.status !== 'READY') throw new AppError('CONFLICT', ctx.t('importNotReady'));
+        if (job.status === ImportStatus.COMMITTED) return job.result!;
+        if (job.status !== ImportStatus.READY) throw new AppError('CONFLICT', ctx.t('importNotReady'));
         const { counts } = job;
         if (allOrNothing && counts.INVALID > 0) return { invalid: counts.INVALID };
         const now = this.clock.now();
@@ -196,7 +250,9 @@ export class MemberImportService {
         if (allOrNothing && skipped.length) throw new SkippedRows();
         await this.staging.applyUpdates(tx, job, now);
         const result: ImportResult = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped };
-        await this.jobs.committed(tx, id, result);
+        await transition(ctx, tx, { machine: IMPORT_MACHINE, subject: { id, orgPath: job.orgPath }, from: job.status, event: ImportEvent.COMMIT, by: moverOf(ctx), at: now }, (to) =>
+          this.jobs.move(tx, id, job.status, to, { result }),
+        );
         this.audit.record(ctx, tx, {
           action: 'member.imported',
           organization: { id: job.organizationId, path: job.orgPath },

@@ -1,13 +1,9 @@
 import { Field, Float, ID, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../common/errors/error-result.js';
+import { ImportEvent, ImportStatus } from '../../domain/member-import-states.js';
 
-export enum ImportStatus {
-  PARSING = 'PARSING',
-  READY = 'READY',
-  REFUSED = 'REFUSED',
-  COMMITTED = 'COMMITTED',
-}
-registerEnumType(ImportStatus, { name: 'ImportStatus' });
+registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'See domain/member-import-states.ts for the moves between them' });
+registerEnumType(ImportEvent, { name: 'ImportEvent' });
 
 @ObjectType()
 export class ImportRowError {
@@ -46,6 +42,10 @@ export class MemberImportType {
 
   @Field(() => ImportStatus)
   status!: ImportStatus;
+
+  @Field(() => [ImportEvent], { description: 'What the caller may do to it now (from the same transition table the server enforces)' })
+  availableEvents!: ImportEvent[];
+
 
   @Field(() => Float, { description: '0..1 while parsing' })
   progress!: number;

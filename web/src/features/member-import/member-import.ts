@@ -11,6 +11,7 @@ export const IMPORT_STEPS: readonly ImportStep[] = ['upload', 'parse', 'preview'
  */
 export function importStep(status: ImportStatus | null | undefined): ImportStep {
   switch (status) {
+    case 'QUEUED':
     case 'PARSING':
     case 'REFUSED':
       return 'parse';
@@ -23,9 +24,9 @@ export function importStep(status: ImportStatus | null | undefined): ImportStep 
   }
 }
 
-/** The server stops reading while the file is still being parsed; nothing else changes without the clerk. */
+/** The client polls while the file waits for a worker or is being parsed; nothing else changes without the clerk. */
 export function isStillParsing(status: ImportStatus | null | undefined): boolean {
-  return status === 'PARSING';
+  return status === 'QUEUED' || status === 'PARSING';
 }
 
 /** The server's upload limit (IMPORT_MAX_BYTES, 10 MB by default); it refuses larger files with 413 anyway. */

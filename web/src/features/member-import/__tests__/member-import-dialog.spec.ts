@@ -60,6 +60,7 @@ function job(fields: Record<string, unknown>) {
     __typename: 'MemberImport',
     id: 'job-1',
     status: 'READY',
+    availableEvents: fields.status && fields.status !== 'READY' ? [] : ['COMMIT'],
     progress: 1,
     refusal: null,
     newCount: 0,

@@ -16,6 +16,7 @@ describe('import wizard step from the upload status', () => {
   });
 
   it('shows 解析 while parsing and for a refused file (with its refusal), 预览 until written, then 结果', () => {
+    expect(importStep('QUEUED')).toBe('parse');
     expect(importStep('PARSING')).toBe('parse');
     expect(importStep('REFUSED')).toBe('parse');
     expect(importStep('READY')).toBe('preview');
@@ -23,6 +24,7 @@ describe('import wizard step from the upload status', () => {
   });
 
   it('keeps asking only while the file is being parsed', () => {
+    expect(isStillParsing('QUEUED')).toBe(true);
     expect(isStillParsing('PARSING')).toBe(true);
     for (const status of ['READY', 'REFUSED', 'COMMITTED'] as const) expect(isStillParsing(status)).toBe(false);
   });
