@@ -15,7 +15,7 @@ const SRC = '^server/src/';
 const DOMAIN = `${SRC}domain/`;
 const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|changes/|jobs/)`;
 const MODULES = `${SRC}modules/`;
-const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts)`;
+const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts|worker[.]ts)`;
 
 /** Files that may use the unfiltered EntityManager or raw SQL. Add one only with a why-comment at the use. */
 const UNSCOPED_ALLOWED = [
