@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { Clock } from './common/clock.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.js';
 import { openDatabase } from './db/orm.js';
+import { underStartupLock } from './db/startup-lock.js';
 import { seedDemoCity, DEMO_PASSWORD, DEMO_ACCOUNTS } from './db/seed/demo-city.js';
 import { createApp } from './app/server.js';
 import { PiiCipher } from './pii/pii-cipher.js';
@@ -18,9 +19,12 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'));
     databaseUrl = embedded.url;
   }
-  const orm = await openDatabase(databaseUrl);
   const clock = new Clock(config.appToday);
-  if (config.seedDemo) await seedDemoCity(orm, { clock, cipher: new PiiCipher(loadDataKey(config)) });
+  const orm = await underStartupLock(databaseUrl, async () => {
+    const opened = await openDatabase(databaseUrl);
+    if (config.seedDemo) await seedDemoCity(opened, { clock, cipher: new PiiCipher(loadDataKey(config)) });
+    return opened;
+  });
   const app = await createApp({ orm, config, clock });
   await app.fastify.listen({ host: config.host, port: config.port });
 

@@ -4,6 +4,7 @@ import { Clock } from './common/clock.js';
 import { ContextFactory } from './common/request-context.js';
 import { maskPersonalNumbers } from './domain/mask.js';
 import { openDatabase } from './db/orm.js';
+import { underStartupLock } from './db/startup-lock.js';
 import { createServices, createTasks } from './app/services.js';
 import { createLoaders } from './app/modules.js';
 import { startWorker, type JobLog } from './jobs/worker.js';
@@ -15,7 +16,8 @@ import { startWorker, type JobLog } from './jobs/worker.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL is required: a worker joins the database the API processes use');
-  const orm = await openDatabase(config.databaseUrl);
+  const databaseUrl = config.databaseUrl;
+  const orm = await underStartupLock(databaseUrl, () => openDatabase(databaseUrl));
   const clock = new Clock(config.appToday);
   const services = createServices({ orm, config, clock });
   const runner = await startWorker({ connectionString: config.databaseUrl, concurrency: config.jobConcurrency, tasks: createTasks(services), contexts: new ContextFactory(orm, createLoaders), log: jsonLog(config.logLevel) });
