@@ -37,13 +37,18 @@ export async function assertAllInScope<E extends OrgScopedEntity & { id: number 
   if (ids.length > MAX_IDS_PER_SCOPE_CHECK) throw new AppError('BAD_USER_INPUT', ctx.t('idsTooMany', { max: MAX_IDS_PER_SCOPE_CHECK }));
   const wanted = ids.map(toId);
   const seen = new Set<number>();
-  const repeated = ids.filter((_, i) => wanted[i] > 0 && (seen.has(wanted[i]) || !seen.add(wanted[i]))).map(String);
+  const repeated: string[] = [];
+  ids.forEach((raw, i) => {
+    if (wanted[i] <= 0) return; // not an id at all: reported below as not found
+    if (seen.has(wanted[i])) repeated.push(String(raw));
+    else seen.add(wanted[i]);
+  });
   if (repeated.length) {
     throw new AppError('BAD_USER_INPUT', ctx.t('idsRepeated', { ids: listed(ctx, repeated) }), { repeatedIds: repeated.slice(0, LISTED_IDS), repeatedCount: repeated.length });
   }
   const rows = seen.size ? await em.find(entity, { id: { $in: [...seen] } } as never) : [];
-  // The scope filter already kept other subtrees out of `rows`; checking each path again keeps the
-  // answer right even on an EntityManager without the filter (why-comment: this is the tenancy boundary).
+  // The scope filter already kept other subtrees out of `rows`. Checking each path again keeps this
+  // tenancy check right even if an EntityManager without the filter is passed in.
   const byId = new Map(rows.filter((r) => isWithin(r.orgPath, ctx.viewer.orgPath)).map((r) => [r.id, r]));
   const notFound = ids.filter((_, i) => !byId.has(wanted[i])).map(String);
   if (notFound.length) {
