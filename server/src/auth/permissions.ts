@@ -18,31 +18,56 @@ export enum Permission {
   MEMBER_TRANSFER = 'MEMBER_TRANSFER',
   /** Read the messages (消息提醒) addressed to one's own organization and mark them read. */
   MESSAGE_READ = 'MESSAGE_READ',
+  /** 集中参保审核: approve or return the enrollment submissions of the grassroots unions below. */
+  ENROLLMENT_REVIEW = 'ENROLLMENT_REVIEW',
+  /** 即时参保审核: approve or return instant enrollments (during the coverage year) below. */
+  INSTANT_ENROLLMENT_REVIEW = 'INSTANT_ENROLLMENT_REVIEW',
+  /** 撤销办卡批次审核: grant or refuse the revocation of a card batch below. */
+  CARD_REVOCATION_REVIEW = 'CARD_REVOCATION_REVIEW',
+  /** 职保中心: confirm district batches, check their vouchers, complete them or send them back. */
+  DISTRICT_BATCH_REVIEW = 'DISTRICT_BATCH_REVIEW',
 }
+
+/** The reviews: each is granted only at the tiers that review that kind of submission (BY_TIER). */
+export const REVIEW_PERMISSIONS: readonly Permission[] = [
+  Permission.ENROLLMENT_REVIEW,
+  Permission.INSTANT_ENROLLMENT_REVIEW,
+  Permission.CARD_REVOCATION_REVIEW,
+  Permission.DISTRICT_BATCH_REVIEW,
+];
 
 registerEnumType(Permission, { name: 'Permission' });
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(Tier, { name: 'Tier' });
 
-/** What each role may do ... */
+/**
+ * What each role may do ... Reviewers (审核员) review; clerks (经办人) do the work that gets reviewed,
+ * except at the center, whose operator (the seed's `center-operator`, a clerk) is the one who receives
+ * and confirms the district batches: DISTRICT_BATCH_REVIEW is granted only at CENTER, so no other
+ * clerk gets it.
+ */
 const BY_ROLE: Record<Role, Permission[]> = {
-  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER, Permission.MESSAGE_READ],
-  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ],
+  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER, Permission.MESSAGE_READ, Permission.DISTRICT_BATCH_REVIEW],
+  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, ...REVIEW_PERMISSIONS],
   [Role.ADMIN]: Object.values(Permission),
 };
 
-const ALL = Object.values(Permission);
-const except = (...denied: Permission[]) => ALL.filter((p) => !denied.includes(p));
+/** Everything but the reviews: a review is never granted by omission, only by name at its tier. */
+const NOT_REVIEW = Object.values(Permission).filter((p) => !REVIEW_PERMISSIONS.includes(p));
+const except = (...denied: Permission[]) => NOT_REVIEW.filter((p) => !denied.includes(p));
 
 /**
  * ... intersected with what makes sense at each tier. Members are kept by grassroots unions only;
  * superiors read them and transfer between their unions. A grassroots union has nobody below it
- * to reset, add or transfer to.
+ * to reset, add or transfer to, and nobody to review.
+ * Reviews follow SPEC §3, §6, §9-11: secondary and district unions review the enrollment submissions
+ * of their subtree; only districts review card-batch revocations and instant enrollments; only the
+ * center reviews what districts submit to it.
  */
 const BY_TIER: Record<Tier, Permission[]> = {
-  [Tier.CENTER]: except(Permission.MEMBER_WRITE),
-  [Tier.DISTRICT]: except(Permission.MEMBER_WRITE),
-  [Tier.SECONDARY]: except(Permission.MEMBER_WRITE),
+  [Tier.CENTER]: [...except(Permission.MEMBER_WRITE), Permission.DISTRICT_BATCH_REVIEW],
+  [Tier.DISTRICT]: [...except(Permission.MEMBER_WRITE), Permission.ENROLLMENT_REVIEW, Permission.INSTANT_ENROLLMENT_REVIEW, Permission.CARD_REVOCATION_REVIEW],
+  [Tier.SECONDARY]: [...except(Permission.MEMBER_WRITE), Permission.ENROLLMENT_REVIEW],
   [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER),
 };
 

@@ -34,6 +34,8 @@ const audit = item('audit', 'history', 'audit', true, 'AUDIT_READ');
 const changePassword = item('changePassword', 'vpn_key', 'change-password', true);
 const memberInfo = item('memberInfo', 'badge', 'members', true, 'MEMBER_READ');
 const enterprises = item('enterprises', 'business', 'enterprises', true, 'MEMBER_READ');
+/** Review pages, each behind the server's review permission of the same kind (held by tier: see server/src/auth/permissions.ts). */
+const enrollmentReview = item('enrollmentReview', 'list', 'enrollment-review', false, 'ENROLLMENT_REVIEW');
 /** Superior unions read the rolls of the grassroots unions below them (and transfer members between them). */
 const superiorMembers = group('memberManagement', 'groups', [memberInfo]);
 
@@ -50,13 +52,13 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       item('enrollmentQuery', 'list', 'enrollment-query'),
     ]),
   ],
-  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [item('enrollmentReview', 'list', 'enrollment-review')])],
+  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [enrollmentReview])],
   DISTRICT: [
     superiorMembers,
     group('cardSystem', 'credit_card', [
-      item('enrollmentReview', 'list', 'enrollment-review'),
-      item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review'),
-      item('instantEnrollmentReview', 'list', 'instant-enrollment-review'),
+      enrollmentReview,
+      item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review', false, 'CARD_REVOCATION_REVIEW'),
+      item('instantEnrollmentReview', 'list', 'instant-enrollment-review', false, 'INSTANT_ENROLLMENT_REVIEW'),
       item('enrollmentBatches', 'list', 'enrollment-batches'),
       item('feeSettings', 'list', 'fee-settings'),
       item('benefitQuery', 'list', 'benefit-query'),
@@ -67,7 +69,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
     superiorMembers,
     group('serviceCenter', 'account_balance', [
       item('plansAndYears', 'list', 'plans-and-years'),
-      item('batchIntake', 'list', 'batch-intake'),
+      item('batchIntake', 'list', 'batch-intake', false, 'DISTRICT_BATCH_REVIEW'),
       item('cityMonitoring', 'list', 'city-monitoring'),
       item('benefitPayments', 'list', 'benefit-payments'),
     ]),

@@ -37,6 +37,22 @@ describe('tier menus', () => {
     );
   });
 
+  it('puts each review page behind the review permission the server grants at that tier', () => {
+    const reviews = (tier: 'CENTER' | 'DISTRICT' | 'SECONDARY' | 'GRASSROOTS') =>
+      tierMenu(tier)
+        .flatMap((entry) => (entry.kind === 'group' ? entry.children : [entry]))
+        .filter((entry) => entry.permission?.endsWith('_REVIEW'))
+        .map((entry) => [entry.routeName, entry.permission]);
+    expect(reviews('GRASSROOTS')).toEqual([]);
+    expect(reviews('SECONDARY')).toEqual([['enrollment-review', 'ENROLLMENT_REVIEW']]);
+    expect(reviews('DISTRICT')).toEqual([
+      ['enrollment-review', 'ENROLLMENT_REVIEW'],
+      ['card-batch-revocation-review', 'CARD_REVOCATION_REVIEW'],
+      ['instant-enrollment-review', 'INSTANT_ENROLLMENT_REVIEW'],
+    ]);
+    expect(reviews('CENTER')).toEqual([['batch-intake', 'DISTRICT_BATCH_REVIEW']]);
+  });
+
   it('has a Chinese label for every entry of every tier', () => {
     for (const tier of ['CENTER', 'DISTRICT', 'SECONDARY', 'GRASSROOTS'] as const) {
       for (const key of labels(tierMenu(tier))) expect(typeof translate(key), key).toBe('string');
