@@ -132,7 +132,7 @@ describe('fuzzing through the API', () => {
 });
 
 describe('how many parses run at once', () => {
-  it('one per union ("another import is running"), here two per process ("many imports"); then the next one runs', async () => {
+  it('one per union ("another import is running"); the worker parses JOB_CONCURRENCY (2) at once, a third waits QUEUED, then runs', async () => {
     const a = await clerkWithEnterprise(s, 'jianlang', 1);
     const b = await clerkWithEnterprise(s, 'xuhui-gr1', 2);
     const c = await clerkWithEnterprise(s, 'xuhui-gr2', 6);
@@ -144,10 +144,20 @@ describe('how many parses run at once', () => {
     const second = await upload(b.clerk, big, b.enterpriseId);
     expect(second.status).toBe(202);
     const third = await upload(c.clerk, bigWorkbook(5), c.enterpriseId);
-    expect(third).toEqual({ status: 429, body: { error: { code: 'RATE_LIMITED', message: '正在处理的导入较多，请稍后再上传' } } });
-    expect((await preview(a.clerk, first.body.id!)).status).toBe('READY');
-    expect((await preview(b.clerk, second.body.id!)).status).toBe('READY');
-    expect(await refusalOf(c.clerk, bigWorkbook(5), c.enterpriseId)).toBeNull();
+    expect(third.status).toBe(202);
+    const ids = [first, second, third].map((r) => r.body.id!);
+    const seen: string[][] = [];
+    const em = s.orm.em.fork();
+    for (let open = true; open; ) {
+      const rows: { id: string; status: string }[] = await em.getConnection().execute(`select id, status from member_import_job where id in (?)`, [ids]);
+      const statuses = ids.map((id) => rows.find((r) => r.id === id)!.status);
+      seen.push(statuses);
+      open = statuses.some((st) => st === 'QUEUED' || st === 'PARSING');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Math.max(...seen.map((st) => st.filter((x) => x === 'PARSING').length))).toBeLessThanOrEqual(2);
+    expect(seen[0][2]).toBe('QUEUED'); // the two big ones hold both places
+    expect(seen.at(-1)).toEqual(['READY', 'READY', 'READY']);
   }, 120_000);
 
   it('a parse holds no database connection while it computes: at most its two write lanes, each only while a batch is written', async () => {
@@ -158,7 +168,7 @@ describe('how many parses run at once', () => {
     // Sampled while the child reads, checks and seals 20,000 rows; nothing else asks the database meanwhile.
     const used: number[] = [];
     const job = await s.orm.em.fork();
-    for (let status = 'PARSING'; status === 'PARSING'; ) {
+    for (let status = 'QUEUED'; status === 'QUEUED' || status === 'PARSING'; ) {
       for (let i = 0; i < 20; i++) {
         used.push(pool.numUsed());
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -187,7 +197,8 @@ describe('budgets', () => {
     const staged = await tight.orm.em.getConnection().execute(`select count(*)::int as n from member_import_row where job_id = ?`, [job.id]);
     expect(staged[0].n).toBe(0);
     await meAnswers(clerk);
-    expect(await refusalOf(clerk, bigWorkbook(3, 400_000), enterpriseId)).toBeNull();
+    // The union's place is free again (whether this tiny file then fits the tight budget depends on the machine's load).
+    expect((await upload(clerk, bigWorkbook(3, 400_000), enterpriseId)).status).toBe(202);
   });
 
   it('a parse that exhausts its heap cap dies alone: refused, and the API goes on', async () => {
