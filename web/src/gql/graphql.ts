@@ -211,6 +211,7 @@ export type SetAccountDisabledMutationVariables = Exact<{
 export type SetAccountDisabledMutation = { setAccountDisabled:
     | { __typename: 'AccountPayload', account: { id: string, disabled: boolean, version: number } }
     | { __typename: 'UserError', message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type AccountsQueryVariables = Exact<{
@@ -382,6 +383,7 @@ export type SetMemberLifeStatusMutationVariables = Exact<{
 export type SetMemberLifeStatusMutation = { setMemberLifeStatus:
     | { __typename: 'MemberPayload', member: { id: string, lifeStatus: LifeStatus, lifeStatusDate: string | null, version: number } }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type MemberFactsFragment = { memberNo: string, name: string, gender: Gender, birthDate: string | null, idType: IdType, idNumberMasked: string, idExpiry: string | null, idExpiryLongTerm: boolean, mobileMasked: string | null, workAddress: string | null, category: MemberCategory, lifeStatus: LifeStatus, lifeStatusDate: string | null, femalePostType: FemalePostType | null, joinedAt: string, needsConfirmation: boolean, ecardActivatedAt: string | null, enterprise: { id: string, name: string } | null, organization: { id: string, name: string } } & { ' $fragmentName'?: 'MemberFactsFragment' };
@@ -396,6 +398,7 @@ export type CreateMemberMutationVariables = Exact<{
 export type CreateMemberMutation = { createMember:
     | { __typename: 'MemberPayload', member: { id: string, name: string } }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type UpdateMemberMutationVariables = Exact<{
@@ -406,6 +409,7 @@ export type UpdateMemberMutationVariables = Exact<{
 export type UpdateMemberMutation = { updateMember:
     | { __typename: 'MemberPayload', member: { id: string, name: string } }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type MembersQueryVariables = Exact<{
@@ -433,6 +437,7 @@ export type TransferMemberMutationVariables = Exact<{
 export type TransferMemberMutation = { transferMember:
     | { __typename: 'MemberPayload', member: { id: string, version: number, organization: { id: string, name: string } } }
     | { __typename: 'UserError', code: ErrorCode, field: string | null, message: string }
+    | { __typename: 'VersionConflict' }
    };
 
 export type MemberDetailQueryVariables = Exact<{
