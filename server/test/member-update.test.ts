@@ -3,7 +3,7 @@ import { withCheckChar } from '../src/domain/resident-id.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
 
-const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { name idNumberMasked mobileMasked version } } ... on UserError { code field } } }`;
+const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { name idNumberMasked mobileMasked version } } ... on ErrorResult { code } ... on UserError { field } } }`;
 
 let s: TestServer;
 let clerk: GraphQLClient;

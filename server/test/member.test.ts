@@ -7,7 +7,7 @@ import type { GraphQLClient } from './support/graphql-client.js';
 
 const FIELDS = 'id memberNo name gender birthDate idType idNumberMasked idExpiry idExpiryLongTerm mobileMasked workAddress category lifeStatus lifeStatusDate joinedAt version organization { name } enterprise { name }';
 const CREATE = `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
-const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
+const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on ErrorResult { code message } ... on UserError { field } ... on VersionConflict { currentVersion } } }`;
 const LIST = `query($search: String, $sort: MemberSort, $first: Int, $after: String) { members(search: $search, sort: $sort, first: $first, after: $after) { totalCount nodes { id name memberNo idNumberMasked mobileMasked } pageInfo { hasNextPage endCursor } } }`;
 
 /** Valid resident IDs: Pudong address code, a birth date, a sequence (odd = male). */
@@ -133,13 +133,13 @@ describe('members', () => {
   it('updates with optimistic locking: a stale version gets CONFLICT', async () => {
     const r = (await jianlang.ok(UPDATE, { input: { ...member({ name: '王建华' }), id: wang.id, version: wang.version } })).updateMember;
     expect(r.member).toMatchObject({ name: '王建华', version: wang.version + 1 });
-    expect((await jianlang.ok(UPDATE, { input: { ...member(), id: wang.id, version: wang.version } })).updateMember).toMatchObject({ code: 'CONFLICT' });
+    expect((await jianlang.ok(UPDATE, { input: { ...member(), id: wang.id, version: wang.version } })).updateMember).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT', currentVersion: wang.version + 1 });
     wang = r.member;
   });
 
   it('marks retired with a date; refuses a missing or future date', async () => {
     const set = (lifeStatus: string, date: string | null, version: number) =>
-      jianlang.ok(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { __typename ... on MemberPayload { member { lifeStatus lifeStatusDate version } } ... on UserError { code field } } }`, { i: { id: wang.id, version, lifeStatus, date } });
+      jianlang.ok(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { __typename ... on MemberPayload { member { lifeStatus lifeStatusDate version } } ... on ErrorResult { code } ... on UserError { field } } }`, { i: { id: wang.id, version, lifeStatus, date } });
     expect((await set('RETIRED', null, wang.version)).setMemberLifeStatus).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
     expect((await set('RETIRED', '2025-01-01', wang.version)).setMemberLifeStatus).toMatchObject({ field: 'date' });
     const r = (await set('RETIRED', '2024/8/31', wang.version)).setMemberLifeStatus;
@@ -161,7 +161,7 @@ describe('members', () => {
 
   it('a superior of both unions transfers a member; the union itself cannot', async () => {
     const transfer = (c: GraphQLClient, to: number) =>
-      c.request(`mutation { transferMember(input: { id: ${wang.id}, version: ${wang.version}, toOrganizationId: ${to} }) { __typename ... on MemberPayload { member { organization { name } version } } ... on UserError { code } } }`);
+      c.request(`mutation { transferMember(input: { id: ${wang.id}, version: ${wang.version}, toOrganizationId: ${to} }) { __typename ... on MemberPayload { member { organization { name } version } } ... on ErrorResult { code } } }`);
     expect((await transfer(jianlang, 7)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     const xuhui = await s.as('xuhui');
     expect((await transfer(xuhui, 9)).errors?.[0].extensions.code).toBe('NOT_FOUND');

@@ -95,14 +95,18 @@ describe('account management', () => {
     const clerk = await s.as('xuhui-gr2');
     const target = await accountOf('xuhui-gr2');
     const disable = (version: number, disabled = true) =>
-      admin.ok(`mutation { setAccountDisabled(input: { id: ${target.id}, disabled: ${disabled}, version: ${version} }) { __typename ... on AccountPayload { account { disabled version } } ... on UserError { code message } } }`);
+      admin.ok(`mutation { setAccountDisabled(input: { id: ${target.id}, disabled: ${disabled}, version: ${version} }) { __typename ... on AccountPayload { account { disabled version } } ... on ErrorResult { code message } ... on VersionConflict { currentVersion } } }`);
     const done = (await disable(target.version)).setAccountDisabled;
     expect(done.account.disabled).toBe(true);
     expect((await clerk.ok('{ me { username } }')).me).toBeNull();
     expect((await s.client().login('xuhui-gr2', 'Demo@2025')).login.code).toBe('WRONG_CREDENTIALS');
     const stale = (await disable(target.version, false)).setAccountDisabled;
-    expect(stale).toMatchObject({ __typename: 'UserError', code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试' });
-    expect((await disable(done.account.version, false)).setAccountDisabled.account.disabled).toBe(false);
+    expect(stale).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试', currentVersion: done.account.version });
+    const enabled = (await disable(done.account.version, false)).setAccountDisabled.account;
+    expect(enabled).toEqual({ disabled: false, version: done.account.version + 1 });
+    // Setting what is already set (a double click with the fresh version) writes nothing and audits nothing.
+    expect((await disable(enabled.version, false)).setAccountDisabled.account).toEqual(enabled);
+    expect(await systemEm(s.orm).count(AuditEntry, { action: 'account.enabled', targetId: String(target.id) })).toBe(1);
   });
 
   it('an admin cannot disable itself', async () => {

@@ -1,47 +1,220 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckChar } from '../src/domain/resident-id.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
-import type { GraphQLClient } from './support/graphql-client.js';
+import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
 
 /**
  * People work on the same rows at once. For every versioned mutation: N callers send the same version
- * together; exactly one wins, every other gets CONFLICT with the version that won (never an internal
- * error), and the row and its audit trail show one change.
+ * together; exactly one wins, every other gets a VersionConflict with the version that won (never an
+ * internal error), and the row and its audit trail show one change.
+ *
+ * The racers are made to overlap for certain: the row is held locked while they start, so all of them
+ * read the same version and queue at their UPDATE, in the order they were started; released, the first
+ * writes and the others find the version moved (the ORM's optimistic-lock error). A late caller with the
+ * same version afterwards takes the other road to a conflict: the version check before any write.
  */
 const RACERS = 4;
+const CONFLICT = { __typename: 'VersionConflict', code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试' };
+const ERROR_FIELDS = '... on ErrorResult { code message } ... on VersionConflict { currentVersion }';
+
+// Demo city ids (seed order): 5 lujiazui, 6 jianlang (grassroots below lujiazui), 7 ljz-finance, 8 zhangjiang (below pudong).
+const JIANLANG = 6;
+const LJZ_FINANCE = 7;
 
 let s: TestServer;
 let clerk: GraphQLClient;
+let superior: GraphQLClient;
+let admin: GraphQLClient;
 beforeAll(async () => {
   s = await startTestServer();
-  clerk = await s.as('jianlang');
+  [clerk, superior, admin] = await Promise.all([s.as('jianlang'), s.as('lujiazui'), s.as('pudong')]);
 });
 afterAll(() => s.close());
 
-type Outcome = { __typename: string; code?: string; currentVersion?: number };
+type Outcome = { __typename: string; code?: string; message?: string; currentVersion?: number } & Record<string, unknown>;
+type Racer = () => Promise<GraphQLResponse>;
 
-function expectOneWinner(outcomes: Outcome[], winner: string): void {
-  expect(outcomes.filter((o) => o.__typename === winner)).toHaveLength(1);
-  const losers = outcomes.filter((o) => o.__typename !== winner);
-  expect(losers).toHaveLength(RACERS - 1);
-  for (const l of losers) expect(l).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT' });
+/** Starts the racers one by one while `table`'s row `id` is locked, each waiting at its UPDATE before the next starts; then lets them go. */
+async function race(table: string, id: number | string, racers: Racer[]): Promise<GraphQLResponse[]> {
+  const lock = new pg.Client({ connectionString: s.databaseUrl });
+  const watch = new pg.Client({ connectionString: s.databaseUrl });
+  await Promise.all([lock.connect(), watch.connect()]);
+  try {
+    await lock.query('begin');
+    await lock.query(`select 1 from "${table}" where id = $1 for update`, [id]);
+    const pending: Promise<GraphQLResponse>[] = [];
+    for (const racer of racers) {
+      let settled = false;
+      const p = racer().finally(() => (settled = true));
+      p.catch(() => {}); // awaited below; a racer that fails early must not stop the others
+      pending.push(p);
+      await waitingAt(watch, table, pending.length, () => settled);
+    }
+    await lock.query('commit');
+    return await Promise.all(pending);
+  } finally {
+    await Promise.all([lock.end(), watch.end()]);
+  }
+}
+
+/** Until `n` backends wait for a lock in an UPDATE of `table` (or the latest racer ended without waiting: a bypassed check). */
+async function waitingAt(watch: pg.Client, table: string, n: number, ended: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !ended()) {
+    const { rows } = await watch.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike $1`,
+      [`update "${table}" %`],
+    );
+    if (rows[0].n >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The outcomes of `field`: no GraphQL error at all (least of all INTERNAL_SERVER_ERROR). */
+function outcomes(responses: GraphQLResponse[], field: string): Outcome[] {
+  for (const r of responses) expect(r.errors).toBeUndefined();
+  return responses.map((r) => r.data[field] as Outcome);
+}
+
+/** The first racer won with `payload`; every other got a VersionConflict naming the winner's version. */
+function expectFirstWins(all: Outcome[], payload: string, wonVersion: number): void {
+  expect(all[0].__typename).toBe(payload);
+  expect(all.slice(1)).toHaveLength(RACERS - 1);
+  for (const loser of all.slice(1)) expect(loser).toMatchObject({ ...CONFLICT, currentVersion: wonVersion });
+}
+
+async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+  return s.orm.em.getConnection().execute(query, params);
+}
+
+async function audited(action: string, targetId: number | string): Promise<number> {
+  return (await sql<{ n: number }>(`select count(*)::int as n from audit_entry where action = ? and target_id = ?`, [action, String(targetId)]))[0].n;
+}
+
+let seq = 100;
+/** A new member of 建朗's union, for one test to race on. */
+async function newMember(): Promise<{ id: string; version: number; name: string }> {
+  const idNumber = withCheckChar(`310115${'19660606'}${String(seq++).padStart(3, '0')}`);
+  const r = await clerk.ok(`mutation($i: MemberInput!) { createMember(input: $i) { __typename ... on MemberPayload { member { id version name } } ${ERROR_FIELDS} } }`, {
+    i: { name: `竞争会员${seq}`, idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE', joinedAt: '2020-05-01' },
+  });
+  expect(r.createMember.__typename).toBe('MemberPayload');
+  return r.createMember.member;
+}
+
+const MEMBER_RESULT = `__typename ... on MemberPayload { member { version name lifeStatus lifeStatusDate organization { id } } } ${ERROR_FIELDS}`;
+const updateMember = (m: { id: string; version: number }, name: string) => () =>
+  clerk.request(`mutation($i: UpdateMemberInput!) { updateMember(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, name, idType: 'RESIDENT_ID', category: 'FLEXIBLE', joinedAt: '2020-05-01' } });
+const setLifeStatus = (m: { id: string; version: number }, date: string) => () =>
+  clerk.request(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, lifeStatus: 'RETIRED', date } });
+const transfer = (m: { id: string; version: number }) => () =>
+  superior.request(`mutation($i: TransferMemberInput!) { transferMember(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, toOrganizationId: LJZ_FINANCE } });
+
+async function storedMember(id: string) {
+  const [row] = await sql<{ version: number; name: string; life_status: string; life_status_date: string | null; organization_id: number }>(
+    `select version, name, life_status, life_status_date::text, organization_id from member where id = ?`,
+    [id],
+  );
+  return row;
 }
 
 describe('concurrent changes of one row: one wins, the others get CONFLICT', () => {
   it('updateEnterprise', async () => {
     const e = (await clerk.ok('{ enterprises(first: 1) { nodes { id name creditCode version } } }')).enterprises.nodes[0];
-    const outcomes = await Promise.all(
-      Array.from({ length: RACERS }, (_, i) =>
-        clerk
-          .ok(
-            `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { version } } ... on VersionConflict { code currentVersion } ... on UserError { code message } } }`,
-            { input: { id: e.id, version: e.version, name: `${e.name}${i}`, creditCode: e.creditCode } },
-          )
-          .then((d) => d.updateEnterprise as Outcome),
-      ),
+    const update = (name: string) => () =>
+      clerk.request(`mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { __typename ... on EnterprisePayload { enterprise { version } } ${ERROR_FIELDS} } }`, {
+        i: { id: e.id, version: e.version, name, creditCode: e.creditCode },
+      });
+    const all = outcomes(await race('enterprise', e.id, Array.from({ length: RACERS }, (_, i) => update(`${e.name}${i}`))), 'updateEnterprise');
+    expectFirstWins(all, 'EnterprisePayload', e.version + 1);
+    expect(outcomes([await update(`${e.name}晚到`)()], 'updateEnterprise')[0]).toMatchObject({ ...CONFLICT, currentVersion: e.version + 1 });
+    const [row] = await sql<{ name: string; version: number }>(`select name, version from enterprise where id = ?`, [e.id]);
+    expect(row).toEqual({ name: `${e.name}0`, version: e.version + 1 });
+    expect(await audited('enterprise.updated', e.id)).toBe(1);
+  });
+
+  it('updateMember', async () => {
+    const m = await newMember();
+    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, (_, i) => updateMember(m, `改名${i}`))), 'updateMember');
+    expectFirstWins(all, 'MemberPayload', m.version + 1);
+    expect(outcomes([await updateMember(m, '晚到')()], 'updateMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ name: '改名0', version: m.version + 1 });
+    expect(await audited('member.updated', m.id)).toBe(1);
+  });
+
+  it('setMemberLifeStatus', async () => {
+    const m = await newMember();
+    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, (_, i) => setLifeStatus(m, `2024-08-0${i + 1}`))), 'setMemberLifeStatus');
+    expectFirstWins(all, 'MemberPayload', m.version + 1);
+    expect(outcomes([await setLifeStatus(m, '2024-08-09')()], 'setMemberLifeStatus')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ life_status: 'RETIRED', life_status_date: '2024-08-01', version: m.version + 1 });
+    expect(await audited('member.life_status', m.id)).toBe(1);
+  });
+
+  it('transferMember', async () => {
+    const m = await newMember();
+    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, () => transfer(m))), 'transferMember');
+    expectFirstWins(all, 'MemberPayload', m.version + 1);
+    expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ organization_id: LJZ_FINANCE, version: m.version + 1 });
+    expect(await audited('member.transferred', m.id)).toBe(1);
+  });
+
+  it('setAccountDisabled', async () => {
+    const target = await s.as('zhangjiang');
+    const [acc] = await sql<{ id: number; version: number }>(`select id, version from account where username = 'zhangjiang'`);
+    const disable = () =>
+      admin.request(`mutation($i: SetAccountDisabledInput!) { setAccountDisabled(input: $i) { __typename ... on AccountPayload { account { disabled version } } ${ERROR_FIELDS} } }`, {
+        i: { id: acc.id, disabled: true, version: acc.version },
+      });
+    const all = outcomes(await race('account', acc.id, Array.from({ length: RACERS }, () => disable)), 'setAccountDisabled');
+    expectFirstWins(all, 'AccountPayload', acc.version + 1);
+    expect(outcomes([await disable()], 'setAccountDisabled')[0]).toMatchObject({ ...CONFLICT, currentVersion: acc.version + 1 });
+    expect((await sql(`select disabled, version from account where id = ?`, [acc.id]))[0]).toEqual({ disabled: true, version: acc.version + 1 });
+    expect(await audited('account.disabled', acc.id)).toBe(1);
+    expect((await target.ok('{ me { username } }')).me).toBeNull(); // the winner ended the sessions
+  });
+});
+
+describe('different mutations of one member at once: whichever writes first wins', () => {
+  it('updateMember first: the life status and the transfer get CONFLICT', async () => {
+    const m = await newMember();
+    const [updated, retired, moved, again] = await race('member', m.id, [updateMember(m, '先改名'), setLifeStatus(m, '2024-08-01'), transfer(m), updateMember(m, '后改名')]);
+    expectFirstWins(
+      [...outcomes([updated], 'updateMember'), ...outcomes([retired], 'setMemberLifeStatus'), ...outcomes([moved], 'transferMember'), ...outcomes([again], 'updateMember')],
+      'MemberPayload',
+      m.version + 1,
     );
-    expectOneWinner(outcomes, 'EnterprisePayload');
-    for (const l of outcomes.filter((o) => o.__typename === 'VersionConflict')) expect(l.currentVersion).toBe(e.version + 1);
-    const audited = await s.orm.em.getConnection().execute(`select count(*)::int as n from audit_entry where action = 'enterprise.updated' and target_id = ?`, [String(e.id)]);
-    expect(audited[0].n).toBe(1);
+    expect(outcomes([await setLifeStatus(m, '2024-08-09')()], 'setMemberLifeStatus')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ name: '先改名', life_status: 'ACTIVE', organization_id: JIANLANG, version: m.version + 1 });
+    expect([await audited('member.updated', m.id), await audited('member.life_status', m.id), await audited('member.transferred', m.id)]).toEqual([1, 0, 0]);
+  });
+
+  it('setMemberLifeStatus first: the edit and the transfer get CONFLICT', async () => {
+    const m = await newMember();
+    const [retired, updated, moved, again] = await race('member', m.id, [setLifeStatus(m, '2024-08-01'), updateMember(m, '改名'), transfer(m), setLifeStatus(m, '2024-08-02')]);
+    expectFirstWins(
+      [...outcomes([retired], 'setMemberLifeStatus'), ...outcomes([updated], 'updateMember'), ...outcomes([moved], 'transferMember'), ...outcomes([again], 'setMemberLifeStatus')],
+      'MemberPayload',
+      m.version + 1,
+    );
+    expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ name: m.name, life_status: 'RETIRED', life_status_date: '2024-08-01', organization_id: JIANLANG, version: m.version + 1 });
+    expect([await audited('member.updated', m.id), await audited('member.life_status', m.id), await audited('member.transferred', m.id)]).toEqual([0, 1, 0]);
+  });
+
+  it('transferMember first: a second transfer gets CONFLICT; the old union no longer sees the member (NOT_FOUND, as everything outside its scope)', async () => {
+    const m = await newMember();
+    const [moved, updated, retired, again] = await race('member', m.id, [transfer(m), updateMember(m, '改名'), setLifeStatus(m, '2024-08-01'), transfer(m)]);
+    expect(outcomes([moved], 'transferMember')[0]).toMatchObject({ __typename: 'MemberPayload', member: { version: m.version + 1, organization: { id: String(LJZ_FINANCE) } } });
+    expect(outcomes([again], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    for (const lost of [updated, retired]) {
+      expect(lost.errors?.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
+      expect(lost.data).toBeNull();
+    }
+    expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({ name: m.name, life_status: 'ACTIVE', organization_id: LJZ_FINANCE, version: m.version + 1 });
+    expect([await audited('member.updated', m.id), await audited('member.life_status', m.id), await audited('member.transferred', m.id)]).toEqual([0, 0, 1]);
   });
 });

@@ -26,6 +26,12 @@ export interface VersionedChange<E extends Versioned> {
   view: (e: E) => Record<string, unknown>;
   /** Makes the change on the loaded row. Returning a UserError refuses it: nothing is written. */
   apply: (e: E, tx: EntityManager) => void | UserError | Promise<void | UserError>;
+  /**
+   * Further work once the row is written, in the same transaction (e.g. ending an account's sessions).
+   * The row's lock is held by then, so a racer that loses never does it, and racers queue on the row
+   * instead of on whatever this work touches.
+   */
+  written?: (e: E, tx: EntityManager) => Promise<void>;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface VersionedChange<E extends Versioned> {
  * check the version the caller saw, apply, flush, and write the audit row with before/after in the
  * same transaction. Whoever loses a race (a stale version, or the ORM's optimistic-lock error when two
  * flush at once) gets a VersionConflict carrying the current version, never an internal error.
+ * A change that changes nothing (the ORM writes no UPDATE, the version stays) is not audited.
  */
 export async function changeVersioned<E extends Versioned>(ctx: AuthedContext, audit: AuditService, change: VersionedChange<E>): Promise<E | VersionConflict | UserError> {
   try {
@@ -46,6 +53,8 @@ export async function changeVersioned<E extends Versioned>(ctx: AuthedContext, a
       const refused = await change.apply(row, tx);
       if (refused) throw new Refused(refused);
       await tx.flush();
+      if (row.version === change.version) return row; // nothing to write: a double click
+      await change.written?.(row, tx);
       audit.record(ctx, tx, { action: change.action, organization, targetType: change.entity.name, targetId: row.id, before, after: change.view(row) });
       return row;
     });

@@ -372,6 +372,7 @@ const en: MessageSchema = {
     pickDate: 'Pick a date',
     noData: 'No matching records',
     networkError: 'Cannot reach the server. Check the network and try again.',
+    versionConflictReloaded: 'Someone else changed this record first. The latest version is now shown: check it and submit again.',
   },
   messages: {
     title: 'Messages',

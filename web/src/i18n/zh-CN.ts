@@ -371,6 +371,7 @@ const zhCN = {
     pickDate: '选择日期',
     noData: '没有找到匹配的记录',
     networkError: '无法连接服务器，请检查网络后重试',
+    versionConflictReloaded: '数据已被他人修改，已为您载入最新内容，请核对后重新提交',
   },
   messages: {
     title: '消息提醒',

@@ -3,7 +3,7 @@ import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { userError, type UserError } from '../../common/errors/error-result.js';
+import { userError, UserError } from '../../common/errors/error-result.js';
 import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
@@ -11,6 +11,7 @@ import { hashPassword, temporaryPassword } from '../../auth/password.js';
 import type { SessionService } from '../../auth/session.service.js';
 import { LoginLock } from '../../auth/auth.entities.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
+import { changeVersioned } from '../../changes/versioned-change.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Account } from '../../auth/account.entity.js';
@@ -78,28 +79,22 @@ export class AccountService {
     }
   }
 
+  /** Disabling ends the account's sessions. Setting what is already set writes nothing (a double click). */
   async setDisabled(ctx: AuthedContext, id: number, disabled: boolean, version: number): Promise<AccountType | UserError> {
-    const viewer = ctx.viewer;
-    if (id === viewer.accountId) return userError(ErrorCode.FORBIDDEN, ctx.t('cannotDisableSelf'));
-    return ctx.em.transactional(async (tx) => {
-      const acc = await tx.findOne(Account, id);
-      if (!acc) throw new AppError('NOT_FOUND', ctx.t('notFound'));
-      assertInScope(ctx, acc.orgPath);
-      if (acc.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
-      if (acc.disabled === disabled) return toAccountType(acc); // a double click changes nothing
-      acc.disabled = disabled;
-      if (disabled) await this.sessions.endSessions(tx, acc.id);
-      await tx.flush();
-      this.audit.record(ctx, tx, {
-        action: disabled ? 'account.disabled' : 'account.enabled',
-        organization: { id: acc.organization.id, path: acc.orgPath },
-        targetType: 'Account',
-        targetId: acc.id,
-        before: { disabled: !disabled },
-        after: { disabled },
-      });
-      return toAccountType(acc);
+    if (id === ctx.viewer.accountId) return userError(ErrorCode.FORBIDDEN, ctx.t('cannotDisableSelf'));
+    const r = await changeVersioned(ctx, this.audit, {
+      entity: Account,
+      id,
+      version,
+      action: disabled ? 'account.disabled' : 'account.enabled',
+      organization: (acc) => ({ id: acc.organization.id, path: acc.orgPath }),
+      view: (acc) => ({ disabled: acc.disabled }),
+      apply: (acc) => void (acc.disabled = disabled),
+      written: async (acc, tx) => {
+        if (disabled) await this.sessions.endSessions(tx, acc.id);
+      },
     });
+    return r instanceof UserError ? r : toAccountType(r);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
-import { UserError } from '../../common/errors/error-result.js';
+import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { Role } from '../../auth/role.js';
 import type { Account } from '../../auth/account.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
@@ -47,7 +47,7 @@ export class AccountPayload {
   account!: AccountType;
 }
 
-export const AccountResult = createUnionType({ name: 'AccountResult', types: () => [AccountPayload, UserError] as const });
+export const AccountResult = createUnionType({ name: 'AccountResult', types: () => [AccountPayload, VersionConflict, UserError] as const });
 
 @ObjectType({ description: 'Shown once; the account must change it at its next login' })
 export class TemporaryPassword {

@@ -11,12 +11,12 @@ import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { parseDateLoose } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
-import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
+import { changeVersioned } from '../../changes/versioned-change.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
@@ -260,7 +260,6 @@ export class MemberService {
   /** `idNumber` or `mobile` left undefined keep their stored values (decrypted here, never sent to the client). */
   async update(ctx: AuthedContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
     const existing = await this.get(ctx, id);
-    assertInScope(ctx, existing.orgPath);
     const union = await this.organizations.get(ctx, existing.organization.id);
     const draft: MemberDraftInput = {
       ...input,
@@ -269,17 +268,9 @@ export class MemberService {
     };
     const checked = await this.checkDraft(ctx, draft, union);
     if (checked instanceof UserError) return checked;
-    return this.saving(ctx, checked.member, () =>
-      ctx.em.transactional(async (tx) => {
-        const m = await tx.findOneOrFail(Member, id);
-        if (m.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
-        const before = auditView(m);
-        Object.assign(m, this.storedFields(checked.member), { enterprise: checked.enterprise, updatedAt: this.clock.now() });
-        await tx.flush();
-        this.audit.record(ctx, tx, { action: 'member.updated', organization: union, targetType: 'Member', targetId: m.id, before, after: auditView(m) });
-        return m;
-      }),
-    );
+    return this.change(ctx, id, version, 'member.updated', checked.member, (m) => {
+      Object.assign(m, this.storedFields(checked.member), { enterprise: checked.enterprise });
+    });
   }
 
   /** 退休 / 死亡 with a date, or back to ACTIVE (a correction). */
@@ -290,7 +281,7 @@ export class MemberService {
       if (!parsed?.ok || parsed.date > this.clock.today()) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('lifeStatusDate'), 'date');
       date = parsed.date;
     }
-    return this.mutate(ctx, id, version, 'member.life_status', (m) => {
+    return this.change(ctx, id, version, 'member.life_status', null, (m) => {
       m.lifeStatus = lifeStatus;
       m.lifeStatusDate = date;
     });
@@ -299,32 +290,34 @@ export class MemberService {
   /** Moves a member between two grassroots unions below the caller (a common superior of both). */
   async transfer(ctx: AuthedContext, id: number, version: number, toOrganizationId: number): Promise<Member | UserError> {
     const target = await this.organizations.get(ctx, toOrganizationId);
-    const m = await this.get(ctx, id);
-    if (target.tier !== Tier.GRASSROOTS || target.id === m.organization.id || target.path === ctx.viewer.orgPath) {
-      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('transferTarget'), 'toOrganizationId');
-    }
-    return this.mutate(ctx, id, version, 'member.transferred', (member) => {
+    const refused = userError(ErrorCode.BAD_USER_INPUT, ctx.t('transferTarget'), 'toOrganizationId');
+    if (target.tier !== Tier.GRASSROOTS || target.path === ctx.viewer.orgPath) return refused;
+    return this.change(ctx, id, version, 'member.transferred', null, (member) => {
+      if (member.organization.id === target.id) return refused; // after the version check: judged on the member as the caller saw it
       member.organization = ref(target);
       member.orgPath = target.path;
       member.enterprise = null; // enterprises belong to the old union
     });
   }
 
-  /** Loads, checks scope and version, applies `change`, audits before/after, in one transaction. */
-  private async mutate(ctx: AuthedContext, id: number, version: number, action: string, change: (m: Member) => void): Promise<Member | UserError> {
-    return this.saving(ctx, null, () =>
-      ctx.em.transactional(async (tx) => {
-        const m = await tx.findOne(Member, id);
-        if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
-        assertInScope(ctx, m.orgPath);
-        if (m.version !== version) return userError(ErrorCode.CONFLICT, ctx.t('conflict'));
-        const before = { ...auditView(m), orgPath: m.orgPath };
-        const from = { id: m.organization.id, path: m.orgPath };
-        change(m);
-        m.updatedAt = this.clock.now();
-        await tx.flush();
-        this.audit.record(ctx, tx, { action, organization: from, targetType: 'Member', targetId: m.id, before, after: { ...auditView(m), orgPath: m.orgPath } });
-        return m;
+  /**
+   * One member's versioned change (changeVersioned: scope, version, audit before/after, the loser's
+   * VersionConflict), audited under the union that kept it before; unique violations answered by saving().
+   */
+  private change(ctx: AuthedContext, id: number, version: number, action: string, member: CheckedMember | null, apply: (m: Member) => void | UserError): Promise<Member | UserError> {
+    return this.saving(ctx, member, () =>
+      changeVersioned(ctx, this.audit, {
+        entity: Member,
+        id,
+        version,
+        action,
+        organization: (m) => ({ id: m.organization.id, path: m.orgPath }),
+        view: (m) => ({ ...auditView(m), orgPath: m.orgPath }),
+        apply: (m) => {
+          const refused = apply(m);
+          if (refused) return refused;
+          m.updatedAt = this.clock.now();
+        },
       }),
     );
   }

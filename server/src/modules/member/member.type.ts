@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
-import { UserError } from '../../common/errors/error-result.js';
+import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
 import { IdType } from '../../domain/id-document.js';
 import type { Member } from './member.entity.js';
@@ -96,7 +96,7 @@ export class MemberPayload {
   member!: MemberType;
 }
 
-export const MemberResult = createUnionType({ name: 'MemberResult', types: () => [MemberPayload, UserError] as const });
+export const MemberResult = createUnionType({ name: 'MemberResult', types: () => [MemberPayload, VersionConflict, UserError] as const });
 
 @ObjectType({ description: 'Full personal data of one member; each reveal is audited' })
 export class MemberPersonalData {

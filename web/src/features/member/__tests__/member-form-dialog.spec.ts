@@ -200,14 +200,17 @@ describe('edit member dialog', () => {
     organization: { __typename: 'Organization', id: '6' },
   } as never;
 
-  it('starts from the stored member with its revealed number, sends its version, and reports a stale record', async () => {
+  it('starts from the stored member with its revealed number and sends its version; on a conflict starts over from the stored member', async () => {
+    const stored = { ...(member as Record<string, unknown>), version: 5, name: '王小红（改）', workAddress: '上海市浦东新区世纪大道一百号' };
     const requests = stubGraphQLFetch({
       PickableEnterprises: enterprises,
       UpdateMember: () => ({
         data: {
-          updateMember: { __typename: 'UserError', code: 'CONFLICT', field: null, message: '数据已被他人修改，请刷新后重试' },
+          updateMember: { __typename: 'VersionConflict', code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试', currentVersion: 5 },
         },
       }),
+      FreshEditableMember: () => ({ data: { member: stored } }),
+      RevealEditedMember: () => ({ data: { revealMemberPersonalData: { __typename: 'MemberPersonalData', idNumber: FEMALE_ID, mobile: '13700137000' } } }),
     });
     const wrapper = await openDialog({ member, personal: { idNumber: FEMALE_ID, mobile: '13800138000' } });
     expect(dialogElement().textContent).toContain('编辑会员 000000000123');
@@ -216,8 +219,8 @@ describe('edit member dialog', () => {
     await type('member-mobile', '13900139000');
     await submit();
 
-    const sent = requests.find((request) => request.operationName === 'UpdateMember');
-    expect(sent?.variables).toEqual({
+    const sent = requests.filter((request) => request.operationName === 'UpdateMember');
+    expect(sent[0]?.variables).toEqual({
       input: {
         id: '77',
         version: 4,
@@ -234,8 +237,15 @@ describe('edit member dialog', () => {
         joinedAt: '2020-05-01',
       },
     });
-    expect(dialogElement().querySelector('.q-banner')?.textContent).toContain('数据已被他人修改，请刷新后重试');
+    // The page behind reloads; the form now shows what the other clerk saved, the mobile as stored now.
     expect(wrapper.emitted('stale')).toEqual([[]]);
+    expect(requests.filter((request) => request.operationName === 'FreshEditableMember').map((request) => request.variables)).toEqual([{ id: '77' }]);
+    expect(dialogElement().querySelector('.q-banner')?.textContent).toContain('数据已被他人修改，已为您载入最新内容，请核对后重新提交');
+    expect(input('member-name').value).toBe('王小红（改）');
+    expect(input('member-mobile').value).toBe('13700137000');
     expect(wrapper.emitted('update:modelValue')).toBeUndefined();
+
+    await submit();
+    expect(requests.filter((request) => request.operationName === 'UpdateMember').map((request) => (request.variables.input as { version: number }).version)).toEqual([4, 5]);
   });
 });
