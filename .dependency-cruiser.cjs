@@ -17,18 +17,18 @@ const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|
 const MODULES = `${SRC}modules/`;
 const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts|worker[.]ts)`;
 
-/** Files that may use the unfiltered EntityManager or raw SQL. Add one only with a why-comment at the use. */
-const UNSCOPED_ALLOWED = [
-  'server/src/org-scope/',
-  'server/src/auth/(auth[.]service|captcha[.]service|login-lockout|session[.]service)[.]ts$',
-  'server/src/jobs/',
-  'server/src/db/',
-  'server/src/modules/member/member[.]service[.]ts$',
-  'server/src/modules/message/message[.]service[.]ts$',
-  'server/src/modules/member-import/(import-jobs|import-staging|member-import[.]service)[.]ts$',
-  'server/test/',
-  '[.]spec[.]ts$',
-];
+const { UNSCOPED_ALLOWED } = require('./server/unscoped-allow-list.cjs');
+
+/** The few glob forms of the allow-list as a path regex. */
+function globToRegex(glob) {
+  const body = glob
+    .replace(/[.+^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]*)\}/g, (_, alts) => `(${alts.split(',').join('|')})`)
+    .split('**')
+    .map((part) => part.replace(/^\//, '').replace(/\*/g, '[^/]*'))
+    .join('.*');
+  return `^${body}$`;
+}
 
 module.exports = {
   forbidden: [
@@ -40,7 +40,7 @@ module.exports = {
       name: 'unscoped-allow-list',
       severity: 'error',
       comment: 'systemEm and raw SQL bypass the tenancy filter: only the allow-listed files may import them.',
-      from: { pathNot: UNSCOPED_ALLOWED },
+      from: { pathNot: UNSCOPED_ALLOWED.map(globToRegex) },
       to: { path: 'server/src/org-scope/(system-em|raw-sql)[.]ts$' },
     },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },

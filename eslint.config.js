@@ -6,6 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import allowList from './server/unscoped-allow-list.cjs';
 
 const unusedVarsOptions = {
   args: 'after-used',
@@ -50,6 +51,12 @@ export default defineConfig([
     },
   },
 
+  // CommonJS configuration (dependency-cruiser's, and the allow-list it shares with this file).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+
   // Node scripts outside the workspaces.
   {
     files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}', '*.{js,mjs}', 'server/test/fixtures/*.mjs'],
@@ -68,6 +75,22 @@ export default defineConfig([
       // (lib.es5.d.ts ClassDecorator, type-graphql and MikroORM metadata
       // maps); banning the type only forces casts in decorator code.
       '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+
+  // Raw SQL bypasses the tenancy filter: only the allow-listed files call it (the same list holds
+  // their imports of systemEm and sqlRows in .dependency-cruiser.cjs).
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: allowList.UNSCOPED_ALLOWED,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(execute|getKnex|getConnection)$/]',
+          message: 'Raw SQL bypasses the scope filter: use the scoped EntityManager, or add this file to server/unscoped-allow-list.cjs with a why-comment at the use.',
+        },
+      ],
     },
   },
 
