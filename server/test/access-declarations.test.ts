@@ -3,7 +3,10 @@ import { buildAppSchema } from '../src/app/schema.js';
 import { createServices } from '../src/app/services.js';
 import { operationRules } from '../src/auth/auth-guard.js';
 import { describeAccess } from '../src/auth/allow.decorator.js';
-import { FILE_ROUTES } from '../src/http/file-routes.js';
+import { FILE_ROUTES, fileRoutes } from '../src/http/file-routes.js';
+import Fastify from 'fastify';
+import type { MemberImportService } from '../src/modules/member-import/member-import.service.js';
+import type { MemberExportService } from '../src/modules/member/member-export.service.js';
 import { loadConfig } from '../src/config.js';
 import { Clock } from '../src/common/clock.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -27,5 +30,18 @@ describe('access declarations', async () => {
     const routes = Object.values(FILE_ROUTES).map((r) => [`${r.method} ${r.url}`, describeAccess(r.access)] as const);
     const table = Object.fromEntries([...operations.map((op) => [op, describeAccess(rules.get(op)!)] as const), ...routes.sort(([a], [b]) => a.localeCompare(b))]);
     await expect(JSON.stringify(table, null, 2) + '\n').toMatchFileSnapshot('./__snapshots__/operation-permissions.json');
+  });
+
+  it('a file route outside FILE_ROUTES cannot be registered', async () => {
+    const app = Fastify();
+    const start = async () => {
+      await app.register(async (scope) => {
+        await fileRoutes(scope, { limits: { maxBytes: 1024 } } as MemberImportService, {} as MemberExportService, () => Promise.reject(new Error('not called')));
+        scope.get('/api/members/undeclared.xlsx', async () => 'no access check');
+      });
+      await app.ready();
+    };
+    await expect(start()).rejects.toThrow('GET /api/members/undeclared.xlsx is not declared in FILE_ROUTES');
+    await app.close();
   });
 });
