@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildAppSchema } from '../src/app/schema.js';
 import { createServices } from '../src/app/services.js';
 import { operationRules } from '../src/auth/auth-guard.js';
+import { describeAccess } from '../src/auth/allow.decorator.js';
+import { FILE_ROUTES, fileRoutes } from '../src/http/file-routes.js';
+import Fastify from 'fastify';
+import type { MemberImportService } from '../src/modules/member-import/member-import.service.js';
+import type { MemberExportService } from '../src/modules/member/member-export.service.js';
 import { loadConfig } from '../src/config.js';
 import { Clock } from '../src/common/clock.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -9,7 +14,7 @@ import { TEST_DATA_KEY } from './support/test-server.js';
 
 /**
  * Deny by default, proven: every Query and Mutation declares who may call it, and the committed
- * snapshot makes every change of who-can-do-what show up in review.
+ * snapshot of operations and file routes makes every change of who-can-do-what show up in review.
  */
 describe('access declarations', async () => {
   const schema = await buildAppSchema(createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }));
@@ -21,14 +26,22 @@ describe('access declarations', async () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('matches the committed operation -> permissions snapshot', async () => {
-    const table = Object.fromEntries(
-      operations.map((op) => {
-        const rule = rules.get(op)!;
-        if (rule.kind === 'public') return [op, 'PUBLIC'];
-        return [op, rule.permissions.length ? rule.permissions.join(' + ') : rule.allowDuringPasswordChange ? 'LOGGED_IN (also during forced password change)' : 'LOGGED_IN'];
-      }),
-    );
+  it('matches the committed operation and file route -> permissions snapshot', async () => {
+    const routes = Object.values(FILE_ROUTES).map((r) => [`${r.method} ${r.url}`, describeAccess(r.access)] as const);
+    const table = Object.fromEntries([...operations.map((op) => [op, describeAccess(rules.get(op)!)] as const), ...routes.sort(([a], [b]) => a.localeCompare(b))]);
     await expect(JSON.stringify(table, null, 2) + '\n').toMatchFileSnapshot('./__snapshots__/operation-permissions.json');
+  });
+
+  it('a file route outside FILE_ROUTES cannot be registered', async () => {
+    const app = Fastify();
+    const start = async () => {
+      await app.register(async (scope) => {
+        await fileRoutes(scope, { limits: { maxBytes: 1024 } } as MemberImportService, {} as MemberExportService, () => Promise.reject(new Error('not called')));
+        scope.get('/api/members/undeclared.xlsx', async () => 'no access check');
+      });
+      await app.ready();
+    };
+    await expect(start()).rejects.toThrow('GET /api/members/undeclared.xlsx is not declared in FILE_ROUTES');
+    await app.close();
   });
 });

@@ -63,6 +63,17 @@ describe('member export', () => {
     expect((await exportXlsx(undefined)).status).toBe(401);
   });
 
+  it('refuses a body over the limit and malformed JSON in the GraphQL vocabulary, in the caller language', async () => {
+    const post = async (body: string, lang: string) => {
+      const res = await fetch(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang, cookie: jianlang.cookie! }, body });
+      return { status: res.status, body: await res.json() };
+    };
+    const huge = JSON.stringify({ search: 'x'.repeat(2 * 1024 * 1024) });
+    expect(await post(huge, 'zh-CN')).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } } });
+    expect(await post(huge, 'en')).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large.' } } });
+    expect(await post('{"search": ', 'en')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'The request is malformed. Reload the page and try again.' } } });
+  });
+
   it('takes its filter only from a JSON body: a form post or a query string is refused', async () => {
     expect(await statusOf(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: jianlang.cookie! }, body: 'search=x' })).toBe(403);
     expect(await statusOf(`${s.url}/api/members/export.xlsx?search=x`, { headers: { cookie: jianlang.cookie! } })).toBe(404);

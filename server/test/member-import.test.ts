@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { t } from '../src/common/i18n/messages.js';
 import { makeCreditCode } from '../src/domain/credit-code.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
@@ -126,6 +127,10 @@ describe('member import: bad rows', () => {
     expect(reportRows[0]).toEqual(['行号', '错误原因', ...TEMPLATE_HEADERS]);
     expect(reportRows).toHaveLength(10);
     expect(reportRows[1].slice(0, 2)).toEqual([3, '证件号码校验位不正确，请核对']);
+    // The reasons are in the language of the request that downloads the report.
+    const english = await fetch(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: clerk.cookie!, 'accept-language': 'en' } });
+    const englishRows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(await english.arrayBuffer())).Sheets['错误明细'], { header: 1 });
+    expect(englishRows[1].slice(0, 2)).toEqual([3, 'The check character of the ID number is wrong; please verify it.']);
 
     const refused = (await clerk.ok(COMMIT, { id: job.id, all: true })).commitMemberImport;
     expect(refused).toMatchObject({ __typename: 'UserError', message: '存在 9 行错误；已选择“全部成功才导入”，未写入任何数据' });
@@ -199,11 +204,31 @@ describe('member import: hostile files', () => {
     expect((await refusal(bombFile)).body.error).toMatchObject({ reason: 'ZIP_BOMB' });
   });
 
-  it('refuses a file over the size limit with 413', async () => {
+  it('refuses a file over the size limit with 413 PAYLOAD_TOO_LARGE, in the caller language', async () => {
     const big = Buffer.concat([workbook({ 会员信息: [TEMPLATE_HEADERS] }), Buffer.alloc(3 * 1024 * 1024)]);
     const r = await refusal(big);
-    expect(r.status).toBe(413);
-    expect(r.body.error?.message).toBe('文件超过 2 MB 上限');
+    expect(r).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: '文件超过 2 MB 上限' } } });
+    const form = new FormData();
+    form.append('enterpriseId', enterpriseId);
+    form.append('file', new Blob([new Uint8Array(big)]), 'members.xlsx');
+    const res = await fetch(`${s.url}/api/member-imports`, { method: 'POST', body: form, headers: { cookie: clerk.cookie!, 'x-union-upload': '1', 'accept-language': 'en' } });
+    expect({ status: res.status, body: await res.json() }).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 2 MB.' } } });
+  });
+
+  it('masks an unexpected failure like GraphQL does: INTERNAL_SERVER_ERROR, the request id in the clerk language, the error only in the log', async () => {
+    const job = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(800)] }));
+    const spy = vi.spyOn(s.app.services.memberImports, 'errorReport').mockRejectedValue(new Error('disk on fire at /var/secret'));
+    try {
+      for (const [lang, key] of [['zh-CN', 'zh-CN'], ['en', 'en']] as const) {
+        const res = await fetch(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: clerk.cookie!, 'accept-language': lang } });
+        const body = await res.json();
+        expect(res.status).toBe(500);
+        expect(body).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: t(key, 'internal', { requestId: body.error.requestId }), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+        expect(s.logs.some((l) => l.includes(body.error.requestId) && l.includes('disk on fire'))).toBe(true);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses more rows than the limit, and a sheet without the header', async () => {

@@ -1,179 +1,559 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { Account } from '../src/auth/account.entity.js';
+import { describeAccess, type AccessRule } from '../src/auth/allow.decorator.js';
+import { operationRules } from '../src/auth/auth-guard.js';
+import { permissionsOf } from '../src/auth/permissions.js';
 import { Organization } from '../src/org-scope/organization.entity.js';
 import { Role } from '../src/auth/role.js';
 import { Tier } from '../src/org-scope/tier.js';
 import { systemEm } from '../src/org-scope/system-em.js';
 import { Enterprise } from '../src/modules/enterprise/enterprise.entity.js';
+import { Member } from '../src/modules/member/member.entity.js';
 import { makeCreditCode } from '../src/domain/credit-code.js';
+import { LifeStatus } from '../src/domain/member-category.js';
 import { Message, MessageKind } from '../src/modules/message/message.entity.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
-import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
+import { HTTP_STATUS } from '../src/common/errors/http-status.js';
+import type { ErrorCode } from '../src/common/errors/error-code.js';
+import { t, type MessageKey } from '../src/common/i18n/messages.js';
+import { FILE_ROUTES } from '../src/http/file-routes.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';
+import type { GraphQLClient, GraphQLResponse, Json } from './support/graphql-client.js';
+import { preview } from './support/uploads.js';
+import { goodRow, residentId, TEMPLATE_HEADERS, workbook } from './support/workbooks.js';
 
 /**
- * Every operation of the foundation, called by every tier against organizations in every relation to
- * the caller. Inside the subtree: allowed (given the permission). Outside: NOT_FOUND, with no data.
- * Without the permission: FORBIDDEN. Anonymous: UNAUTHENTICATED.
+ * Every non-public operation and every file route, called by every tier against organizations in
+ * every relation to the caller. Inside the caller's reach: allowed (given the permission). Beyond it:
+ * NOT_FOUND with no data (or what a missing object answers there), and nothing written. Without the
+ * permission: FORBIDDEN. Anonymous: UNAUTHENTICATED. With a password to change first:
+ * PASSWORD_CHANGE_REQUIRED. Routes answer with the same codes and messages as GraphQL.
  */
 
 type Relation = 'self' | 'descendant' | 'ancestor' | 'sibling' | 'otherBranch';
-type Expect = 'ALLOW' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'REFUSED' | 'HIDDEN';
+type Expect = { kind: 'ALLOW' } | { kind: 'ERROR'; code: keyof typeof ErrorCode } | { kind: 'RESULT'; code: keyof typeof ErrorCode } | { kind: 'HIDDEN' };
 
 // Demo city ids (seed order): 1 center, 2 pudong, 3 xuhui, 4 jianjiao, 5 lujiazui, 6 jianlang, 7 ljz-finance, 8 zhangjiang, 9 xuhui-gr1, 10 xuhui-gr2, 11 jianjiao-gr1
-const GRASSROOTS_IDS = [6, 7, 8, 9, 10, 11];
-const ACTORS: Record<string, { permissions: Need[]; targets: Partial<Record<Relation, number>> }> = {
-  center: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 1, descendant: 6 } },
-  pudong: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  'pudong-reviewer': { permissions: ['read', 'members', 'messages'], targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 } },
-  lujiazui: { permissions: ['read', 'manage', 'reset', 'audit', 'members', 'messages'], targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 } },
-  jianlang: { permissions: ['read', 'members', 'keepRolls', 'messages'], targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 } },
+const GRASSROOTS_CLERKS: Record<number, string> = { 6: 'jianlang', 7: 'ljz-finance', 8: 'zhangjiang', 9: 'xuhui-gr1', 10: 'xuhui-gr2', 11: 'jianjiao-gr1' };
+/** Where the transfers of members start that aim at the destination: a union below center, pudong and lujiazui. */
+const TRANSFER_SOURCE = 7;
+const ACTORS: Record<string, { role: Role; tier: Tier; targets: Partial<Record<Relation, number>>; transferTo: number }> = {
+  center: { role: Role.ADMIN, tier: Tier.CENTER, targets: { self: 1, descendant: 6 }, transferTo: 11 },
+  pudong: { role: Role.ADMIN, tier: Tier.DISTRICT, targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 }, transferTo: 8 },
+  'pudong-reviewer': { role: Role.REVIEWER, tier: Tier.DISTRICT, targets: { self: 2, descendant: 6, ancestor: 1, sibling: 3, otherBranch: 9 }, transferTo: 8 },
+  lujiazui: { role: Role.ADMIN, tier: Tier.SECONDARY, targets: { self: 5, descendant: 6, ancestor: 2, sibling: 8, otherBranch: 10 }, transferTo: 7 },
+  jianlang: { role: Role.CLERK, tier: Tier.GRASSROOTS, targets: { self: 6, ancestor: 5, sibling: 7, otherBranch: 9 }, transferTo: 7 },
 };
 
-type Need = 'read' | 'manage' | 'reset' | 'audit' | 'members' | 'keepRolls' | 'messages';
-
-interface Operation {
+/** A logged-in actor as the matrix sees it. */
+interface Actor {
   name: string;
-  needs: Need;
-  /** The GraphQL call aimed at organization `orgId` (or at the matrix account inside it). */
-  call(c: GraphQLClient, orgId: number, accountId: number, enterpriseId: number): Promise<GraphQLResponse>;
-  /** Allowed calls that end in a business refusal for this relation. */
-  refusedFor?: Relation[];
-  /** The object lives in grassroots unions only (enterprises), so other targets have none to aim at. */
-  grassrootsTargetsOnly?: boolean;
-  /**
-   * Addressed to one organization only (messages): any other target, even below the caller, is
-   * NOT_FOUND for a call aimed at it, or HIDDEN (absent) from a list.
-   */
-  ownOrganizationOnly?: 'NOT_FOUND' | 'HIDDEN';
-  /** For lists of ownOrganizationOnly objects: whether the target's object is in the answer. */
-  lists?(r: GraphQLResponse, orgId: number): boolean;
+  organizationId: number;
+  path: string;
+  transferTo: number;
 }
 
-let seq = 0;
-const OPERATIONS: Operation[] = [
-  { name: 'organization', needs: 'read', call: (c, org) => c.request(`{ organization(id: ${org}) { id name path } }`) },
-  { name: 'organizations', needs: 'read', call: (c, org) => c.request(`{ organizations(parentId: ${org}, subtree: true) { totalCount nodes { id name } } }`) },
-  { name: 'accounts', needs: 'manage', call: (c, org) => c.request(`{ accounts(organizationId: ${org}) { totalCount nodes { username } } }`) },
-  { name: 'auditEntries', needs: 'audit', call: (c, org) => c.request(`{ auditEntries(organizationId: ${org}) { totalCount nodes { action } } }`) },
-  {
-    name: 'createOrganization',
-    needs: 'manage',
-    call: (c, org) => c.request(`mutation { createOrganization(input: { parentId: ${org}, name: "矩阵测试二级工会${seq++}", tier: SECONDARY }) { __typename ... on UserError { code } } }`),
-  },
-  {
-    name: 'createAccount',
-    needs: 'manage',
-    call: (c, org) => c.request(`mutation { createAccount(input: { organizationId: ${org}, username: "matrix-${seq++}", displayName: "矩阵", role: CLERK }) { __typename ... on UserError { code } } }`),
-  },
-  {
-    name: 'setAccountDisabled',
-    needs: 'manage',
-    // A stale version: allowed callers get a VersionConflict, the others must not learn the account exists.
-    call: (c, _org, acc) => c.request(`mutation { setAccountDisabled(input: { id: ${acc}, disabled: true, version: 999 }) { __typename ... on ErrorResult { code } } }`),
-  },
-  {
-    name: 'resetPassword',
-    needs: 'reset',
-    call: (c, _org, acc) => c.request(`mutation { resetPassword(accountId: ${acc}) { __typename ... on UserError { code } } }`),
-    refusedFor: ['self'],
-  },
-  { name: 'workbench', needs: 'members', call: (c, org) => c.request(`{ workbench(organizationId: ${org}) { memberCount grassrootsCount newInRange daily { date newMembers } } }`) },
-  { name: 'enterprises', needs: 'members', call: (c, org) => c.request(`{ enterprises(organizationId: ${org}) { totalCount nodes { name creditCode } } }`) },
-  { name: 'enterprise', needs: 'members', call: (c, _org, _acc, ent) => c.request(`{ enterprise(id: ${ent}) { name creditCode } }`), grassrootsTargetsOnly: true },
-  {
-    name: 'updateEnterprise',
-    needs: 'keepRolls',
-    // Stale version: allowed callers get a CONFLICT result; the others must not learn the enterprise exists.
-    call: (c, _org, _acc, ent) => c.request(`mutation { updateEnterprise(input: { id: ${ent}, version: 999, name: "矩阵企业", creditCode: "${ENTERPRISE_CODE}" }) { __typename ... on ErrorResult { code } } }`),
-    grassrootsTargetsOnly: true,
-  },
-  {
-    name: 'messages',
-    needs: 'messages',
-    call: (c) => c.request(`{ messages(first: 100) { totalCount unreadCount nodes { id text } } }`),
-    ownOrganizationOnly: 'HIDDEN',
-    lists: (r, org) => (r.data.messages.nodes as { id: string }[]).some((n) => n.id === String(matrixMessage.get(org))),
-  },
-  {
-    name: 'markMessagesRead',
-    needs: 'messages',
-    call: (c, org) => c.request(`mutation { markMessagesRead(ids: [${matrixMessage.get(org)}]) { id readAt } }`),
-    ownOrganizationOnly: 'NOT_FOUND',
-  },
-];
+/** What an actor may do: its role's permissions at its tier (checked against what its login reports). */
+const permissionsOfActor = (name: string) => permissionsOf(ACTORS[name].role, ACTORS[name].tier);
 
-function expected(actor: string, op: Operation, relation: Relation): Expect {
-  if (!ACTORS[actor].permissions.includes(op.needs)) return 'FORBIDDEN';
-  if (op.ownOrganizationOnly && relation !== 'self') return op.ownOrganizationOnly;
-  if (relation === 'ancestor' || relation === 'sibling' || relation === 'otherBranch') return 'NOT_FOUND';
-  return op.refusedFor?.includes(relation) ? 'REFUSED' : 'ALLOW';
+/** What the objects of one organization are, for calls aimed at it. */
+interface Target {
+  org: number;
+  tier: Tier;
+  /** An extra clerk account in it. */
+  account: number;
+  /** A message addressed to it. */
+  message: number;
+  /** Grassroots unions only: an enterprise, a member nobody changes, and a fresh member per call that changes one. */
+  enterprise: number;
+  member: number;
+  freshMember(): number;
+  /** Grassroots unions only: an upload of the union's clerk, READY. */
+  import: string;
+}
+
+/** What a call came back with, over GraphQL or HTTP alike. */
+interface Answer {
+  /** The code of a refused call: `extensions.code` of the GraphQL error, `error.code` of a route's body. */
+  error: string | null;
+  message: string | null;
+  /** The code of an ErrorResult the call answered with (an expected business outcome). */
+  result: string | null;
+  /** GraphQL: the root field's value (null with an error); routes: the JSON body. */
+  data: Json;
+  /** Routes only. */
+  status?: number;
+  /** The answer as sent, for the "nothing leaked" check. */
+  text: string;
+}
+
+interface Entry {
+  /** `Query.x` / `Mutation.x`, or `METHOD /url` of a file route, as the permission snapshot names them. */
+  name: string;
+  /** When one operation is aimed in two ways. */
+  aim?: string;
+  /**
+   * Which organizations a call can be aimed at: any (default), only grassroots unions (its objects live
+   * there), or none (it acts on the caller's own organization or account: run once, as `self`).
+   */
+  targets?: 'any' | 'grassroots' | 'none';
+  /** What the caller reaches: its subtree (default), or only its own organization's or account's objects. */
+  reach?: 'subtree' | 'own';
+  /** What an aim beyond reach answers (default: NOT_FOUND). */
+  beyond?: Expect;
+  /** Aims within reach that end in a business refusal. */
+  refusedFor?: Partial<Record<Relation, Expect>>;
+  /** An allowed call that succeeds writes something (the other answers must write nothing). */
+  writes?: boolean;
+  call(c: GraphQLClient, target: Target, actor: Actor): Promise<Answer>;
+  /** For lists of own-organization objects: whether the target's object is in the answer. */
+  lists?(a: Answer, target: Target): boolean;
+  /** More that must hold of an allowed answer (where a created row landed; undoing what must not last). */
+  allowed?(a: Answer, target: Target, actor: Actor): Promise<void>;
 }
 
 let s: TestServer;
+let seq = 0;
+
+async function gql(c: GraphQLClient, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const r: GraphQLResponse = await c.request(query, variables);
+  const root = r.data ? Object.values(r.data)[0] : null;
+  return {
+    error: r.errors?.[0]?.extensions.code ?? null,
+    message: r.errors?.[0]?.message ?? null,
+    result: root && typeof root === 'object' && typeof (root as { code?: unknown }).code === 'string' ? (root as { code: string }).code : null,
+    data: r.errors ? r.data : root,
+    text: JSON.stringify(r),
+  };
+}
+
+async function http(c: GraphQLClient, method: 'GET' | 'POST', path: string, init: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<Answer> {
+  const res = await fetch(`${s.url}${path}`, {
+    method,
+    headers: { 'accept-language': 'zh-CN', ...c.headers, ...(c.cookie ? { cookie: c.cookie } : {}), ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.form,
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  const json = (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(body.toString()) as Json) : null;
+  return {
+    error: res.status >= 400 ? (json?.error?.code ?? `HTTP ${res.status}`) : null,
+    message: json?.error?.message ?? null,
+    result: null,
+    data: json ?? { contentType: res.headers.get('content-type'), bytes: body.length },
+    status: res.status,
+    text: json ? JSON.stringify(json) : '',
+  };
+}
+
+/** The current row of an entity, read past every scope (the version a real client would hold). */
+const current = <T extends { id: number }>(entity: EntityClass<T>, id: number) => systemEm(s.orm).findOneOrFail(entity, { id } as FilterQuery<T>);
+
+const route = (name: keyof typeof FILE_ROUTES) => `${FILE_ROUTES[name].method} ${FILE_ROUTES[name].url}`;
+
+const ENTRIES: Entry[] = [
+  { name: 'Query.organization', call: (c, t) => gql(c, `query($id: ID!) { organization(id: $id) { id name path } }`, { id: t.org }) },
+  { name: 'Query.organizations', call: (c, t) => gql(c, `query($id: ID) { organizations(parentId: $id, subtree: true) { totalCount nodes { id name } } }`, { id: t.org }) },
+  { name: 'Query.accounts', call: (c, t) => gql(c, `query($id: ID) { accounts(organizationId: $id) { totalCount nodes { username } } }`, { id: t.org }) },
+  { name: 'Query.auditEntries', call: (c, t) => gql(c, `query($id: ID!) { auditEntries(organizationId: $id) { totalCount nodes { action } } }`, { id: t.org }) },
+  { name: 'Query.workbench', call: (c, t) => gql(c, `query($id: ID) { workbench(organizationId: $id) { memberCount grassrootsCount newInRange daily { date newMembers } } }`, { id: t.org }) },
+  { name: 'Query.enterprises', call: (c, t) => gql(c, `query($id: ID) { enterprises(organizationId: $id) { totalCount nodes { name creditCode } } }`, { id: t.org }) },
+  { name: 'Query.enterprise', targets: 'grassroots', call: (c, t) => gql(c, `query($id: ID!) { enterprise(id: $id) { name creditCode } }`, { id: t.enterprise }) },
+  { name: 'Query.members', call: (c, t) => gql(c, `query($id: ID) { members(organizationId: $id) { totalCount nodes { name idNumberMasked } } }`, { id: t.org }) },
+  { name: 'Query.member', targets: 'grassroots', call: (c, t) => gql(c, `query($id: ID!) { member(id: $id) { name idNumberMasked } }`, { id: t.member }) },
+  {
+    name: 'Query.messages',
+    reach: 'own',
+    beyond: { kind: 'HIDDEN' },
+    call: (c) => gql(c, `{ messages(first: 100) { totalCount unreadCount nodes { id text } } }`),
+    lists: (a, target) => (a.data.nodes as { id: string }[]).some((n) => n.id === String(target.message)),
+  },
+  {
+    name: 'Query.memberImport',
+    targets: 'grassroots',
+    reach: 'own',
+    call: (c, t) => gql(c, `query($id: ID!) { memberImport(id: $id) { id status newCount invalidCount } }`, { id: t.import }),
+  },
+  {
+    name: 'Mutation.createOrganization',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { parentId: t.org, name: `矩阵测试工会${seq++}`, tier: CHILD_TIER[t.tier] } }),
+  },
+  {
+    name: 'Mutation.createAccount',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { organizationId: t.org, username: `matrix-${seq++}`, displayName: '矩阵', role: 'CLERK' } }),
+  },
+  {
+    name: 'Mutation.setAccountDisabled',
+    writes: true,
+    call: async (c, t) => {
+      const account = await current(Account, t.account);
+      return gql(c, `mutation($input: SetAccountDisabledInput!) { setAccountDisabled(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { id: t.account, disabled: !account.disabled, version: account.version } });
+    },
+  },
+  {
+    name: 'Mutation.resetPassword',
+    writes: true,
+    // Only below the caller: its own organization's accounts are a business refusal.
+    refusedFor: { self: { kind: 'RESULT', code: 'FORBIDDEN' } },
+    call: (c, t) => gql(c, `mutation($id: ID!) { resetPassword(accountId: $id) { __typename ... on ErrorResult { code } } }`, { id: t.account }),
+  },
+  {
+    name: 'Mutation.createEnterprise',
+    targets: 'none',
+    writes: true,
+    call: (c) =>
+      gql(c, `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id } } ... on ErrorResult { code } } }`, {
+        input: { name: `矩阵新企业${seq++}`, creditCode: makeCreditCode(8500 + seq) },
+      }),
+    allowed: async (a, _t, actor) => expect((await current(Enterprise, Number(a.data.enterprise.id))).orgPath).toBe(actor.path),
+  },
+  {
+    name: 'Mutation.updateEnterprise',
+    targets: 'grassroots',
+    writes: true,
+    call: async (c, t) => {
+      const e = await current(Enterprise, t.enterprise);
+      return gql(c, `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { id: t.enterprise, version: e.version, name: `矩阵企业${seq++}`, creditCode: e.creditCode } });
+    },
+  },
+  {
+    name: 'Mutation.createMember',
+    aim: 'with an enterprise of the target union',
+    targets: 'grassroots',
+    reach: 'own',
+    // The enterprise of another union answers exactly as a missing one (see below).
+    beyond: { kind: 'RESULT', code: 'BAD_USER_INPUT' },
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { organization { id } } } ... on ErrorResult { code } } }`, {
+        input: { name: `矩阵会员${seq}`, idType: 'RESIDENT_ID', idNumber: residentId(5000 + seq++), category: 'FLEXIBLE', enterpriseId: t.enterprise },
+      }),
+    allowed: async (a, _t, actor) => expect(a.data.member.organization.id).toBe(String(actor.organizationId)),
+  },
+  {
+    name: 'Mutation.updateMember',
+    targets: 'grassroots',
+    writes: true,
+    call: async (c, t) => {
+      const m = await current(Member, t.freshMember());
+      const input = { id: m.id, version: m.version, name: `矩阵改名${seq++}`, idType: m.idType, gender: m.gender, category: m.category, workAddress: m.workAddress, joinedAt: m.joinedAt, femalePostType: m.femalePostType };
+      return gql(c, `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on ErrorResult { code } } }`, { input });
+    },
+  },
+  {
+    name: 'Mutation.setMemberLifeStatus',
+    targets: 'grassroots',
+    writes: true,
+    call: async (c, t) => {
+      const m = await current(Member, t.freshMember());
+      const retire = m.lifeStatus === LifeStatus.ACTIVE;
+      const input = { id: m.id, version: m.version, lifeStatus: retire ? 'RETIRED' : 'ACTIVE', date: retire ? '2024-06-30' : null };
+      return gql(c, `mutation($input: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $input) { __typename ... on ErrorResult { code } } }`, { input });
+    },
+  },
+  {
+    name: 'Mutation.transferMember',
+    aim: 'a member of the target union, to another union below the caller',
+    targets: 'grassroots',
+    writes: true,
+    call: async (c, t, actor) => {
+      const m = await current(Member, t.freshMember());
+      return gql(c, TRANSFER, { input: { id: m.id, version: m.version, toOrganizationId: actor.transferTo } });
+    },
+  },
+  {
+    name: 'Mutation.transferMember',
+    aim: 'a member below the caller, to the target union',
+    writes: true,
+    // The caller's own organization keeps no members.
+    refusedFor: { self: { kind: 'RESULT', code: 'BAD_USER_INPUT' } },
+    call: async (c, t) => {
+      const m = await current(Member, freshMembers.get(TRANSFER_SOURCE)!.pop()!);
+      return gql(c, TRANSFER, { input: { id: m.id, version: m.version, toOrganizationId: t.org } });
+    },
+  },
+  {
+    name: 'Mutation.revealMemberPersonalData',
+    targets: 'grassroots',
+    writes: true, // the audit row
+    call: (c, t) => gql(c, `mutation($id: ID!) { revealMemberPersonalData(id: $id) { idNumber mobile } }`, { id: t.member }),
+  },
+  {
+    name: 'Mutation.markMessagesRead',
+    reach: 'own',
+    call: (c, t) => gql(c, `mutation($ids: [ID!]!) { markMessagesRead(ids: $ids) { id readAt } }`, { ids: [t.message] }),
+  },
+  {
+    name: 'Mutation.commitMemberImport',
+    targets: 'grassroots',
+    reach: 'own',
+    writes: true,
+    call: (c, t) => gql(c, `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { __typename ... on ErrorResult { code } } }`, { id: t.import }),
+  },
+  {
+    name: 'Mutation.changePassword',
+    targets: 'none',
+    writes: true,
+    call: (c) => gql(c, `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'Matrix-Changed-2025' } }),
+    // The caller's own password changed; put the demo one back for the other tests.
+    allowed: async (_a, _t, actor) => {
+      const account = await systemEm(s.orm).findOneOrFail(Account, { username: actor.name });
+      expect(account.passwordHash).not.toBe(demoPasswordHash);
+      await systemEm(s.orm).nativeUpdate(Account, { username: actor.name }, { passwordHash: demoPasswordHash });
+    },
+  },
+  {
+    name: 'Mutation.logout',
+    targets: 'none',
+    writes: true, // the audit row
+    // Every session of the caller ended: the matrix logs it in again.
+    allowed: async (_a, _t, actor) => {
+      expect((await clients.get(actor.name)!.ok('{ me { username } }')).me).toBeNull();
+      clients.set(actor.name, await s.as(actor.name));
+    },
+    call: (c) => gql(c, `mutation { logout }`),
+  },
+  { name: route('memberImportTemplate'), targets: 'none', call: (c) => http(c, 'GET', '/api/member-imports/template.xlsx') },
+  {
+    name: route('memberImportUpload'),
+    aim: 'for an enterprise of the target union',
+    targets: 'grassroots',
+    reach: 'own',
+    // The enterprise of another union answers exactly as a missing one (see below).
+    beyond: { kind: 'ERROR', code: 'BAD_USER_INPUT' },
+    writes: true,
+    call: async (c, t) => {
+      const a = await uploadFor(c, t.enterprise);
+      if (a.status === 202) await preview(c, a.data.id); // parsed before the next cell looks at what was written
+      return a;
+    },
+    allowed: async (a, _t, actor) => {
+      const [job] = await s.orm.em.getConnection().execute(`select organization_id from member_import_job where id = ?`, [a.data.id]);
+      expect(job.organization_id).toBe(actor.organizationId);
+    },
+  },
+  { name: route('memberImportErrors'), targets: 'grassroots', reach: 'own', call: (c, t) => http(c, 'GET', `/api/member-imports/${t.import}/errors.xlsx`) },
+  { name: route('memberExport'), writes: true, call: (c, t) => http(c, 'POST', '/api/members/export.xlsx', { json: { organizationId: String(t.org) } }) },
+];
+
+/** The tier a new organization below one of this tier has (a grassroots union has none: a business refusal). */
+const CHILD_TIER: Record<Tier, Tier> = { [Tier.CENTER]: Tier.DISTRICT, [Tier.DISTRICT]: Tier.SECONDARY, [Tier.SECONDARY]: Tier.SECONDARY, [Tier.GRASSROOTS]: Tier.SECONDARY };
+
+const TRANSFER = `mutation($input: TransferMemberInput!) { transferMember(input: $input) { __typename ... on ErrorResult { code } } }`;
+
+/** An upload like the web app sends: multipart, the custom header, the enterprise field. */
+function uploadFor(c: GraphQLClient, enterpriseId: number): Promise<Answer> {
+  const form = new FormData();
+  form.append('enterpriseId', String(enterpriseId));
+  const file = workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(9000 + seq), goodRow(9500 + seq++, { 证件号码: '123' })] });
+  form.append('file', new Blob([new Uint8Array(file)]), 'members.xlsx');
+  return http(c, 'POST', '/api/member-imports', { form, headers: { 'x-union-upload': '1' } });
+}
+
+const OPERATION_RULES = operationRules();
+function ruleOf(name: string): AccessRule {
+  const routeRule = Object.values(FILE_ROUTES).find((r) => `${r.method} ${r.url}` === name)?.access;
+  const rule = routeRule ?? OPERATION_RULES.get(name);
+  if (!rule) throw new Error(`${name}: no access rule`);
+  return rule;
+}
+
+function expected(actor: string, entry: Entry, relation: Relation): Expect {
+  const rule = ruleOf(entry.name);
+  if (rule.kind === 'allow' && !rule.permissions.every((p) => permissionsOfActor(actor).includes(p))) return { kind: 'ERROR', code: 'FORBIDDEN' };
+  const within = relation === 'self' || (relation === 'descendant' && (entry.reach ?? 'subtree') === 'subtree');
+  if (!within) return entry.beyond ?? { kind: 'ERROR', code: 'NOT_FOUND' };
+  return entry.refusedFor?.[relation] ?? { kind: 'ALLOW' };
+}
+
+/** The messages of the access check, the same over GraphQL and HTTP. */
+const GUARD_MESSAGES: Partial<Record<string, MessageKey>> = { UNAUTHENTICATED: 'unauthenticated', FORBIDDEN: 'forbidden', PASSWORD_CHANGE_REQUIRED: 'passwordChangeRequired' };
+
+/**
+ * A trace of every write to the tables a request may change on someone's behalf (sessions, captchas
+ * and rate counters aside): row counts and the newest row version of each.
+ */
+async function writes(): Promise<string> {
+  const tables = ['organization', 'account', 'enterprise', 'member', 'member_import_job', 'member_import_row', 'message', 'audit_entry'];
+  const sql = tables.map((table) => `select '${table}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from ${table}`).join(' union all ');
+  return JSON.stringify(await s.orm.em.getConnection().execute(sql));
+}
+
 const clients = new Map<string, GraphQLClient>();
-/** organization id -> an extra clerk account in it, the target of the account mutations. */
-const matrixAccount = new Map<number, number>();
-/** grassroots union id -> an enterprise of it, the target of the enterprise operations. */
-const matrixEnterprise = new Map<number, number>();
-/** organization id -> a message addressed to it, the target of the message operations. */
-const matrixMessage = new Map<number, number>();
-const ENTERPRISE_CODE = makeCreditCode(9999);
+const actors = new Map<string, Actor>();
+const targets = new Map<number, Target>();
+/** union id -> members no call has changed yet (the end of the list is handed out). */
+const freshMembers = new Map<number, number[]>();
+let demoPasswordHash: string;
+let mustChange: GraphQLClient;
 
 beforeAll(async () => {
   s = await startTestServer();
   const em = systemEm(s.orm);
-  const passwordHash = (await em.findOneOrFail(Account, { username: 'center' })).passwordHash;
-  for (const org of await em.find(Organization, {})) {
-    const acc = em.create(Account, { username: `target-${org.id}`, displayName: '目标', role: Role.CLERK, organization: org, orgPath: org.path, passwordHash, createdAt: new Date() });
-    await em.flush();
-    matrixAccount.set(org.id, acc.id);
+  demoPasswordHash = (await em.findOneOrFail(Account, { username: 'center' })).passwordHash;
+  for (const org of await em.find(Organization, {}, { orderBy: { id: 'asc' } })) {
+    const account = em.create(Account, { username: `target-${org.id}`, displayName: '目标', role: Role.CLERK, organization: org, orgPath: org.path, passwordHash: demoPasswordHash, createdAt: new Date() });
     const message = em.create(Message, { organizationId: org.id, orgPath: org.path, kind: MessageKind.REVEAL_LIMIT_REACHED, params: { username: `target-${org.id}`, organization: org.name, limit: 1 }, createdAt: new Date() });
-    await em.flush();
-    matrixMessage.set(org.id, message.id);
+    let enterprise = 0;
     if (org.tier === Tier.GRASSROOTS) {
-      const ent = em.create(Enterprise, { name: `矩阵企业${org.id}`, creditCode: makeCreditCode(8000 + org.id), organization: org, orgPath: org.path, createdAt: new Date() });
+      const e = em.create(Enterprise, { name: `矩阵企业${org.id}`, creditCode: makeCreditCode(8000 + org.id), organization: org, orgPath: org.path, createdAt: new Date() });
       await em.flush();
-      matrixEnterprise.set(org.id, ent.id);
+      enterprise = e.id;
+      freshMembers.set(org.id, (await em.find(Member, { organization: org.id }, { orderBy: { id: 'asc' } })).map((m) => m.id));
     }
+    await em.flush();
+    const members = freshMembers.get(org.id) ?? [];
+    targets.set(org.id, { org: org.id, tier: org.tier, account: account.id, message: Number(message.id), enterprise, member: members[0] ?? 0, freshMember: () => freshMembers.get(org.id)!.pop()!, import: '' });
   }
-  for (const actor of Object.keys(ACTORS)) clients.set(actor, await s.as(actor));
+  // An upload of each union's clerk, READY: the target of the import operations.
+  for (const [org, clerk] of Object.entries(GRASSROOTS_CLERKS)) {
+    const c = await s.as(clerk);
+    const a = await uploadFor(c, targets.get(Number(org))!.enterprise);
+    expect(a.status, a.text).toBe(202);
+    expect((await preview(c, a.data.id)).status).toBe('READY');
+    targets.get(Number(org))!.import = a.data.id;
+  }
+  for (const [name, { transferTo }] of Object.entries(ACTORS)) {
+    const c = await s.as(name);
+    clients.set(name, c);
+    const me = (await c.ok('{ me { permissions organization { id path } } }')).me;
+    expect([...me.permissions].sort()).toEqual([...permissionsOfActor(name)].sort());
+    actors.set(name, { name, organizationId: Number(me.organization.id), path: me.organization.path, transferTo });
+  }
+  const jianlang = await em.findOneOrFail(Organization, 6);
+  em.create(Account, { username: 'matrix-must-change', displayName: '待改密码', role: Role.CLERK, organization: jianlang, orgPath: jianlang.path, passwordHash: demoPasswordHash, mustChangePassword: true, createdAt: new Date() });
+  await em.flush();
+  mustChange = await s.as('matrix-must-change');
 });
 afterAll(() => s.close());
 
-const cells = Object.entries(ACTORS).flatMap(([actor, { targets }]) =>
-  OPERATIONS.flatMap((op) =>
-    Object.entries(targets)
-      .filter(([, org]) => !op.grassrootsTargetsOnly || GRASSROOTS_IDS.includes(org!))
-      .map(([relation, org]) => ({ actor, op, relation: relation as Relation, org: org!, want: expected(actor, op, relation as Relation) })),
+const label = (e: Entry) => (e.aim ? `${e.name} (${e.aim})` : e.name);
+const describeExpect = (want: Expect) => ('code' in want ? `${want.kind} ${want.code}` : want.kind);
+
+const cells = Object.entries(ACTORS).flatMap(([actor, { targets: aims }]) =>
+  ENTRIES.flatMap((entry) =>
+    (Object.entries(aims) as [Relation, number][])
+      .filter(([relation, org]) => (entry.targets === 'none' ? relation === 'self' : entry.targets !== 'grassroots' || org in GRASSROOTS_CLERKS))
+      .map(([relation, org]) => {
+        const want = expected(actor, entry, relation);
+        return { actor, entry, relation, org, want, title: `${actor} -> ${label(entry)} on ${relation}: ${describeExpect(want)}` };
+      }),
   ),
 );
 
+/** Checks one answer against what was expected; `before` is the write trace taken before the call. */
+async function check(a: Answer, want: Expect, entry: Entry, target: Target, before: string) {
+  const after = await writes();
+  if (want.kind === 'ALLOW') {
+    expect(a.error, a.text).toBeNull();
+    expect(a.data).not.toBeNull();
+    if (a.status !== undefined) expect(a.status).toBeLessThan(300);
+    // A business outcome (a stale version, a name taken) is fine; a scope or permission refusal is not.
+    if (a.result) expect(a.result).not.toMatch(/NOT_FOUND|FORBIDDEN/);
+    else if (entry.writes) expect(after, 'an allowed call writes').not.toBe(before);
+    if (entry.lists) expect(entry.lists(a, target)).toBe(true);
+    return;
+  }
+  expect(after, 'nothing written').toBe(before);
+  if (want.kind === 'HIDDEN') {
+    expect(a.error).toBeNull();
+    expect(entry.lists!(a, target)).toBe(false);
+  } else if (want.kind === 'RESULT') {
+    expect(a.error, a.text).toBeNull();
+    expect(a.result).toBe(want.code);
+  } else {
+    expect(a.error, a.text).toBe(want.code);
+    expect(a.data === null || a.status !== undefined).toBe(true);
+    if (a.status !== undefined) expect(a.status).toBe(HTTP_STATUS[want.code]);
+    const key = GUARD_MESSAGES[want.code];
+    if (key) expect(a.message).toBe(t('zh-CN', key));
+    expect(a.text).not.toMatch(/target-|\/\d+\/\d+\//); // no username or path leaked in the error
+  }
+}
+
 describe('scope matrix', () => {
-  it.each(cells)('$actor -> $op.name on $relation: $want', async ({ actor, op, org, want }) => {
-    const r = await op.call(clients.get(actor)!, org, matrixAccount.get(org)!, matrixEnterprise.get(org)!);
-    if (want === 'ALLOW') {
-      expect(r.errors).toBeUndefined();
-      expect(Object.values(r.data)[0]).not.toBeNull();
-      const code = (Object.values(r.data)[0] as { code?: string }).code;
-      if (code) expect(code).not.toMatch(/NOT_FOUND|FORBIDDEN/);
-      if (op.lists) expect(op.lists(r, org)).toBe(true);
-    } else if (want === 'HIDDEN') {
-      expect(r.errors).toBeUndefined();
-      expect(op.lists!(r, org)).toBe(false);
-    } else if (want === 'REFUSED') {
-      expect(r.errors).toBeUndefined();
-      expect(Object.values(r.data)[0]).toMatchObject({ __typename: 'UserError', code: 'FORBIDDEN' });
-    } else {
-      expect(r.errors?.[0].extensions.code).toBe(want);
-      expect(r.data).toBeNull();
-      expect(JSON.stringify(r)).not.toMatch(/target-|\/\d+\/\d+\//); // no username or path leaked in the error
-    }
+  it('has an entry for every non-public operation of the served schema and every file route', async () => {
+    const schema = (await s.client().ok('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }')).__schema;
+    const operations = [...schema.queryType.fields.map((f: { name: string }) => `Query.${f.name}`), ...schema.mutationType.fields.map((f: { name: string }) => `Mutation.${f.name}`)];
+    const routes = Object.values(FILE_ROUTES).map((r) => `${r.method} ${r.url}`);
+    for (const r of Object.values(FILE_ROUTES)) expect(s.app.fastify.hasRoute({ method: r.method, url: r.url }), `${r.method} ${r.url} is served`).toBe(true);
+    const scoped = [...operations.filter((op) => ruleOf(op).kind !== 'public'), ...routes];
+    const covered = new Set(ENTRIES.map((e) => e.name));
+    expect(scoped.filter((name) => !covered.has(name)), 'operations and routes without a matrix entry').toEqual([]);
+    expect(ENTRIES.filter((e) => ruleOf(e.name).kind === 'public').map((e) => e.name)).toEqual([]);
+    expect(covered.size).toBe(scoped.length);
   });
 
-  it.each(OPERATIONS)('anonymous -> $name: UNAUTHENTICATED', async (op) => {
-    const r = await op.call(s.client(), 6, matrixAccount.get(6)!, matrixEnterprise.get(6)!);
-    expect(r.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect(r.data).toBeNull();
+  it.each(cells)('$title', async ({ actor, entry, org, want }) => {
+    const who = actors.get(actor)!;
+    const target = targets.get(org)!;
+    const before = await writes();
+    const a = await entry.call(clients.get(actor)!, target, who);
+    await check(a, want, entry, target, before);
+    if (want.kind === 'ALLOW') await entry.allowed?.(a, target, who);
+  });
+
+  it.each(ENTRIES.map((entry) => ({ entry, title: label(entry) })))('anonymous -> $title: UNAUTHENTICATED, nothing written', async ({ entry }) => {
+    const before = await writes();
+    const a = await entry.call(s.client(), targets.get(6)!, actors.get('jianlang')!);
+    await check(a, { kind: 'ERROR', code: 'UNAUTHENTICATED' }, entry, targets.get(6)!, before);
+  });
+
+  it.each(ENTRIES.filter((e) => !(ruleOf(e.name).kind === 'allow' && (ruleOf(e.name) as { allowDuringPasswordChange: boolean }).allowDuringPasswordChange)).map((entry) => ({ entry, title: label(entry) })))(
+    'a password to change first -> $title: PASSWORD_CHANGE_REQUIRED, nothing written',
+    async ({ entry }) => {
+      const before = await writes();
+      const a = await entry.call(mustChange, targets.get(6)!, { ...actors.get('jianlang')!, name: 'matrix-must-change' });
+      await check(a, { kind: 'ERROR', code: 'PASSWORD_CHANGE_REQUIRED' }, entry, targets.get(6)!, before);
+    },
+  );
+});
+
+describe('file routes answer the access check as GraphQL does', () => {
+  /** A client of the same session asking in English. */
+  const english = (c: GraphQLClient) => Object.assign(s.client(), { cookie: c.cookie, headers: { 'accept-language': 'en' } });
+
+  it.each(ENTRIES.filter((e) => e.name.includes(' ')).map((entry) => ({ entry, title: label(entry) })))('$title', async ({ entry }) => {
+    const rule = ruleOf(entry.name);
+    // An operation with the same rule: what GraphQL answers the same caller.
+    const twin = ENTRIES.find((e) => !e.name.includes(' ') && describeAccess(ruleOf(e.name)) === describeAccess(rule))!;
+    const callers: [string, GraphQLClient][] = [
+      ['anonymous', english(s.client())],
+      ['a password to change first', english(mustChange)],
+      ...(rule.kind === 'allow' && !rule.permissions.every((p) => permissionsOfActor('pudong-reviewer').includes(p)) ? [['without the permission', english(clients.get('pudong-reviewer')!)] as [string, GraphQLClient]] : []),
+    ];
+    expect(callers.length).toBeGreaterThanOrEqual(2);
+    for (const [who, c] of callers) {
+      const viaRoute = await entry.call(c, targets.get(6)!, actors.get('jianlang')!);
+      const viaGraphQL = await twin.call(c, targets.get(6)!, actors.get('jianlang')!);
+      expect(viaGraphQL.error, who).toMatch(/^(UNAUTHENTICATED|PASSWORD_CHANGE_REQUIRED|FORBIDDEN)$/);
+      expect({ code: viaRoute.error, message: viaRoute.message }, `${who}, like ${twin.name}`).toEqual({ code: viaGraphQL.error, message: viaGraphQL.message });
+      expect(viaRoute.message).toBe(t('en', GUARD_MESSAGES[viaRoute.error!]!));
+      expect(viaRoute.status).toBe(HTTP_STATUS[viaRoute.error as ErrorCode]);
+    }
+  });
+});
+
+describe('aims beyond reach look like missing objects', () => {
+  it('createMember with an enterprise of another union answers as with one that does not exist', async () => {
+    const c = clients.get('jianlang')!;
+    const create = (enterpriseId: number) =>
+      c.ok(`mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on ErrorResult { code message } } }`, {
+        input: { name: '矩阵会员', idType: 'RESIDENT_ID', idNumber: residentId(4999), category: 'FLEXIBLE', enterpriseId },
+      });
+    const missing = await create(999_999);
+    expect(missing.createMember).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
+    for (const org of [7, 9]) expect(await create(targets.get(org)!.enterprise)).toEqual(missing);
+  });
+
+  it('an upload for an enterprise of another union answers as for one that does not exist', async () => {
+    const c = clients.get('jianlang')!;
+    const missing = await uploadFor(c, 999_999);
+    expect(missing).toMatchObject({ status: 400, error: 'BAD_USER_INPUT' });
+    for (const org of [7, 9]) expect((await uploadFor(c, targets.get(org)!.enterprise)).data).toEqual(missing.data);
   });
 });
 
@@ -184,7 +564,7 @@ describe('lists never widen beyond the subtree', () => {
     expect(await c.errorCode('{ organization(id: 9) { name } }')).toBe('NOT_FOUND');
   });
 
-  it('subtree listings of a district contain only its own organizations and accounts', async () => {
+  it('subtree listings of a district contain only its own organizations, accounts and members', async () => {
     const c = clients.get('pudong')!;
     const orgs = (await c.ok('{ organizations(subtree: true, first: 100) { nodes { path } } }')).organizations.nodes as { path: string }[];
     expect(orgs.length).toBeGreaterThanOrEqual(4);
@@ -192,6 +572,9 @@ describe('lists never widen beyond the subtree', () => {
     const accounts = (await c.ok('{ accounts(first: 100) { nodes { username organization { path } } } }')).accounts.nodes as { username: string; organization: { path: string } }[];
     expect(accounts.map((a) => a.username)).toContain('jianlang');
     expect(accounts.every((a) => a.organization.path.startsWith('/1/2/'))).toBe(true);
+    const members = (await c.ok('{ members(first: 100) { nodes { organization { path } } } }')).members.nodes as { organization: { path: string } }[];
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m) => m.organization.path.startsWith('/1/2/'))).toBe(true);
   });
 
   it('the parent of a top organization of the caller is hidden, not leaked', async () => {

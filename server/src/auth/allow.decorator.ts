@@ -24,17 +24,34 @@ function declare(rule: AccessRule) {
   };
 }
 
+/**
+ * The rules themselves, for what is not a resolver (the file routes declare theirs in a table with
+ * these); the decorators below put the same values on resolvers.
+ */
+export const access = {
+  allow: (...permissions: Permission[]): AccessRule => ({ kind: 'allow', permissions, allowDuringPasswordChange: false }),
+  allowDuringPasswordChange: (): AccessRule => ({ kind: 'allow', permissions: [], allowDuringPasswordChange: true }),
+  public: (): AccessRule => ({ kind: 'public' }),
+};
+
 export function Allow(...permissions: Permission[]) {
-  return declare({ kind: 'allow', permissions, allowDuringPasswordChange: false });
+  return declare(access.allow(...permissions));
 }
 
 /** For the few operations a user whose password was reset must still reach (change it, log out, who am I). */
 export function AllowDuringPasswordChange() {
-  return declare({ kind: 'allow', permissions: [], allowDuringPasswordChange: true });
+  return declare(access.allowDuringPasswordChange());
 }
 
 export function Public() {
-  return declare({ kind: 'public' });
+  return declare(access.public());
+}
+
+/** How the permission snapshot writes a rule (server/test/__snapshots__/operation-permissions.json). */
+export function describeAccess(rule: AccessRule): string {
+  if (rule.kind === 'public') return 'PUBLIC';
+  if (rule.permissions.length) return rule.permissions.join(' + ');
+  return rule.allowDuringPasswordChange ? 'LOGGED_IN (also during forced password change)' : 'LOGGED_IN';
 }
 
 export function accessRuleOf(resolverClass: Function, methodName: string): AccessRule | undefined {

@@ -15,21 +15,26 @@ export function operationRules(): Map<string, AccessRule | undefined> {
 }
 
 /**
- * Runs before every root field. Deny by default: no declaration, no access. Session checks come
- * before permission checks, so an anonymous caller learns only that it must log in.
+ * The one access check, for GraphQL operations and file routes alike. Deny by default: no
+ * declaration, no access. Session checks come before permission checks, so an anonymous caller
+ * learns only that it must log in.
  */
+export function checkAccess(rule: AccessRule | undefined, ctx: RequestContext): void {
+  if (!rule) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+  if (rule.kind === 'public') return;
+  const viewer = ctx.viewer;
+  if (!viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
+  if (viewer.mustChangePassword && !rule.allowDuringPasswordChange) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', ctx.t('passwordChangeRequired'));
+  }
+  if (!rule.permissions.every((p) => viewer.permissions.includes(p))) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+}
+
+/** Runs `checkAccess` before every root field. */
 export function authGuard(rules: Map<string, AccessRule | undefined>): MiddlewareFn<RequestContext> {
   return async ({ context: ctx, info }, next) => {
     if (info.parentType !== info.schema.getQueryType() && info.parentType !== info.schema.getMutationType()) return next();
-    const rule = rules.get(`${info.parentType.name}.${info.fieldName}`);
-    if (!rule) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    if (rule.kind === 'public') return next();
-    const viewer = ctx.viewer;
-    if (!viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
-    if (viewer.mustChangePassword && !rule.allowDuringPasswordChange) {
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', ctx.t('passwordChangeRequired'));
-    }
-    if (!rule.permissions.every((p) => viewer.permissions.includes(p))) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+    checkAccess(rules.get(`${info.parentType.name}.${info.fieldName}`), ctx);
     return next();
   };
 }

@@ -1,19 +1,44 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import type { AuthedContext, RequestContext } from '../common/request-context.js';
 import { AppError } from '../common/errors/app-error.js';
-import { langFromHeader, t } from '../common/i18n/messages.js';
+import { ErrorCode } from '../common/errors/error-code.js';
+import { HTTP_STATUS } from '../common/errors/http-status.js';
+import { langFromHeader, t, type MessageKey } from '../common/i18n/messages.js';
+import { access, type AccessRule } from '../auth/allow.decorator.js';
+import { checkAccess } from '../auth/auth-guard.js';
 import { Permission } from '../auth/permissions.js';
 import { toId } from '../common/ids.js';
 import type { MemberImportService } from '../modules/member-import/member-import.service.js';
-import { rowReasons } from '../modules/member-import/member-import.resolver.js';
-import { buildErrorReport, buildTemplate } from '../modules/member-import/workbook-files.js';
+import { buildTemplate } from '../modules/member-import/workbook-files.js';
 import type { MemberExportService } from '../modules/member/member-export.service.js';
 import { parseExportFilter } from './member-export.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promise<RequestContext>;
+
+/** A file route and who may call it, with the rule type of a resolver's `@Allow`. */
+export interface FileRouteDeclaration {
+  method: 'GET' | 'POST';
+  url: string;
+  access: AccessRule;
+}
+
+/**
+ * Every file route, deny by default like the GraphQL operations: a route is registered only from
+ * this table, through the same access check as the GraphQL guard (`checkAccess`), and the permission
+ * snapshot (server/test/__snapshots__/operation-permissions.json) lists it beside the operations.
+ */
+export const FILE_ROUTES = {
+  memberImportTemplate: { method: 'GET', url: '/api/member-imports/template.xlsx', access: access.allow(Permission.MEMBER_WRITE) },
+  memberImportUpload: { method: 'POST', url: '/api/member-imports', access: access.allow(Permission.MEMBER_WRITE) },
+  memberImportErrors: { method: 'GET', url: '/api/member-imports/:id/errors.xlsx', access: access.allow(Permission.MEMBER_WRITE) },
+  memberExport: { method: 'POST', url: '/api/members/export.xlsx', access: access.allow(Permission.MEMBER_READ) },
+} as const satisfies Record<string, FileRouteDeclaration>;
+
+type FileRouteName = keyof typeof FILE_ROUTES;
+type FileRouteHandler = (ctx: AuthedContext, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
  * Files stay off GraphQL: the member export, (security-anchors §1.4): the template and error report downloads, and the
@@ -23,80 +48,118 @@ export type ContextFor = (request: FastifyRequest, reply: FastifyReply) => Promi
  */
 export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, exports: MemberExportService, contextFor: ContextFor): Promise<void> {
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
+  refuseUndeclaredRoutes(app);
+  app.setErrorHandler(fileErrorHandler);
 
-  async function authorized(request: FastifyRequest, reply: FastifyReply, permission: Permission): Promise<AuthedContext> {
-    const ctx = await contextFor(request, reply);
-    if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', ctx.t('unauthenticated'));
-    if (ctx.viewer.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', ctx.t('passwordChangeRequired'));
-    if (!ctx.viewer.permissions.includes(permission)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    return ctx as AuthedContext;
+  // One handler per declared route, and no route without a declaration (the type and the hook above say so).
+  const handlers: Record<FileRouteName, FileRouteHandler> = {
+    memberImportTemplate: async (_ctx, _request, reply) => sendXlsx(reply, buildTemplate(), '会员批量导入模板.xlsx'),
+
+    memberImportUpload: async (ctx, request, reply) => {
+      // While this process reads as many uploads as it may, refuse before the upload costs a read.
+      const slot = imports.reserve();
+      if (!slot) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
+      try {
+        if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+        const file = await request.file();
+        if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
+        const buffer = await file.toBuffer().catch((e: FastifyError) => Promise.reject(e.code === 'FST_REQ_FILE_TOO_LARGE' ? imports.tooLarge(ctx) : e));
+        // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
+        if (file.file.truncated) throw imports.tooLarge(ctx);
+        const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
+        const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')));
+        return reply.code(202).send({ id: job.id });
+      } finally {
+        slot.release();
+      }
+    },
+
+    memberImportErrors: async (ctx, request, reply) => {
+      const { id } = request.params as { id: string };
+      return sendXlsx(reply, await imports.errorReport(ctx, id), '导入错误明细.xlsx');
+    },
+
+    memberExport: async (ctx, request, reply) => {
+      // JSON only: a foreign page cannot send it without a CORS preflight, which this server never grants.
+      if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+      const filter = parseExportFilter(ctx, request.body);
+      const gone = new AbortController();
+      reply.raw.once('close', () => gone.abort());
+      try {
+        const { body } = await exports.export(ctx, filter, gone.signal);
+        return sendXlsx(reply, body, `会员信息-${ctx.viewer.organizationId}.xlsx`);
+      } catch (e) {
+        if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
+        throw e;
+      }
+    },
+  };
+
+  for (const [name, route] of Object.entries(FILE_ROUTES) as [FileRouteName, FileRouteDeclaration][]) {
+    registerFileRoute(app, route, contextFor, handlers[name]);
   }
+}
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error instanceof AppError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PASSWORD_CHANGE_REQUIRED: 403, RATE_LIMITED: 429 }[error.code as string] ?? 400;
-      return reply.code(status).send({ error: { code: error.code, message: error.message, ...error.extensions } });
-    }
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
-      const lang = String(request.headers['accept-language'] ?? '').startsWith('en');
-      const max = Math.round(imports.limits.maxBytes / 1024 / 1024);
-      return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: lang ? `The file is larger than ${max} MB.` : `文件超过 ${max} MB 上限` } });
-    }
-    request.log.error({ err: error }, 'file route failed');
-    return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 500).send({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'error', requestId: request.id } });
+/**
+ * The one way a file route is registered: the caller's context, then the same access check as every
+ * GraphQL operation (deny by default; session before permissions), then the handler. Files are for
+ * logged-in users: a public file route is refused here, so handlers always have a viewer.
+ */
+function registerFileRoute(app: FastifyInstance, route: FileRouteDeclaration, contextFor: ContextFor, handler: FileRouteHandler): void {
+  if (route.access.kind === 'public') throw new Error(`${route.method} ${route.url}: file routes serve logged-in users only`);
+  app.route({
+    method: route.method,
+    url: route.url,
+    handler: async (request, reply) => {
+      const ctx = await contextFor(request, reply);
+      checkAccess(route.access, ctx);
+      return handler(ctx as AuthedContext, request, reply);
+    },
   });
+}
 
-  app.get('/api/member-imports/template.xlsx', async (request, reply) => {
-    await authorized(request, reply, Permission.MEMBER_WRITE);
-    return sendXlsx(reply, buildTemplate(), '会员批量导入模板.xlsx');
-  });
-
-  app.post('/api/member-imports', async (request, reply) => {
-    // While this process reads as many uploads as it may, refuse before anything costs a query or memory.
-    const slot = imports.reserve();
-    if (!slot) throw new AppError('RATE_LIMITED', t(langFromHeader(request.headers['accept-language']), 'importBusy'));
-    try {
-      const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-      if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-      const file = await request.file();
-      if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('importNotXlsx'));
-      const buffer = await file.toBuffer();
-      // toBuffer() misses the limit when it is hit on the last chunk (busboy then just truncates): a cut file is too large, not "not a workbook".
-      if (file.file.truncated) throw Object.assign(new Error('file too large'), { statusCode: 413 });
-      const enterpriseField = file.fields.enterpriseId as { value?: unknown } | undefined;
-      const job = await imports.start(ctx, { buffer, fileName: file.filename }, toId(String(enterpriseField?.value ?? '')));
-      return reply.code(202).send({ id: job.id });
-    } finally {
-      slot.release();
-    }
-  });
-
-  app.get<{ Params: { id: string } }>('/api/member-imports/:id/errors.xlsx', async (request, reply) => {
-    const ctx = await authorized(request, reply, Permission.MEMBER_WRITE);
-    const slot = imports.reserve();
-    if (!slot) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
-    const report = await imports.errorReport(ctx, slot, request.params.id);
-    return sendXlsx(reply, buildErrorReport(report.headers, report.rows, (r) => rowReasons(ctx, r)), '导入错误明细.xlsx');
-  });
-
-  app.post('/api/members/export.xlsx', async (request, reply) => {
-    const ctx = await authorized(request, reply, Permission.MEMBER_READ);
-    // JSON only: a foreign page cannot send it without a CORS preflight, which this server never grants.
-    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
-    const filter = parseExportFilter(ctx, request.body);
-    const gone = new AbortController();
-    reply.raw.once('close', () => gone.abort());
-    try {
-      const { body } = await exports.export(ctx, filter, gone.signal);
-      return sendXlsx(reply, body, `会员信息-${ctx.viewer.organizationId}.xlsx`);
-    } catch (e) {
-      if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
-      // "Too busy, come back later" is what 429 says.
-      if (e instanceof AppError && e.code === 'RATE_LIMITED') return reply.code(429).header('retry-after', '30').send({ error: { code: e.code, message: e.message } });
-      throw e;
+/** A route added to this scope other than from FILE_ROUTES fails the server's start. */
+function refuseUndeclaredRoutes(app: FastifyInstance): void {
+  const declared = new Set(Object.values(FILE_ROUTES as Record<string, FileRouteDeclaration>).flatMap((r) => [`${r.method} ${r.url}`, ...(r.method === 'GET' ? [`HEAD ${r.url}`] : [])]));
+  app.addHook('onRoute', (options) => {
+    for (const method of [options.method].flat()) {
+      if (!declared.has(`${method} ${options.url}`)) throw new Error(`${method} ${options.url} is not declared in FILE_ROUTES`);
     }
   });
 }
+
+/**
+ * The GraphQL error vocabulary over HTTP: `{ error: { code, message, ...extensions } }` with the
+ * status of HTTP_STATUS, messages in the request's language; anything unexpected is masked like a
+ * GraphQL error (the `internal` message with the request id) and logged.
+ */
+function fileErrorHandler(error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langFromHeader(request.headers['accept-language']);
+  if (error instanceof AppError) {
+    const code = error.code as ErrorCode;
+    const { code: _code, ...extensions } = error.extensions;
+    // "Too busy, come back later" is what 429 says.
+    if (code === ErrorCode.RATE_LIMITED) reply.header('retry-after', '30');
+    return reply.code(HTTP_STATUS[code]).send({ error: { code, message: error.message, ...extensions } });
+  }
+  if (error.statusCode && error.statusCode < 500) {
+    // Refused by the framework or a plugin (a body over its limit, malformed JSON or multipart).
+    const [code, key] = FRAMEWORK_REFUSALS[error.statusCode] ?? [ErrorCode.BAD_USER_INPUT, 'badRequest'];
+    return reply.code(HTTP_STATUS[code]).send({ error: { code, message: t(lang, key) } });
+  }
+  request.log.error({ err: error }, 'file route failed');
+  const requestId = String(request.id);
+  return reply.code(500).send({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: t(lang, 'internal', { requestId }), requestId } });
+}
+
+/** A client error status the framework answered with, in our vocabulary; any other 4xx is a malformed request. */
+const FRAMEWORK_REFUSALS: Record<number, [ErrorCode, MessageKey]> = {
+  401: [ErrorCode.UNAUTHENTICATED, 'unauthenticated'],
+  403: [ErrorCode.FORBIDDEN, 'forbidden'],
+  404: [ErrorCode.NOT_FOUND, 'notFound'],
+  413: [ErrorCode.PAYLOAD_TOO_LARGE, 'payloadTooLarge'],
+  429: [ErrorCode.RATE_LIMITED, 'rateLimited'],
+};
 
 /**
  * No Origin (same-origin navigation, scripts) or exactly this host. A foreign, opaque (`null`) or

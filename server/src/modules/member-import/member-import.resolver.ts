@@ -5,17 +5,11 @@ import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError } from '../../common/errors/error-result.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { COLUMNS } from './columns.js';
-import type { RefusedRow } from './import-staging.js';
 import { PREVIEW_ERRORS, type ImportJob, type MemberImportService } from './member-import.service.js';
 import { CommitMemberImportResult, MemberImportPayload, MemberImportType, type ImportRowError } from './member-import.types.js';
 import { IMPORT_MACHINE } from '../../domain/member-import-states.js';
 import { eventsOpen } from '../../domain/state-machine.js';
 import { StateChangeType, toStateChangeType } from '../../changes/state-change.type.js';
-
-/** Every problem of a row, in the clerk's language. */
-export function rowReasons(ctx: AuthedContext, row: RefusedRow): string {
-  return row.problems.map((p) => ctx.t(p.key, p.params)).join('；');
-}
 
 export function toMemberImportType(ctx: AuthedContext, job: ImportJob): MemberImportType {
   const errors: ImportRowError[] = job.firstErrors

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import { isUniqueViolation } from '../../org-scope/raw-sql.js';
-import type { AuthedContext } from '../../common/request-context.js';
+import type { AuthedContext, RequestContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -19,6 +19,7 @@ import { moverOf, recordCreation, timelineOf, transition } from '../../changes/t
 import type { StateChange } from '../../changes/state-change.entity.js';
 import { enqueue } from '../../jobs/queue.js';
 import type { JobAttempt } from '../../jobs/worker.js';
+import { buildErrorReport } from './workbook-files.js';
 
 export type { ImportJob, ImportResult, RowOutcome };
 
@@ -209,23 +210,32 @@ export class MemberImportService {
   }
 
   /**
-   * Every row that will not be imported, with its cells as uploaded (the error report). The cells come
-   * from the sealed upload, read again in a parse process (in a place of its own: `slot`).
+   * 错误明细: every row that will not be imported, as uploaded, with its reasons in the caller's
+   * language, as a workbook. The cells come from the sealed upload, read again in a parse process (in
+   * a place of its own among the parses: none free, RATE_LIMITED).
    */
-  async errorReport(ctx: AuthedContext, slot: { release(): void }, id: string): Promise<{ headers: string[]; rows: (RefusedRow & { cells: string[] })[] }> {
+  async errorReport(ctx: AuthedContext, id: string): Promise<Buffer> {
+    const job = await this.get(ctx, id);
+    const slot = this.reserve();
+    if (!slot) throw new AppError('RATE_LIMITED', ctx.t('importBusy'));
     try {
-      const job = await this.get(ctx, id);
       const rows = await this.staging.refusedRows(job.id);
-      if (!rows.length) return { headers: job.headers, rows: [] };
+      if (!rows.length) return buildErrorReport(job.headers, [], () => '');
       const buffer = this.cipher.unsealBytes(await this.jobs.upload(job.id));
       const cells = await this.parser.cells({ buffer, maxRows: this.limits.maxRows, rowNos: rows.map((r) => r.rowNo) });
       // The file was read once already: failing now is ours, not the clerk's.
       if (!Array.isArray(cells)) throw new Error(`error report of import ${job.id}: ${JSON.stringify(cells)}`);
       const byRow = new Map(cells);
-      return { headers: job.headers, rows: rows.map((r) => ({ ...r, cells: byRow.get(r.rowNo) ?? [] })) };
+      const withCells = rows.map((r) => ({ ...r, cells: byRow.get(r.rowNo) ?? [] }));
+      return buildErrorReport(job.headers, withCells, (r) => rowReasons(ctx, r));
     } finally {
       slot.release();
     }
+  }
+
+  /** The refusal of an upload over the size limit, in the caller's language. */
+  tooLarge(ctx: RequestContext): AppError {
+    return new AppError('PAYLOAD_TOO_LARGE', ctx.t('importTooLarge', { max: Math.round(this.limits.maxBytes / 1024 / 1024) }));
   }
 
   /**
@@ -286,6 +296,11 @@ export interface ImportLog {
 }
 
 class SkippedRows extends Error {}
+
+/** Every problem of a row, in the clerk's language. */
+function rowReasons(ctx: AuthedContext, row: RefusedRow): string {
+  return row.problems.map((p) => ctx.t(p.key, p.params)).join('；');
+}
 
 function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
