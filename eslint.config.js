@@ -7,6 +7,7 @@ import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import allowList from './server/unscoped-allow-list.cjs';
+import prettier from 'eslint-config-prettier/flat';
 
 const unusedVarsOptions = {
   args: 'after-used',
@@ -88,7 +89,8 @@ export default defineConfig([
         'error',
         {
           selector: 'CallExpression[callee.property.name=/^(execute|getKnex|getConnection)$/]',
-          message: 'Raw SQL bypasses the scope filter: use the scoped EntityManager, or add this file to server/unscoped-allow-list.cjs with a why-comment at the use.',
+          message:
+            'Raw SQL bypasses the scope filter: use the scoped EntityManager, or add this file to server/unscoped-allow-list.cjs with a why-comment at the use.',
         },
       ],
     },
@@ -127,4 +129,7 @@ export default defineConfig([
     files: ['web/e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+
+  // Layout is Prettier's (npm run format): turn off the stylistic rules that would fight it.
+  prettier,
 ]);
