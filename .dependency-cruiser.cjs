@@ -32,10 +32,34 @@ function globToRegex(glob) {
 
 module.exports = {
   forbidden: [
-    { name: 'domain-is-pure', severity: 'error', comment: 'domain/ holds pure rules: it imports only domain/.', from: { path: DOMAIN }, to: { path: SRC, pathNot: DOMAIN } },
-    { name: 'platform-below-modules', severity: 'error', comment: 'The platform serves every module and knows none of them.', from: { path: PLATFORM }, to: { path: [MODULES, APP] } },
-    { name: 'modules-below-app', severity: 'error', comment: 'Modules are folded by app/ through their manifests; they never reach up.', from: { path: MODULES }, to: { path: APP } },
-    { name: 'no-cycles', severity: 'error', comment: 'A cycle makes load order matter and layers meaningless.', from: { path: SRC }, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'domain/ holds pure rules: it imports only domain/.',
+      from: { path: DOMAIN },
+      to: { path: SRC, pathNot: DOMAIN },
+    },
+    {
+      name: 'platform-below-modules',
+      severity: 'error',
+      comment: 'The platform serves every module and knows none of them.',
+      from: { path: PLATFORM },
+      to: { path: [MODULES, APP] },
+    },
+    {
+      name: 'modules-below-app',
+      severity: 'error',
+      comment: 'Modules are folded by app/ through their manifests; they never reach up.',
+      from: { path: MODULES },
+      to: { path: APP },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'A cycle makes load order matter and layers meaningless.',
+      from: { path: SRC },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
     {
       name: 'unscoped-allow-list',
       severity: 'error',
@@ -44,12 +68,22 @@ module.exports = {
       to: { path: 'server/src/org-scope/(system-em|raw-sql)[.]ts$' },
     },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
-    { name: 'tests-stay-out', severity: 'error', comment: 'Production code never imports a test or its support.', from: { path: SRC, pathNot: '[.]spec[.]ts$' }, to: { path: '(^server/test/|[.]spec[.]ts$)' } },
+    {
+      name: 'tests-stay-out',
+      severity: 'error',
+      comment: 'Production code never imports a test or its support.',
+      from: { path: SRC, pathNot: '[.]spec[.]ts$' },
+      to: { path: '(^server/test/|[.]spec[.]ts$)' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(node_modules|/dist/)' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
   },
 };

@@ -21,14 +21,15 @@ const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const { makeCreditCode } = await import(path.join(root, 'server/dist/domain/credit-code.js'));
 const { startEmbeddedPostgres } = await import(path.join(root, 'server/dist/db/embedded-postgres.js'));
 
-
 async function bareScript(buf, url) {
   const t0 = performance.now();
   const wb = XLSX.read(buf, { type: 'buffer', dense: true });
   const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true, defval: null }).slice(1);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query('create table if not exists bench_scratch (name text, gender text, id_type text, id_number text, id_expiry text, mobile text, work_address text, category text, joined_at text, post text)');
+  await client.query(
+    'create table if not exists bench_scratch (name text, gender text, id_type text, id_number text, id_expiry text, mobile text, work_address text, category text, joined_at text, post text)',
+  );
   const csv = (v) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
   const lines = rows.map((r) => r.map(csv).join(',') + '\n');
   await pipeline(Readable.from(lines), client.query(copyFrom('copy bench_scratch from stdin with (format csv)')));
@@ -39,14 +40,19 @@ async function bareScript(buf, url) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'union-bench-import-'));
 try {
   const buf = memberWorkbook(ROWS);
-  console.log(`generated ${ROWS} rows, ${(buf.length / 1024 / 1024).toFixed(1)} MiB; ${RUNS} runs, each: the bare script, then a fresh server importing the file`);
+  console.log(
+    `generated ${ROWS} rows, ${(buf.length / 1024 / 1024).toFixed(1)} MiB; ${RUNS} runs, each: the bare script, then a fresh server importing the file`,
+  );
 
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const scratch = await startEmbeddedPostgres(path.join(tmp, `scratch-pg-${i}`));
     const bare = await bareScript(buf, scratch.url);
     await scratch.stop();
-    const server = await startServer(path.join(tmp, `server-${i}`), freePort(), { IMPORT_MAX_ROWS: String(ROWS), IMPORT_MAX_BYTES: String(Math.max(10 * 1024 * 1024, buf.length + 1)) });
+    const server = await startServer(path.join(tmp, `server-${i}`), freePort(), {
+      IMPORT_MAX_ROWS: String(ROWS),
+      IMPORT_MAX_BYTES: String(Math.max(10 * 1024 * 1024, buf.length + 1)),
+    });
     try {
       const measured = await measureImport(server, buf);
       if (measured.job.status !== 'READY' || measured.inserted !== ROWS) console.log('preview:', measured.job);
@@ -71,7 +77,12 @@ try {
     // A count, not a timing: every run must insert every row.
     { measure: 'rows inserted', value: runs.map((r) => r.inserted).join(' / '), target: ROWS, pass: runs.every((r) => r.inserted === ROWS) },
     { measure: 'server peak RSS with its parse process, MiB', value: `${each((r) => r.rss)}; median ${rss.toFixed(0)}`, target: '<= 600', pass: rss <= 600 },
-    { measure: 'me during import: p50 / p99, ms', value: `${runs.map((r) => `${r.me.p50.toFixed(1)} / ${r.me.p99.toFixed(1)}`).join(', ')}; median p99 ${meP99.toFixed(1)}`, target: 'p99 < 50', pass: meP99 < 50 },
+    {
+      measure: 'me during import: p50 / p99, ms',
+      value: `${runs.map((r) => `${r.me.p50.toFixed(1)} / ${r.me.p99.toFixed(1)}`).join(', ')}; median p99 ${meP99.toFixed(1)}`,
+      target: 'p99 < 50',
+      pass: meP99 < 50,
+    },
   ]);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -80,7 +91,11 @@ try {
 async function measureImport(server, buf) {
   const clerk = await login(server.url, 'jianlang');
   const watcher = await login(server.url, 'pudong');
-  const ent = await gql(server.url, clerk, `mutation { createEnterprise(input: { name: "基准测试企业", creditCode: "${makeCreditCode(424242)}" }) { __typename ... on EnterprisePayload { enterprise { id } } ... on UserError { message } } }`);
+  const ent = await gql(
+    server.url,
+    clerk,
+    `mutation { createEnterprise(input: { name: "基准测试企业", creditCode: "${makeCreditCode(424242)}" }) { __typename ... on EnterprisePayload { enterprise { id } } ... on UserError { message } } }`,
+  );
   const enterpriseId = ent.body.data.createEnterprise.enterprise?.id;
   if (!enterpriseId) throw new Error(JSON.stringify(ent.body));
 
@@ -106,14 +121,26 @@ async function measureImport(server, buf) {
   if (!id) throw new Error(JSON.stringify(error));
   let job;
   for (;;) {
-    job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } } }`)).body.data.memberImport;
+    job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } } }`)).body.data
+      .memberImport;
     if (job.status !== 'PARSING') break;
     await new Promise((r) => setTimeout(r, 50));
   }
   const previewMs = performance.now() - t0;
-  const commit = await gql(server.url, clerk, `mutation { commitMemberImport(id: "${id}", allOrNothing: false) { __typename ... on MemberImportPayload { memberImport { result { inserted } } } ... on UserError { message } } }`);
+  const commit = await gql(
+    server.url,
+    clerk,
+    `mutation { commitMemberImport(id: "${id}", allOrNothing: false) { __typename ... on MemberImportPayload { memberImport { result { inserted } } } ... on UserError { message } } }`,
+  );
   const total = performance.now() - t0;
   importing = false;
   await meLoop;
-  return { previewMs, total, rss: rss(), inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted, me: stats(meSamples), job: { ...job, errors: job.errors.slice(0, 3) } };
+  return {
+    previewMs,
+    total,
+    rss: rss(),
+    inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted,
+    me: stats(meSamples),
+    job: { ...job, errors: job.errors.slice(0, 3) },
+  };
 }

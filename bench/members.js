@@ -22,18 +22,27 @@ const { workbenchQueries } = await import(path.join(root, 'server/dist/modules/d
 const { resolveRange } = await import(path.join(root, 'server/dist/modules/dashboard/workbench-range.js'));
 const cipher = new PiiCipher(Buffer.from(DATA_KEY, 'base64'));
 
-const idOf = (i) => withCheckChar(`3${String(10000 + Math.floor(i / 1000) % 90000).padStart(5, '0')}19${String(60 + (i % 40)).padStart(2, '0')}0101${String(i % 1000).padStart(3, '0')}`.slice(0, 17));
+const idOf = (i) =>
+  withCheckChar(
+    `3${String(10000 + (Math.floor(i / 1000) % 90000)).padStart(5, '0')}19${String(60 + (i % 40)).padStart(2, '0')}0101${String(i % 1000).padStart(3, '0')}`.slice(
+      0,
+      17,
+    ),
+  );
 
 async function generate(url) {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const t0 = performance.now();
   // 10,000 grassroots unions spread over the three demo districts (ids from the organization sequence).
-  await db.query(`
+  await db.query(
+    `
     insert into organization (id, name, tier, parent_id, path, credit_code, created_at)
     select n, '基准工会' || n, 'GRASSROOTS', d.id, d.path || n || '/', null, now()
       from (select nextval('organization_id_seq')::int as n, g from generate_series(1, $1) g) s
-      join lateral (select id, path from organization where tier = 'DISTRICT' order by id offset (s.g % 3) limit 1) d on true`, [UNIONS]);
+      join lateral (select id, path from organization where tier = 'DISTRICT' order by id offset (s.g % 3) limit 1) d on true`,
+    [UNIONS],
+  );
   const unions = (await db.query(`select id, path from organization where name like '基准工会%' order by id`)).rows;
   const sealed = cipher.encrypt('0'); // the same ciphertext everywhere: list queries never decrypt
   const lines = (function* () {
@@ -46,7 +55,11 @@ async function generate(url) {
   })();
   await pipeline(
     Readable.from(lines),
-    db.query(copyFrom(`copy member (org_path, member_no, organization_id, name, gender, id_type, id_number_sealed, id_number_index, id_number_masked, category, joined_at, created_at, updated_at) from stdin`)),
+    db.query(
+      copyFrom(
+        `copy member (org_path, member_no, organization_id, name, gender, id_type, id_number_sealed, id_number_index, id_number_masked, category, joined_at, created_at, updated_at) from stdin`,
+      ),
+    ),
   );
   // As a live table would be after autovacuum: statistics and the visibility map (index-only counts).
   await db.query('vacuum analyze');
@@ -68,11 +81,13 @@ async function median(url, cookie, query, runs = 30) {
 
 /** Median time of `statements` run together (each on its own connection, as the server's pool does). */
 async function sqlMedian(url, statements, runs = 9) {
-  const clients = await Promise.all(statements.map(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
+  const clients = await Promise.all(
+    statements.map(async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
   const run = () => Promise.all(statements.map(({ sql, params }, i) => clients[i].query(sql, params)));
   await run(); // warm
   const samples = [];
@@ -102,7 +117,8 @@ try {
     const cookie = await login(server.url, 'pudong');
     const page1 = await gql(server.url, cookie, '{ members(first: 20) { totalCount pageInfo { endCursor } } }');
     let cursor = page1.body.data.members.pageInfo.endCursor;
-    for (let i = 0; i < 50; i++) cursor = (await gql(server.url, cookie, `{ members(first: 100, after: "${cursor}") { pageInfo { endCursor } } }`)).body.data.members.pageInfo.endCursor;
+    for (let i = 0; i < 50; i++)
+      cursor = (await gql(server.url, cookie, `{ members(first: 100, after: "${cursor}") { pageInfo { endCursor } } }`)).body.data.members.pageInfo.endCursor;
     const { id: districtId, path: district } = (await gql(server.url, cookie, '{ me { organization { id path } } }')).body.data.me.organization;
     // A member half-way through the table, kept by a union of this district.
     let targetIndex = Math.floor(MEMBERS / 2);
@@ -114,13 +130,29 @@ try {
     const rows = [
       { measure: `members (${MEMBERS}) in unions (${UNIONS}) generated, s`, value: (generatedMs / 1000).toFixed(0), target: '' },
       { measure: 'district total members', value: page1.body.data.members.totalCount, target: '' },
-      { measure: 'members first page (20, with totalCount), median ms', ...under50(await median(server.url, cookie, '{ members(first: 20) { totalCount nodes { memberNo name idNumberMasked } } }')) },
-      { measure: 'members deep page (after 5,020 rows), median ms', ...under50(await median(server.url, cookie, `{ members(first: 20, after: "${cursor}") { nodes { memberNo name } } }`)) },
-      { measure: `search by exact ID number (found ${found}), median ms`, ...under50(await median(server.url, cookie, `{ members(search: "${target}") { nodes { memberNo name } } }`)) },
+      {
+        measure: 'members first page (20, with totalCount), median ms',
+        ...under50(await median(server.url, cookie, '{ members(first: 20) { totalCount nodes { memberNo name idNumberMasked } } }')),
+      },
+      {
+        measure: 'members deep page (after 5,020 rows), median ms',
+        ...under50(await median(server.url, cookie, `{ members(first: 20, after: "${cursor}") { nodes { memberNo name } } }`)),
+      },
+      {
+        measure: `search by exact ID number (found ${found}), median ms`,
+        ...under50(await median(server.url, cookie, `{ members(search: "${target}") { nodes { memberNo name } } }`)),
+      },
     ];
-    const workbench = await median(server.url, cookie, '{ workbench { today memberCount grassrootsCount enterpriseCount newToday newThisWeek newThisMonth newInRange daily { date newMembers } } }');
+    const workbench = await median(
+      server.url,
+      cookie,
+      '{ workbench { today memberCount grassrootsCount enterpriseCount newToday newThisWeek newThisMonth newInRange daily { date newMembers } } }',
+    );
     const today = (await gql(server.url, cookie, '{ workbench { today } }')).body.data.workbench.today;
-    const counters = await sqlMedian(pgdb.url, workbenchQueries(Number(districtId), today, resolveRange(null, null, today)).map((q) => ({ sql: numbered(q.sql), params: q.params })));
+    const counters = await sqlMedian(
+      pgdb.url,
+      workbenchQueries(Number(districtId), today, resolveRange(null, null, today)).map((q) => ({ sql: numbered(q.sql), params: q.params })),
+    );
     const liveCount = await sqlMedian(pgdb.url, [{ sql: 'select count(*) from member where org_path like $1', params: [`${district}%`] }]);
     rows.push(
       { measure: 'workbench figures through GraphQL, median ms', ...under50(workbench) },

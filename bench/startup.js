@@ -28,7 +28,10 @@ try {
   const first = await startServer(dataDir, port);
   await stop(first.child);
   const second = await startServer(dataDir, port);
-  rows.push({ measure: 'first start (empty data dir) to Ready, ms', value: first.ms.toFixed(0) }, { measure: 'second start to Ready, ms', value: second.ms.toFixed(0) });
+  rows.push(
+    { measure: 'first start (empty data dir) to Ready, ms', value: first.ms.toFixed(0) },
+    { measure: 'second start to Ready, ms', value: second.ms.toFixed(0) },
+  );
   const cookie = await login(second.url, 'pudong');
   await timeQueries(second.url, cookie, '{ me { username } }', 100, 1); // warm-up
   for (const [name, query] of [
@@ -37,7 +40,10 @@ try {
   ]) {
     for (const concurrency of [1, 8]) {
       const r = await timeQueries(second.url, cookie, query, 1000, concurrency);
-      rows.push({ measure: `${name}, ${concurrency} concurrent, ms p50 / p99 / max`, value: `${r.p50.toFixed(2)} / ${r.p99.toFixed(2)} / ${r.max.toFixed(2)}` });
+      rows.push({
+        measure: `${name}, ${concurrency} concurrent, ms p50 / p99 / max`,
+        value: `${r.p50.toFixed(2)} / ${r.p99.toFixed(2)} / ${r.max.toFixed(2)}`,
+      });
     }
   }
   await stop(second.child);

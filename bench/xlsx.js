@@ -14,7 +14,6 @@ import { root, stats } from './lib/server.js';
 const ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_XLSX_RUNS ?? 3);
 
-
 // One read in a fresh process: prints { ms, rows, peakMiB }.
 const READERS = {
   ours: `const { XlsxWorkbook } = await import(${JSON.stringify(path.join(root, 'server/dist/modules/member-import/xlsx-reader.js'))});
@@ -40,7 +39,10 @@ function readOnce(reader, file) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'union-bench-xlsx-'));
 try {
   const table = [];
-  for (const [label, sst] of [['shared strings (as Excel writes)', true], ['inline strings', false]]) {
+  for (const [label, sst] of [
+    ['shared strings (as Excel writes)', true],
+    ['inline strings', false],
+  ]) {
     const file = path.join(tmp, `members-${sst}.xlsx`);
     fs.writeFileSync(file, memberWorkbook(ROWS, { sharedStrings: sst }));
     const runs = { ours: [], sheetjs: [] };
@@ -52,7 +54,12 @@ try {
     table.push(
       { file: label, measure: 'read, ms: ours / SheetJS (medians)', value: `${med('ours', 'ms').toFixed(0)} / ${med('sheetjs', 'ms').toFixed(0)}`, target: '' },
       { file: label, measure: 'SheetJS time / ours', value: speed.toFixed(2), target: '>= 2', pass: speed >= 2 },
-      { file: label, measure: 'peak RSS, MiB: ours / SheetJS (medians)', value: `${med('ours', 'peakMiB').toFixed(0)} / ${med('sheetjs', 'peakMiB').toFixed(0)}`, target: '' },
+      {
+        file: label,
+        measure: 'peak RSS, MiB: ours / SheetJS (medians)',
+        value: `${med('ours', 'peakMiB').toFixed(0)} / ${med('sheetjs', 'peakMiB').toFixed(0)}`,
+        target: '',
+      },
       { file: label, measure: 'our peak / SheetJS peak', value: memory.toFixed(2), target: '<= 0.8', pass: memory <= 0.8 },
     );
   }

@@ -18,4 +18,3 @@ module.exports.UNSCOPED_ALLOWED = [
   'server/test/**',
   '**/*.spec.ts',
 ];
-

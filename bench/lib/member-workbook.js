@@ -12,7 +12,18 @@ export function memberWorkbook(rows, { sharedStrings = false } = {}) {
     const birth = `${1965 + (i % 35)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
     // Distinct IDs: a district code per 1000 rows, the sequence inside it.
     const id = withCheckChar(`3${String(10000 + Math.floor(i / 1000)).padStart(5, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
-    aoa.push([`会员${i}`, '', '身份证', id, '2035-01-01', `15${String(100000000 + i)}`, '上海市浦东新区世纪大道一百号建朗大厦', '企业内职工', '2024-06-01', '']);
+    aoa.push([
+      `会员${i}`,
+      '',
+      '身份证',
+      id,
+      '2035-01-01',
+      `15${String(100000000 + i)}`,
+      '上海市浦东新区世纪大道一百号建朗大厦',
+      '企业内职工',
+      '2024-06-01',
+      '',
+    ]);
   }
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '会员信息');

@@ -24,7 +24,13 @@ async function loop(list, request) {
 }
 
 await Promise.all([
-  loop(samples.me, () => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ me { username } }' }) })),
+  loop(samples.me, () =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    }),
+  ),
   loop(samples.health, () => fetch(`${url}/healthz`)),
 ]);
 process.send(samples, () => process.exit(0));

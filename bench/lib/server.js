@@ -7,10 +7,23 @@ export const root = path.resolve(import.meta.dirname, '../..');
 
 export function startServer(dataDir, port, env = {}) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), path.join(root, 'server/dist/main.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_CAPTCHA: 'off', NODE_ENV: 'development', LOG_LEVEL: 'warn', LOGIN_RATE_PER_MINUTE: '100000', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), path.join(root, 'server/dist/main.js')],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        AUTH_CAPTCHA: 'off',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_PER_MINUTE: '100000',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -83,14 +96,22 @@ export function stats(samples) {
 }
 
 export async function gql(url, cookie, query, variables = {}) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = await res.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return { res, body };
 }
 
 export async function login(url, username) {
-  const r = await gql(url, undefined, `mutation { login(input: { username: "${username}", password: "Demo@2025", captchaId: "-", captchaAnswer: "-" }) { __typename } }`);
+  const r = await gql(
+    url,
+    undefined,
+    `mutation { login(input: { username: "${username}", password: "Demo@2025", captchaId: "-", captchaAnswer: "-" }) { __typename } }`,
+  );
   return r.res.headers.getSetCookie()[0].split(';')[0];
 }
 

@@ -20,7 +20,13 @@ async function main(): Promise<void> {
   const orm = await underStartupLock(databaseUrl, () => openDatabase(databaseUrl));
   const clock = new Clock(config.appToday);
   const services = createServices({ orm, config, clock });
-  const runner = await startWorker({ connectionString: config.databaseUrl, concurrency: config.jobConcurrency, tasks: createTasks(services), contexts: new ContextFactory(orm, createLoaders), log: jsonLog(config.logLevel) });
+  const runner = await startWorker({
+    connectionString: config.databaseUrl,
+    concurrency: config.jobConcurrency,
+    tasks: createTasks(services),
+    contexts: new ContextFactory(orm, createLoaders),
+    log: jsonLog(config.logLevel),
+  });
   console.log(`Worker ready: ${config.jobConcurrency} jobs at once`);
   const stop = async () => {
     await runner.stop();
@@ -34,7 +40,8 @@ async function main(): Promise<void> {
 
 /** One JSON line per entry, personal numbers masked, like the API's log. */
 function jsonLog(level: string): JobLog {
-  const line = (lvl: string) => (details: object, msg: string) => process.stdout.write(maskPersonalNumbers(JSON.stringify({ level: lvl, time: Date.now(), msg, ...details })) + '\n');
+  const line = (lvl: string) => (details: object, msg: string) =>
+    process.stdout.write(maskPersonalNumbers(JSON.stringify({ level: lvl, time: Date.now(), msg, ...details })) + '\n');
   return { error: line('error'), warn: line('warn'), debug: level === 'debug' || level === 'trace' ? line('debug') : () => {} };
 }
 

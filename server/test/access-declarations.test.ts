@@ -17,9 +17,14 @@ import { TEST_DATA_KEY } from './support/test-server.js';
  * snapshot of operations and file routes makes every change of who-can-do-what show up in review.
  */
 describe('access declarations', async () => {
-  const schema = await buildAppSchema(createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }));
+  const schema = await buildAppSchema(
+    createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }),
+  );
   const rules = operationRules();
-  const operations = [...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`), ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`)].sort();
+  const operations = [
+    ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+    ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+  ].sort();
 
   it('every operation in the schema has @Allow or @Public', () => {
     const undeclared = operations.filter((op) => !rules.get(op));
@@ -28,7 +33,10 @@ describe('access declarations', async () => {
 
   it('matches the committed operation and file route -> permissions snapshot', async () => {
     const routes = Object.values(FILE_ROUTES).map((r) => [`${r.method} ${r.url}`, describeAccess(r.access)] as const);
-    const table = Object.fromEntries([...operations.map((op) => [op, describeAccess(rules.get(op)!)] as const), ...routes.sort(([a], [b]) => a.localeCompare(b))]);
+    const table = Object.fromEntries([
+      ...operations.map((op) => [op, describeAccess(rules.get(op)!)] as const),
+      ...routes.sort(([a], [b]) => a.localeCompare(b)),
+    ]);
     await expect(JSON.stringify(table, null, 2) + '\n').toMatchFileSnapshot('./__snapshots__/operation-permissions.json');
   });
 
@@ -36,7 +44,9 @@ describe('access declarations', async () => {
     const app = Fastify();
     const start = async () => {
       await app.register(async (scope) => {
-        await fileRoutes(scope, { limits: { maxBytes: 1024 } } as MemberImportService, {} as MemberExportService, () => Promise.reject(new Error('not called')));
+        await fileRoutes(scope, { limits: { maxBytes: 1024 } } as MemberImportService, {} as MemberExportService, () =>
+          Promise.reject(new Error('not called')),
+        );
         scope.get('/api/members/undeclared.xlsx', async () => 'no access check');
       });
       await app.ready();

@@ -36,7 +36,9 @@ async function contextOf(username: string, lang: Lang = 'zh-CN'): Promise<Authed
 }
 
 /** Runs `f`, returning what it returned or threw, and the queries it sent. */
-async function counted<T>(f: () => Promise<T>): Promise<{ result?: T; error?: { code: string; message: string; extensions: Record<string, unknown> }; queries: string[] }> {
+async function counted<T>(
+  f: () => Promise<T>,
+): Promise<{ result?: T; error?: { code: string; message: string; extensions: Record<string, unknown> }; queries: string[] }> {
   queries.length = 0;
   counting = true;
   try {
@@ -62,7 +64,13 @@ beforeAll(async () => {
   const [jianlangPath, siblingPath] = [await pathOf('jianlang'), await pathOf('ljz-finance')];
   // A thousand more members of jianlang, copies of one seeded member with their own number and ID index
   // (and no mobile, which must be unique): set-based, as a real batch would have come from an import.
-  const cols = (await sql<{ c: string }>(`select quote_ident(column_name) as c from information_schema.columns where table_name = 'member' and column_name not in ('id', 'member_no', 'id_number_index', 'mobile_index', 'mobile_sealed', 'mobile_masked') order by ordinal_position`)).map((r) => r.c).join(', ');
+  const cols = (
+    await sql<{ c: string }>(
+      `select quote_ident(column_name) as c from information_schema.columns where table_name = 'member' and column_name not in ('id', 'member_no', 'id_number_index', 'mobile_index', 'mobile_sealed', 'mobile_masked') order by ordinal_position`,
+    )
+  )
+    .map((r) => r.c)
+    .join(', ');
   own = (
     await sql<{ id: number }>(
       `insert into member (${cols}, member_no, id_number_index)
@@ -131,7 +139,11 @@ describe('assertAllInScope: many ids, one query', () => {
     const ctx = await contextOf('jianlang');
     const outside = await counted(() => assertAllInScope(ctx, Member, [own[0], sibling[0]]));
     const absent = await counted(() => assertAllInScope(ctx, Member, [own[0], nextFreeId]));
-    const shape = (e: typeof outside.error, id: number) => ({ ...e, message: e!.message.replace(new RegExp(`${id}$`), 'ID'), extensions: { ...e!.extensions, notFoundIds: ['ID'] } });
+    const shape = (e: typeof outside.error, id: number) => ({
+      ...e,
+      message: e!.message.replace(new RegExp(`${id}$`), 'ID'),
+      extensions: { ...e!.extensions, notFoundIds: ['ID'] },
+    });
     expect(shape(outside.error, sibling[0])).toEqual(shape(absent.error, nextFreeId));
     expect(outside.error!.extensions).toEqual({ code: 'NOT_FOUND', notFoundIds: [String(sibling[0])], notFoundCount: 1 });
   });

@@ -29,7 +29,10 @@ describe('login', () => {
     const c = s.client();
     const { id, image } = await captcha(c);
     expect(image).toMatch(/^<svg/);
-    const res = await c.raw({ query: 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', variables: { i: { username: 'jianlang', password: DEMO_PASSWORD, captchaId: id, captchaAnswer: CAPTCHA_ANSWER.toLowerCase() } } });
+    const res = await c.raw({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
+      variables: { i: { username: 'jianlang', password: DEMO_PASSWORD, captchaId: id, captchaAnswer: CAPTCHA_ANSWER.toLowerCase() } },
+    });
     expect((await res.json()).data.login.__typename).toBe('LoginSuccess');
     const cookie = res.headers.getSetCookie()[0];
     expect(cookie).toMatch(/HttpOnly/i);
@@ -77,7 +80,9 @@ describe('login', () => {
   });
 
   it('refuses over-long or missing login input at the boundary, naming the field', async () => {
-    const r = await s.client().request('mutation($i: LoginInput!) { login(input: $i) { __typename } }', { i: { username: 'u'.repeat(65), password: 'x', captchaId: 'x', captchaAnswer: 'x' } });
+    const r = await s.client().request('mutation($i: LoginInput!) { login(input: $i) { __typename } }', {
+      i: { username: 'u'.repeat(65), password: 'x', captchaId: 'x', captchaAnswer: 'x' },
+    });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['username'] });
     const missing = await s.client().request('mutation { login(input: { username: "jianlang" }) { __typename } }');
     expect(missing.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -176,7 +181,9 @@ describe('change password', () => {
     const { client: phone } = await login('jianjiao-gr1', DEMO_PASSWORD);
     const { client: desk } = await login('jianjiao-gr1', DEMO_PASSWORD);
     const oldCookie = desk.cookie;
-    const r = await desk.ok(`mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "Tunnel2026x" }) { __typename ... on ErrorResult { code } } }`);
+    const r = await desk.ok(
+      `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "Tunnel2026x" }) { __typename ... on ErrorResult { code } } }`,
+    );
     expect(r.changePassword.__typename).toBe('ChangePasswordSuccess');
     expect(desk.cookie).not.toBe(oldCookie);
     expect((await desk.ok(ME)).me.username).toBe('jianjiao-gr1');
@@ -187,7 +194,10 @@ describe('change password', () => {
 
   it('refuses a wrong current password and a weak new one, changing nothing', async () => {
     const { client } = await login('xuhui-gr1', DEMO_PASSWORD);
-    const change = (cur: string, next: string) => client.ok(`mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`);
+    const change = (cur: string, next: string) =>
+      client.ok(
+        `mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`,
+      );
     expect((await change('nope', 'Another2026x')).changePassword).toMatchObject({ code: 'WRONG_CREDENTIALS', field: 'currentPassword' });
     expect((await change(DEMO_PASSWORD, 'short1')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: '新密码至少 8 位' });
     expect((await change(DEMO_PASSWORD, 'onlyletters')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', message: '新密码须同时包含字母和数字' });
@@ -196,9 +206,16 @@ describe('change password', () => {
 
   it('refuses common passwords and ones containing the username, saying which rule failed, in zh-CN and en', async () => {
     const { client } = await login('xuhui-reviewer', DEMO_PASSWORD);
-    const change = (next: string, c = client) => c.ok(`mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`);
+    const change = (next: string, c = client) =>
+      c.ok(
+        `mutation { changePassword(input: { currentPassword: "${DEMO_PASSWORD}", newPassword: "${next}" }) { __typename ... on UserError { code field message } } }`,
+      );
     for (const common of ['Password1', 'Qwerty123!', 'Admin@2024', 'P@ssw0rd2025']) {
-      expect((await change(common)).changePassword, common).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: expect.stringContaining('新密码过于常见') });
+      expect((await change(common)).changePassword, common).toMatchObject({
+        code: 'WEAK_PASSWORD',
+        field: 'newPassword',
+        message: expect.stringContaining('新密码过于常见'),
+      });
     }
     expect((await change('Xuhui-Reviewer1')).changePassword).toMatchObject({ code: 'WEAK_PASSWORD', field: 'newPassword', message: '新密码不能包含用户名' });
     const en = new (client.constructor as typeof import('./support/graphql-client.js').GraphQLClient)(s.url, 'en');
@@ -210,7 +227,10 @@ describe('change password', () => {
 
   it('counts wrong current passwords toward the login lockout, and refuses a locked account with the locked message', async () => {
     const { client } = await login('lujiazui-reviewer', DEMO_PASSWORD);
-    const change = (cur: string) => client.ok(`mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "Harbour-lamp-42" }) { __typename ... on UserError { code field message } } }`);
+    const change = (cur: string) =>
+      client.ok(
+        `mutation { changePassword(input: { currentPassword: "${cur}", newPassword: "Harbour-lamp-42" }) { __typename ... on UserError { code field message } } }`,
+      );
     for (let i = 0; i < 3; i++) expect((await login('lujiazui-reviewer', `Wrong${i}`)).result.code).toBe('WRONG_CREDENTIALS');
     expect((await change('Guess@1')).changePassword.code).toBe('WRONG_CREDENTIALS');
     const locked = (await change('Guess@2')).changePassword;

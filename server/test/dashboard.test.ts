@@ -57,12 +57,18 @@ const sql = <T = Record<string, number>>(query: string, params: unknown[] = []) 
 /** The figures counted straight from the member, organization and enterprise tables. */
 async function recount(path: string, from: string, to: string): Promise<Figures> {
   const like = `${path}%`;
-  const [m] = await sql(`select count(*)::int as members, (count(*) filter (where life_status = 'ACTIVE'))::int as active from member where org_path like ?`, [like]);
+  const [m] = await sql(`select count(*)::int as members, (count(*) filter (where life_status = 'ACTIVE'))::int as active from member where org_path like ?`, [
+    like,
+  ]);
   const [g] = await sql(`select count(*)::int as n from organization where path like ? and tier = 'GRASSROOTS'`, [like]);
   const [e] = await sql(`select count(*)::int as n from enterprise where org_path like ?`, [like]);
-  const joinedBetween = async (a: string, b: string) => (await sql(`select count(*)::int as n from member where org_path like ? and joined_at between ? and ?`, [like, a, b]))[0].n;
+  const joinedBetween = async (a: string, b: string) =>
+    (await sql(`select count(*)::int as n from member where org_path like ? and joined_at between ? and ?`, [like, a, b]))[0].n;
   const [ecards] = await sql(`select count(*)::int as n from member where org_path like ? and ecard_activated_at between ? and ?`, [like, from, to]);
-  const joinedByDay = await sql<{ d: string; n: number }>(`select to_char(joined_at, 'YYYY-MM-DD') as d, count(*)::int as n from member where org_path like ? and joined_at between ? and ? group by 1`, [like, from, to]);
+  const joinedByDay = await sql<{ d: string; n: number }>(
+    `select to_char(joined_at, 'YYYY-MM-DD') as d, count(*)::int as n from member where org_path like ? and joined_at between ? and ? group by 1`,
+    [like, from, to],
+  );
   const ecardByDay = await sql<{ d: string; n: number }>(
     `select to_char(ecard_activated_at, 'YYYY-MM-DD') as d, count(*)::int as n from member where org_path like ? and ecard_activated_at between ? and ? group by 1`,
     [like, from, to],
@@ -86,7 +92,10 @@ async function recount(path: string, from: string, to: string): Promise<Figures>
   };
 }
 
-async function workbench(client: GraphQLClient, vars: { org?: number; from?: string; to?: string } = {}): Promise<Figures & { from: string; to: string; today: string; organization: { id: string } }> {
+async function workbench(
+  client: GraphQLClient,
+  vars: { org?: number; from?: string; to?: string } = {},
+): Promise<Figures & { from: string; to: string; today: string; organization: { id: string } }> {
   return (await client.ok(WORKBENCH, vars)).workbench;
 }
 
@@ -183,7 +192,10 @@ describe('the counters follow every write exactly', () => {
     const m = (await clients.jianlang.ok(CREATE, { input: newMember() })).createMember.member;
     const before = await snapshot();
     const set = (lifeStatus: string, version: number, date: string | null) =>
-      clients.jianlang.ok(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { ... on MemberPayload { member { version lifeStatus } } } }`, { i: { id: m.id, version, lifeStatus, date } });
+      clients.jianlang.ok(
+        `mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { ... on MemberPayload { member { version lifeStatus } } } }`,
+        { i: { id: m.id, version, lifeStatus, date } },
+      );
     const dead = (await set('DECEASED', m.version, '2024-12-26')).setMemberLifeStatus.member;
     expect(dead.lifeStatus).toBe('DECEASED');
     const after = await snapshot();
@@ -195,11 +207,14 @@ describe('the counters follow every write exactly', () => {
   });
 
   it('transferMember 6 -> 7 by 陆家嘴: the member and its joining day move between the unions; the subtree keeps them', async () => {
-    const list = (await clients.lujiazui.ok(`{ members(organizationId: ${JIANLANG.id}, lifeStatus: ACTIVE, first: 100) { nodes { id version joinedAt } } }`)).members.nodes as { id: string; version: number; joinedAt: string }[];
+    const list = (await clients.lujiazui.ok(`{ members(organizationId: ${JIANLANG.id}, lifeStatus: ACTIVE, first: 100) { nodes { id version joinedAt } } }`))
+      .members.nodes as { id: string; version: number; joinedAt: string }[];
     const m = list.find((n) => n.joinedAt >= '2024-11-28' && n.joinedAt < WEEK_START)!; // joined in the range, before this week
     expect(m).toBeDefined();
     const before = await snapshot();
-    const r = await clients.lujiazui.ok(`mutation { transferMember(input: { id: ${m.id}, version: ${m.version}, toOrganizationId: ${LJZ_FINANCE.id} }) { __typename } }`);
+    const r = await clients.lujiazui.ok(
+      `mutation { transferMember(input: { id: ${m.id}, version: ${m.version}, toOrganizationId: ${LJZ_FINANCE.id} }) { __typename } }`,
+    );
     expect(r.transferMember.__typename).toBe('MemberPayload');
     const after = await snapshot();
     const moved = { ...NO_CHANGE, memberCount: 1, activeMemberCount: 1, newInRange: 1, newThisMonth: m.joinedAt >= MONTH_START ? 1 : 0 };
@@ -213,7 +228,9 @@ describe('the counters follow every write exactly', () => {
 
   it('set-based SQL (multi-row insert, upsert, update of every counted column, delete) keeps the counter tables equal to a full recount', async () => {
     const exact = async () => {
-      const totals = await sql(`select organization_id as id, org_path as path, grassroots, members, active_members, enterprises from organization_totals order by 1`);
+      const totals = await sql(
+        `select organization_id as id, org_path as path, grassroots, members, active_members, enterprises from organization_totals order by 1`,
+      );
       const recounted = await sql(
         `select o.id, o.path, o.tier = 'GRASSROOTS' as grassroots,
                 (select count(*) from member m where m.organization_id = o.id)::int as members,
@@ -222,7 +239,9 @@ describe('the counters follow every write exactly', () => {
            from organization o order by 1`,
       );
       expect(totals).toEqual(recounted);
-      const days = await sql(`select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, org_path as path, joined, ecard_activated from member_daily_stats where joined <> 0 or ecard_activated <> 0 order by 1, 2`);
+      const days = await sql(
+        `select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, org_path as path, joined, ecard_activated from member_daily_stats where joined <> 0 or ecard_activated <> 0 order by 1, 2`,
+      );
       const recountedDays = await sql(
         `select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, org_path as path, sum(joined)::int as joined, sum(ecard)::int as ecard_activated
            from (select organization_id, org_path, joined_at as day, 1 as joined, 0 as ecard from member
@@ -242,7 +261,9 @@ describe('the counters follow every write exactly', () => {
            from organization o) x where members <> 0 or active_members <> 0 or enterprises <> 0 or grassroots <> 0 order by 1`,
       );
       expect(subtree).toEqual(recountedSubtree);
-      const subtreeDays = await sql(`select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, joined, ecard_activated from subtree_daily_stats where joined <> 0 or ecard_activated <> 0 order by 1, 2`);
+      const subtreeDays = await sql(
+        `select organization_id as id, to_char(day, 'YYYY-MM-DD') as day, joined, ecard_activated from subtree_daily_stats where joined <> 0 or ecard_activated <> 0 order by 1, 2`,
+      );
       const recountedSubtreeDays = await sql(
         `select o.id, to_char(u.day, 'YYYY-MM-DD') as day, sum(u.joined)::int as joined, sum(u.ecard)::int as ecard_activated
            from organization o
@@ -275,7 +296,9 @@ describe('the counters follow every write exactly', () => {
     await sql(`delete from member where id_number_index like 'bulk-%' and id % 2 = 0`);
     await exact();
     // Enterprises are counted per union as well.
-    await sql(`insert into enterprise (org_path, organization_id, name, credit_code, created_at) select '/1/4/11/', 11, '批量企业' || g, 'BULK' || g, now() from generate_series(1, 5) g`);
+    await sql(
+      `insert into enterprise (org_path, organization_id, name, credit_code, created_at) select '/1/4/11/', 11, '批量企业' || g, 'BULK' || g, now() from generate_series(1, 5) g`,
+    );
     await sql(`update enterprise set organization_id = 10, org_path = '/1/3/10/' where credit_code = 'BULK1'`);
     await sql(`delete from enterprise where credit_code = 'BULK2'`);
     await exact();

@@ -15,7 +15,10 @@ let center: GraphQLClient;
 let clerk: GraphQLClient;
 beforeAll(async () => {
   // A route of the kind a future change might add: no error handler of its own, and a database failure.
-  s = await startTestServer({}, { beforeListen: (app) => app.fastify.get('/test/failing-route', async () => s.orm.em.fork().getConnection().execute(`select 'Secret Value'::int`)) });
+  s = await startTestServer(
+    {},
+    { beforeListen: (app) => app.fastify.get('/test/failing-route', async () => s.orm.em.fork().getConnection().execute(`select 'Secret Value'::int`)) },
+  );
   [center, clerk] = await Promise.all([s.as('center'), s.as('jianlang')]);
   const db = s.orm.em.getConnection();
   // This test database only: a check constraint and a trigger that fail for one particular value.
@@ -36,7 +39,9 @@ function linesOf(requestId: string) {
 
 describe('database errors in the log', () => {
   it('a check constraint on an insert that carries an argon2 hash: logged as its shape only', async () => {
-    const r = await center.request(`mutation { createAccount(input: { organizationId: 1, username: "secret-user-1", displayName: "Secret Display Name", role: CLERK }) { __typename } }`);
+    const r = await center.request(
+      `mutation { createAccount(input: { organizationId: 1, username: "secret-user-1", displayName: "Secret Display Name", role: CLERK }) { __typename } }`,
+    );
     const error = r.errors![0];
     expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     const lines = linesOf(error.extensions.requestId as string);
@@ -73,7 +78,10 @@ describe('database errors in the log', () => {
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } });
-    const logged = s.logs.slice(before).map((l) => JSON.parse(l)).find((l) => l.level === 50);
+    const logged = s.logs
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .find((l) => l.level === 50);
     expect(logged).toMatchObject({ reqId: body.error.requestId, msg: 'request failed', err: { code: '22P02', statement: 'select ?::int' } });
     expect(s.logs.slice(before).join('\n')).not.toContain('Secret Value');
   });

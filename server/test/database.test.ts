@@ -50,7 +50,15 @@ describe('the tenancy boundary in the data layer', () => {
 
   it('the flush guard refuses a write outside the scope even when service code forgot to check', async () => {
     const em = scopedEm(s.orm, '/1/3/');
-    const intruder = em.create(Account, { username: 'planted', displayName: 'x', role: 'ADMIN' as Account['role'], organization: 6, orgPath: '/1/2/5/6/', passwordHash: 'x', createdAt: new Date() });
+    const intruder = em.create(Account, {
+      username: 'planted',
+      displayName: 'x',
+      role: 'ADMIN' as Account['role'],
+      organization: 6,
+      orgPath: '/1/2/5/6/',
+      passwordHash: 'x',
+      createdAt: new Date(),
+    });
     await expect(em.flush()).rejects.toThrow(/outside the caller scope/);
     expect(intruder.id).toBeUndefined();
     const pudongEm = scopedEm(s.orm, '/1/2/');

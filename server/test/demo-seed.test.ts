@@ -68,7 +68,9 @@ describe('demo rolls', () => {
     expect(count((r) => r.joined_at > '2024-11-27')).toBeGreaterThanOrEqual(30);
     expect(count((r) => r.joined_at === DEMO_TODAY)).toBeGreaterThan(0);
     expect(count((r) => r.category !== 'IN_ENTERPRISE')).toBeGreaterThan(20);
-    expect(new Set(rows.map((r) => r.joined_at.slice(0, 4)))).toEqual(new Set(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']));
+    expect(new Set(rows.map((r) => r.joined_at.slice(0, 4)))).toEqual(
+      new Set(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']),
+    );
   });
 
   it('is the same data on every run: the template seeded in another process equals a fresh generation', () => {
@@ -116,6 +118,9 @@ describe('demo rolls', () => {
     const [byId] = await find(m.idNumber);
     expect(byId.name).toBe(m.name);
     expect(await find(m.mobile)).toEqual([byId]);
-    expect((await clerk.ok(`mutation { revealMemberPersonalData(id: ${byId.id}) { idNumber mobile } }`)).revealMemberPersonalData).toEqual({ idNumber: m.idNumber, mobile: m.mobile });
+    expect((await clerk.ok(`mutation { revealMemberPersonalData(id: ${byId.id}) { idNumber mobile } }`)).revealMemberPersonalData).toEqual({
+      idNumber: m.idNumber,
+      mobile: m.mobile,
+    });
   });
 });

@@ -18,7 +18,11 @@ const seeded: Record<string, number> = {};
 beforeAll(async () => {
   s = await startTestServer();
   [jianlang, xuhuiClerk] = await Promise.all([s.as('jianlang'), s.as('xuhui-gr1')]);
-  for (const [key, path] of [['jianlang', '/1/2/5/6/'], ['pudong', '/1/2/'], ['xuhui-gr1', '/1/3/9/']]) {
+  for (const [key, path] of [
+    ['jianlang', '/1/2/5/6/'],
+    ['pudong', '/1/2/'],
+    ['xuhui-gr1', '/1/3/9/'],
+  ]) {
     seeded[key] = (await s.orm.em.getConnection().execute('select count(*)::int as n from enterprise where org_path like ?', [`${path}%`]))[0].n;
   }
 });
@@ -26,7 +30,9 @@ afterAll(() => s.close());
 
 describe('enterprises (关联企业)', () => {
   it('a grassroots clerk adds enterprises to its union, lists and edits them', async () => {
-    const a = (await jianlang.ok(CREATE, { input: { name: '上海建朗信息科技有限公司', creditCode: makeCreditCode(5001), address: '上海市浦东新区世纪大道100号' } })).createEnterprise;
+    const a = (
+      await jianlang.ok(CREATE, { input: { name: '上海建朗信息科技有限公司', creditCode: makeCreditCode(5001), address: '上海市浦东新区世纪大道100号' } })
+    ).createEnterprise;
     expect(a.__typename).toBe('EnterprisePayload');
     await jianlang.ok(CREATE, { input: { name: '上海建朗软件服务有限公司', creditCode: makeCreditCode(5002) } });
     const list = (await jianlang.ok('{ enterprises(first: 100) { totalCount nodes { name } } }')).enterprises;
@@ -37,15 +43,22 @@ describe('enterprises (关联企业)', () => {
     expect(byCode).toEqual([{ name: '上海建朗软件服务有限公司' }]);
 
     const e = a.enterprise;
-    const updated = (await jianlang.ok(UPDATE, { input: { id: e.id, version: e.version, name: '上海建朗信息科技股份有限公司', creditCode: e.creditCode } })).updateEnterprise;
+    const updated = (await jianlang.ok(UPDATE, { input: { id: e.id, version: e.version, name: '上海建朗信息科技股份有限公司', creditCode: e.creditCode } }))
+      .updateEnterprise;
     expect(updated.enterprise).toMatchObject({ name: '上海建朗信息科技股份有限公司', version: e.version + 1 });
     const stale = (await jianlang.ok(UPDATE, { input: { id: e.id, version: e.version, name: '旧版本', creditCode: e.creditCode } })).updateEnterprise;
     expect(stale).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT' });
   });
 
   it('refuses a bad credit code, a short name, a code another union registered', async () => {
-    expect((await jianlang.ok(CREATE, { input: { name: '坏代码企业', creditCode: makeCreditCode(6001).slice(0, 17) + 'Z' } })).createEnterprise).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
-    expect((await jianlang.ok(CREATE, { input: { name: '短', creditCode: makeCreditCode(6002) } })).createEnterprise).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect((await jianlang.ok(CREATE, { input: { name: '坏代码企业', creditCode: makeCreditCode(6001).slice(0, 17) + 'Z' } })).createEnterprise).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'creditCode',
+    });
+    expect((await jianlang.ok(CREATE, { input: { name: '短', creditCode: makeCreditCode(6002) } })).createEnterprise).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+    });
     const taken = (await xuhuiClerk.ok(CREATE, { input: { name: '徐汇某企业', creditCode: makeCreditCode(5001) } })).createEnterprise;
     expect(taken).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
     const sameName = (await jianlang.ok(CREATE, { input: { name: '上海建朗软件服务有限公司', creditCode: makeCreditCode(6005) } })).createEnterprise;

@@ -78,12 +78,24 @@ describe('GraphQL hardening', () => {
       ['an unknown operationName', { query: 'query A { me { username } }', operationName: 'B' }, /Unknown operation named "B"/],
       ['several operations and no operationName', { query: 'query A { me { username } } query B { me { username } }' }, /Must provide operation name/],
       ['variables that are not an object', { query: '{ me { username } }', variables: [1] }, /variables/],
-      ['a variable of the wrong type', { query: 'query($s: String) { members(search: $s) { totalCount } }', variables: { s: { a: 1 } } }, /String cannot represent/],
+      [
+        'a variable of the wrong type',
+        { query: 'query($s: String) { members(search: $s) { totalCount } }', variables: { s: { a: 1 } } },
+        /String cannot represent/,
+      ],
       ['a missing required variable', { query: 'query($id: ID!) { member(id: $id) { id } }', variables: {} }, /was not provided/],
       ['a syntax error', { query: '{ me { username }' }, /Syntax Error/],
       ['a malformed string escape', { query: '{ members(search: "\\uD800") { totalCount } }' }, /Syntax Error/],
-      ['a persisted-query hash that does not match', { query: '{ me { username } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, /PersistedQueryNotSupported/],
-      ['an unsupported persisted-query version', { query: '{ me { username } }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }, /PersistedQueryNotSupported/],
+      [
+        'a persisted-query hash that does not match',
+        { query: '{ me { username } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+        /PersistedQueryNotSupported/,
+      ],
+      [
+        'an unsupported persisted-query version',
+        { query: '{ me { username } }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } },
+        /PersistedQueryNotSupported/,
+      ],
     ];
     for (const [label, body, message] of shapes) {
       const r = await send(body);
@@ -114,7 +126,9 @@ describe('GraphQL hardening', () => {
   });
 
   it('6. a mutation sent by GET is refused with 405 and changes nothing', async () => {
-    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { cookie: center.cookie!, 'apollo-require-preflight': 'true' } });
+    const res = await fetch(`${s.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, {
+      headers: { cookie: center.cookie!, 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toMatch(/POST/);
     expect((await center.ok('{ me { username } }')).me.username).toBe('center');
@@ -122,7 +136,12 @@ describe('GraphQL hardening', () => {
 
   it('7. a simple (text/plain) POST without a preflight header is refused: no CSRF', async () => {
     const before = await systemEm(s.orm).count(Account, {});
-    const res = await center.raw(JSON.stringify({ query: 'mutation { createAccount(input: { organizationId: 1, username: "csrf-victim", displayName: "x", role: ADMIN }) { __typename } }' }), { headers: { 'content-type': 'text/plain' } });
+    const res = await center.raw(
+      JSON.stringify({
+        query: 'mutation { createAccount(input: { organizationId: 1, username: "csrf-victim", displayName: "x", role: ADMIN }) { __typename } }',
+      }),
+      { headers: { 'content-type': 'text/plain' } },
+    );
     expect(res.status).toBe(400);
     expect(await systemEm(s.orm).count(Account, {})).toBe(before);
   });
@@ -150,7 +169,9 @@ describe('GraphQL hardening', () => {
   it('pages follow the cursor without overlap', async () => {
     const first = (await center.ok('{ organizations(subtree: true, first: 4) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }')).organizations;
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await center.ok(`{ organizations(subtree: true, first: 100, after: "${first.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage } } }`)).organizations;
+    const second = (
+      await center.ok(`{ organizations(subtree: true, first: 100, after: "${first.pageInfo.endCursor}") { nodes { id } pageInfo { hasNextPage } } }`)
+    ).organizations;
     const ids = [...first.nodes, ...second.nodes].map((n: { id: string }) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(first.totalCount);
@@ -161,7 +182,10 @@ describe('GraphQL hardening', () => {
   it('production cookies are __Host- prefixed and Secure', async () => {
     const c = prod.client();
     const { id } = (await c.ok('{ captcha { id } }')).captcha;
-    const res = await c.raw({ query: 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', variables: { i: { username: 'center', password: 'Demo@2025', captchaId: id, captchaAnswer: 'K7PX' } } });
+    const res = await c.raw({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
+      variables: { i: { username: 'center', password: 'Demo@2025', captchaId: id, captchaAnswer: 'K7PX' } },
+    });
     expect(res.headers.getSetCookie()[0]).toMatch(/^__Host-sid=.*; Secure/);
   });
 });

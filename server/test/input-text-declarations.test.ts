@@ -14,7 +14,9 @@ import { TEST_DATA_KEY } from './support/test-server.js';
  * the committed snapshot shows every change of that split in review.
  */
 describe('input text declarations', async () => {
-  const schema = await buildAppSchema(createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }));
+  const schema = await buildAppSchema(
+    createServices({ orm: {} as MikroORM, config: loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY }), clock: new Clock() }),
+  );
 
   const declarations = new Map<string, string>();
   const seen = new Set<string>();
@@ -29,7 +31,10 @@ describe('input text declarations', async () => {
       } else if (named === GraphQLString) {
         const human = humanTextMark(input.extensions);
         const plain = input.extensions?.plainText as string | undefined;
-        declarations.set(`${owner}.${input.name}`, human ? `HUMAN (${human.label}${human.multiline ? ', multi-line' : ''})` : plain ? `PLAIN: ${plain}` : 'UNDECLARED');
+        declarations.set(
+          `${owner}.${input.name}`,
+          human ? `HUMAN (${human.label}${human.multiline ? ', multi-line' : ''})` : plain ? `PLAIN: ${plain}` : 'UNDECLARED',
+        );
       }
     }
   };
@@ -38,7 +43,8 @@ describe('input text declarations', async () => {
   }
   // Arguments of object-type fields (field resolvers) reach resolvers too.
   for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType() || !('getFields' in type) || isInputObjectType(type)) continue;
+    if (type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType() || !('getFields' in type) || isInputObjectType(type))
+      continue;
     for (const field of Object.values(type.getFields())) if ('args' in field) walk(`${type.name}.${field.name}`, field.args);
   }
   const table = Object.fromEntries([...declarations].sort(([a], [b]) => a.localeCompare(b)));
@@ -48,7 +54,18 @@ describe('input text declarations', async () => {
   });
 
   it('the names and addresses of organizations, enterprises, members and accounts are human text', () => {
-    for (const field of ['CreateOrganizationInput.name', 'EnterpriseInput.name', 'EnterpriseInput.address', 'UpdateEnterpriseInput.name', 'UpdateEnterpriseInput.address', 'MemberInput.name', 'MemberInput.workAddress', 'UpdateMemberInput.name', 'UpdateMemberInput.workAddress', 'CreateAccountInput.displayName']) {
+    for (const field of [
+      'CreateOrganizationInput.name',
+      'EnterpriseInput.name',
+      'EnterpriseInput.address',
+      'UpdateEnterpriseInput.name',
+      'UpdateEnterpriseInput.address',
+      'MemberInput.name',
+      'MemberInput.workAddress',
+      'UpdateMemberInput.name',
+      'UpdateMemberInput.workAddress',
+      'CreateAccountInput.displayName',
+    ]) {
       expect(table[field], field).toMatch(/^HUMAN/);
     }
   });

@@ -44,7 +44,7 @@ describe('lockout per client address', () => {
     expect((await login('xuhui-gr1', DEMO_PASSWORD, '198.51.100.21')).__typename).toBe('LoginSuccess');
   });
 
-  it('a login from the clerk\'s address forgets only that address\'s failures', async () => {
+  it("a login from the clerk's address forgets only that address's failures", async () => {
     for (let i = 0; i < 16; i++) await login('xuhui-gr2', `Guess${i}`, `203.0.113.${10 + (i % 4)}`);
     for (let i = 0; i < 3; i++) await login('xuhui-gr2', `Typo${i}`, '198.51.100.22');
     expect((await login('xuhui-gr2', DEMO_PASSWORD, '198.51.100.22')).__typename).toBe('LoginSuccess');

@@ -40,7 +40,9 @@ async function statusOf(url: string, init: RequestInit = {}): Promise<number> {
 describe('member export', () => {
   it('exports the filtered list as text cells only, masked, audited; another union exports none of them', async () => {
     const idNumber = withCheckChar('31011519881111555');
-    await jianlang.ok(`mutation($i: MemberInput!) { createMember(input: $i) { __typename } }`, { i: { name: '=HYPERLINK("http://x","y")', idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE' } });
+    await jianlang.ok(`mutation($i: MemberInput!) { createMember(input: $i) { __typename } }`, {
+      i: { name: '=HYPERLINK("http://x","y")', idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE' },
+    });
     const res = await exportXlsx(jianlang, { search: 'HYPERLINK' });
     expect(res.status).toBe(200);
     const buf = res.body;
@@ -65,17 +67,30 @@ describe('member export', () => {
 
   it('refuses a body over the limit and malformed JSON in the GraphQL vocabulary, in the caller language', async () => {
     const post = async (body: string, lang: string) => {
-      const res = await fetch(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang, cookie: jianlang.cookie! }, body });
+      const res = await fetch(`${s.url}/api/members/export.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang, cookie: jianlang.cookie! },
+        body,
+      });
       return { status: res.status, body: await res.json() };
     };
     const huge = JSON.stringify({ search: 'x'.repeat(2 * 1024 * 1024) });
     expect(await post(huge, 'zh-CN')).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } } });
     expect(await post(huge, 'en')).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large.' } } });
-    expect(await post('{"search": ', 'en')).toEqual({ status: 400, body: { error: { code: 'BAD_USER_INPUT', message: 'The request is malformed. Reload the page and try again.' } } });
+    expect(await post('{"search": ', 'en')).toEqual({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', message: 'The request is malformed. Reload the page and try again.' } },
+    });
   });
 
   it('takes its filter only from a JSON body: a form post or a query string is refused', async () => {
-    expect(await statusOf(`${s.url}/api/members/export.xlsx`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: jianlang.cookie! }, body: 'search=x' })).toBe(403);
+    expect(
+      await statusOf(`${s.url}/api/members/export.xlsx`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', cookie: jianlang.cookie! },
+        body: 'search=x',
+      }),
+    ).toBe(403);
     expect(await statusOf(`${s.url}/api/members/export.xlsx?search=x`, { headers: { cookie: jianlang.cookie! } })).toBe(404);
   });
 });
@@ -101,9 +116,17 @@ describe('personal data outside the sealed columns', () => {
       expect((await gql(jianlang, `{ members(search: "${idNumber}") { totalCount } }`)).data.members.totalCount).toBe(1);
       expect((await gql(jianlang, `query($q: String) { members(search: $q) { totalCount } }`, { q: phone })).data.members.totalCount).toBe(1);
       // A GET query puts the search into the URL.
-      expect(await statusOf(`${s.url}/graphql?query=${encodeURIComponent(`{ members(search: "${phone}") { totalCount } }`)}`, { headers: { cookie: jianlang.cookie!, 'apollo-require-preflight': '1' } })).toBe(200);
-      expect((await gql(jianlang, `mutation { revealMemberPersonalData(id: ${m.id}) { idNumber mobile } }`)).data.revealMemberPersonalData).toEqual({ idNumber, mobile: phone });
-      for (const search of [idNumber, phone, ` ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)} `]) expect((await exportXlsx(jianlang, { search })).status).toBe(200);
+      expect(
+        await statusOf(`${s.url}/graphql?query=${encodeURIComponent(`{ members(search: "${phone}") { totalCount } }`)}`, {
+          headers: { cookie: jianlang.cookie!, 'apollo-require-preflight': '1' },
+        }),
+      ).toBe(200);
+      expect((await gql(jianlang, `mutation { revealMemberPersonalData(id: ${m.id}) { idNumber mobile } }`)).data.revealMemberPersonalData).toEqual({
+        idNumber,
+        mobile: phone,
+      });
+      for (const search of [idNumber, phone, ` ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)} `])
+        expect((await exportXlsx(jianlang, { search })).status).toBe(200);
       // The old GET export and the web app's own page URL still arrive with query strings (404 here).
       await statusOf(`${s.url}/api/members/export.xlsx?search=${idNumber}`, { headers: { cookie: jianlang.cookie! } });
       await statusOf(`${s.url}/members?q=${phone}`);
@@ -113,18 +136,31 @@ describe('personal data outside the sealed columns', () => {
     const fresh = { idNumber: withCheckChar('34010419900101123'), mobile: '13912340001' };
     const later = { idNumber: withCheckChar('34010419910202456'), mobile: '13912340002' };
     secrets.push(fresh.idNumber, fresh.mobile, later.idNumber, later.mobile);
-    const created = await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { ... on MemberPayload { member { id version } } } }', { i: { name: '录入会员', idType: 'RESIDENT_ID', ...fresh, category: 'FLEXIBLE' } });
+    const created = await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { ... on MemberPayload { member { id version } } } }', {
+      i: { name: '录入会员', idType: 'RESIDENT_ID', ...fresh, category: 'FLEXIBLE' },
+    });
     const { id, version } = created.data.createMember.member;
-    await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { __typename } }', { i: { name: '重复会员', idType: 'RESIDENT_ID', ...fresh, category: 'FLEXIBLE' } });
-    const updated = await gql(jianlang, 'mutation($i: UpdateMemberInput!) { updateMember(input: $i) { __typename } }', { i: { id, version, name: '录入会员', idType: 'RESIDENT_ID', ...later, category: 'FLEXIBLE', workAddress: `电话${later.mobile}` } });
+    await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { __typename } }', {
+      i: { name: '重复会员', idType: 'RESIDENT_ID', ...fresh, category: 'FLEXIBLE' },
+    });
+    const updated = await gql(jianlang, 'mutation($i: UpdateMemberInput!) { updateMember(input: $i) { __typename } }', {
+      i: { id, version, name: '录入会员', idType: 'RESIDENT_ID', ...later, category: 'FLEXIBLE', workAddress: `电话${later.mobile}` },
+    });
     expect(updated.data.updateMember.__typename).toBe('MemberPayload');
-    await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { __typename } }', { i: { name: '类型错误', idType: 'RESIDENT_ID', idNumber: Number(fresh.idNumber.slice(0, 15)), mobile: Number(later.mobile), category: 'FLEXIBLE' } });
+    await gql(jianlang, 'mutation($i: MemberInput!) { createMember(input: $i) { __typename } }', {
+      i: { name: '类型错误', idType: 'RESIDENT_ID', idNumber: Number(fresh.idNumber.slice(0, 15)), mobile: Number(later.mobile), category: 'FLEXIBLE' },
+    });
 
     // An import with good and bad rows, its error report, its commit.
-    const e = await gql(jianlang, `mutation { createEnterprise(input: { name: "日志测试企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+    const e = await gql(
+      jianlang,
+      `mutation { createEnterprise(input: { name: "日志测试企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+    );
     const rows = [goodRow(900), goodRow(901, { 证件到期日: '2020-01-01' }), goodRow(902, { 手机号码: mobile(900) })];
     secrets.push(residentId(900), residentId(901), residentId(902), mobile(900), mobile(901));
-    const up = await upload(jianlang, workbook({ 会员信息: [TEMPLATE_HEADERS, ...rows] }), e.data.createEnterprise.enterprise.id, { fileName: `${residentId(900)}.xlsx` });
+    const up = await upload(jianlang, workbook({ 会员信息: [TEMPLATE_HEADERS, ...rows] }), e.data.createEnterprise.enterprise.id, {
+      fileName: `${residentId(900)}.xlsx`,
+    });
     expect(up.status).toBe(202);
     const job = await preview(jianlang, up.body.id!);
     expect(job.invalidCount).toBe(2);
@@ -158,6 +194,10 @@ describe('personal data outside the sealed columns', () => {
     expect(row.line).not.toContain(idNumber);
     expect(row.line).not.toContain('13812345678');
     expect(row.line).not.toContain('1234 5678');
-    expect(JSON.parse(row.line)).toMatchObject({ target_id: '1101 **** **** 002X', before: { note: '证件 1101 **** **** 002X', nested: [{ phone: '138****5678' }] }, after: { phone: '138****5678' } });
+    expect(JSON.parse(row.line)).toMatchObject({
+      target_id: '1101 **** **** 002X',
+      before: { note: '证件 1101 **** **** 002X', nested: [{ phone: '138****5678' }] },
+      after: { phone: '138****5678' },
+    });
   });
 });

@@ -19,7 +19,9 @@ async function clerkWithEnterprise(server: TestServer, username: string, n: numb
   const clerk = await server.as(username);
   const key = `${server.url} ${username}`;
   if (!enterprises.has(key)) {
-    const e = await clerk.ok(`mutation { createEnterprise(input: { name: "恶意文件测试企业${n}", creditCode: "${makeCreditCode(7700 + n)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+    const e = await clerk.ok(
+      `mutation { createEnterprise(input: { name: "恶意文件测试企业${n}", creditCode: "${makeCreditCode(7700 + n)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+    );
     enterprises.set(key, e.createEnterprise.enterprise.id);
   }
   return { clerk, enterpriseId: enterprises.get(key)! };
@@ -44,13 +46,30 @@ async function refusalOf(c: GraphQLClient, file: Buffer, enterpriseId: string): 
 }
 
 /** What a clerk may be told about a file: the import refusals, no internal error. */
-const REFUSAL_KEYS: MessageKey[] = ['importNotXlsx', 'importEncrypted', 'importMacro', 'importZipBomb', 'importUnreadable', 'importNoHeader', 'importTooManyRows', 'importColumnOutOfRange', 'importTimeout', 'importTooComplex'];
+const REFUSAL_KEYS: MessageKey[] = [
+  'importNotXlsx',
+  'importEncrypted',
+  'importMacro',
+  'importZipBomb',
+  'importUnreadable',
+  'importNoHeader',
+  'importTooManyRows',
+  'importColumnOutOfRange',
+  'importTimeout',
+  'importTooComplex',
+];
 
 /** A zh-CN message with any parameter values. */
 function messagePattern(key: MessageKey): RegExp {
   const marker = '\u0001';
   const text = t('zh-CN', key, new Proxy({}, { get: () => marker }));
-  return new RegExp(`^${text.split(marker).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  return new RegExp(
+    `^${text
+      .split(marker)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
 }
 
 beforeAll(async () => {
@@ -66,7 +85,9 @@ describe('cell references a reader must not trust', () => {
       expect(await refusalOf(clerk, withCells(`<c r="${ref}"><v>1</v></c>`), enterpriseId)).toBe('无法读取该文件，请确认是有效的 .xlsx 文件');
       await meAnswers(clerk);
     }
-    expect(await refusalOf(clerk, withCells('<c r="AY2" t="inlineStr"><is><t>多余</t></is></c>'), enterpriseId)).toBe('单元格 AY2 超出可导入的列范围（最多到 AX 列）：请删除表格右侧多余的内容后重新上传');
+    expect(await refusalOf(clerk, withCells('<c r="AY2" t="inlineStr"><is><t>多余</t></is></c>'), enterpriseId)).toBe(
+      '单元格 AY2 超出可导入的列范围（最多到 AX 列）：请删除表格右侧多余的内容后重新上传',
+    );
     expect(await refusalOf(clerk, withCells('<c r="AY2" s="1"/><c r="XFD2" s="1"></c>'), enterpriseId)).toBeNull();
   });
 });
@@ -148,7 +169,7 @@ describe('how many parses run at once', () => {
     const ids = [first, second, third].map((r) => r.body.id!);
     const seen: string[][] = [];
     const em = s.orm.em.fork();
-    for (let open = true; open; ) {
+    for (let open = true; open;) {
       const rows: { id: string; status: string }[] = await em.getConnection().execute(`select id, status from member_import_job where id in (?)`, [ids]);
       const statuses = ids.map((id) => rows.find((r) => r.id === id)!.status);
       seen.push(statuses);
@@ -168,7 +189,7 @@ describe('how many parses run at once', () => {
     // Sampled while the child reads, checks and seals 20,000 rows; nothing else asks the database meanwhile.
     const used: number[] = [];
     const job = await s.orm.em.fork();
-    for (let status = 'QUEUED'; status === 'QUEUED' || status === 'PARSING'; ) {
+    for (let status = 'QUEUED'; status === 'QUEUED' || status === 'PARSING';) {
       for (let i = 0; i < 20; i++) {
         used.push(pool.numUsed());
         await new Promise((resolve) => setTimeout(resolve, 5));

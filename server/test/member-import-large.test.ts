@@ -15,7 +15,9 @@ let enterpriseId: string;
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27' });
   clerk = await s.as('jianlang');
-  const e = await clerk.ok(`mutation { createEnterprise(input: { name: "大批量导入企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+  const e = await clerk.ok(
+    `mutation { createEnterprise(input: { name: "大批量导入企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+  );
   enterpriseId = e.createEnterprise.enterprise.id;
 });
 afterAll(() => s.close());

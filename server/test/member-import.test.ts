@@ -16,7 +16,9 @@ const memberCount = async (c: GraphQLClient = clerk) => (await c.ok('{ members(f
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27', IMPORT_MAX_ROWS: '300', IMPORT_MAX_BYTES: String(2 * 1024 * 1024) });
   clerk = await s.as('jianlang');
-  const e = await clerk.ok(`mutation { createEnterprise(input: { name: "导入测试企业", creditCode: "${makeCreditCode(7100)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+  const e = await clerk.ok(
+    `mutation { createEnterprise(input: { name: "导入测试企业", creditCode: "${makeCreditCode(7100)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+  );
   enterpriseId = e.createEnterprise.enterprise.id;
 });
 afterAll(() => s.close());
@@ -44,7 +46,12 @@ describe('member import: the happy path and idempotence', () => {
 
     const second = await importFile(file);
     expect(second).toMatchObject({ newCount: 0, updateCount: 0, unchangedCount: 20, invalidCount: 0 });
-    expect((await clerk.ok(COMMIT, { id: second.id, all: false })).commitMemberImport.memberImport.result).toEqual({ inserted: 0, updated: 0, unchanged: 20, skipped: [] });
+    expect((await clerk.ok(COMMIT, { id: second.id, all: false })).commitMemberImport.memberImport.result).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 20,
+      skipped: [],
+    });
     expect(await memberCount()).toBe(before + 20);
 
     const changed = workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(0, { 姓名: '改名会员' })] });
@@ -94,7 +101,9 @@ describe('member import: bad rows', () => {
   it('reports every bad-row class in the clerk language, and an error report with the original rows', async () => {
     const existingOther = residentId(500);
     const xuhui = await s.as('xuhui-gr1');
-    await xuhui.ok(`mutation { createMember(input: { name: "徐汇会员", idType: RESIDENT_ID, idNumber: "${existingOther}", category: FLEXIBLE }) { __typename } }`);
+    await xuhui.ok(
+      `mutation { createMember(input: { name: "徐汇会员", idType: RESIDENT_ID, idNumber: "${existingOther}", category: FLEXIBLE }) { __typename } }`,
+    );
     const rows = [
       goodRow(200),
       goodRow(201, { 证件号码: '110105194912310021' }), // check digit
@@ -142,7 +151,11 @@ describe('member import: bad rows', () => {
   it('all-or-nothing rolls back when a row fails at commit time (another import got there first)', async () => {
     const a = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(300), goodRow(301)] }));
     const other = await s.as('ljz-finance');
-    const ljzEnterprise = (await other.ok(`mutation { createEnterprise(input: { name: "陆家嘴企业", creditCode: "${makeCreditCode(7200)}" }) { ... on EnterprisePayload { enterprise { id } } } }`)).createEnterprise.enterprise.id;
+    const ljzEnterprise = (
+      await other.ok(
+        `mutation { createEnterprise(input: { name: "陆家嘴企业", creditCode: "${makeCreditCode(7200)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+      )
+    ).createEnterprise.enterprise.id;
     const b = await upload(other, workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(301)] }), ljzEnterprise);
     await preview(other, b.body.id!);
     expect((await other.ok(COMMIT, { id: b.body.id, all: true })).commitMemberImport.memberImport.result.inserted).toBe(1);
@@ -159,7 +172,9 @@ describe('member import: bad rows', () => {
     const first = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(820), goodRow(821), goodRow(822)] }));
     const second = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(820), goodRow(821), goodRow(822)] }));
     const xuhui = await s.as('xuhui-gr1');
-    await xuhui.ok(`mutation { createMember(input: { name: "抢先用号", idType: RESIDENT_ID, idNumber: "${residentId(850)}", mobile: "${mobile(822)}", category: FLEXIBLE }) { __typename } }`);
+    await xuhui.ok(
+      `mutation { createMember(input: { name: "抢先用号", idType: RESIDENT_ID, idNumber: "${residentId(850)}", mobile: "${mobile(822)}", category: FLEXIBLE }) { __typename } }`,
+    );
     expect((await clerk.ok(COMMIT, { id: first.id, all: false })).commitMemberImport.memberImport.result).toEqual({
       inserted: 2,
       updated: 0,
@@ -211,19 +226,35 @@ describe('member import: hostile files', () => {
     const form = new FormData();
     form.append('enterpriseId', enterpriseId);
     form.append('file', new Blob([new Uint8Array(big)]), 'members.xlsx');
-    const res = await fetch(`${s.url}/api/member-imports`, { method: 'POST', body: form, headers: { cookie: clerk.cookie!, 'x-union-upload': '1', 'accept-language': 'en' } });
-    expect({ status: res.status, body: await res.json() }).toEqual({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 2 MB.' } } });
+    const res = await fetch(`${s.url}/api/member-imports`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: clerk.cookie!, 'x-union-upload': '1', 'accept-language': 'en' },
+    });
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 2 MB.' } },
+    });
   });
 
   it('masks an unexpected failure like GraphQL does: INTERNAL_SERVER_ERROR, the request id in the clerk language, the error only in the log', async () => {
     const job = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, goodRow(800)] }));
     const spy = vi.spyOn(s.app.services.memberImports, 'errorReport').mockRejectedValue(new Error('disk on fire at /var/secret'));
     try {
-      for (const [lang, key] of [['zh-CN', 'zh-CN'], ['en', 'en']] as const) {
+      for (const [lang, key] of [
+        ['zh-CN', 'zh-CN'],
+        ['en', 'en'],
+      ] as const) {
         const res = await fetch(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: clerk.cookie!, 'accept-language': lang } });
         const body = await res.json();
         expect(res.status).toBe(500);
-        expect(body).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: t(key, 'internal', { requestId: body.error.requestId }), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+        expect(body).toEqual({
+          error: {
+            code: 'INTERNAL_SERVER_ERROR',
+            message: t(key, 'internal', { requestId: body.error.requestId }),
+            requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          },
+        });
         expect(s.logs.some((l) => l.includes(body.error.requestId) && l.includes('disk on fire'))).toBe(true);
       }
     } finally {
@@ -234,13 +265,23 @@ describe('member import: hostile files', () => {
   it('refuses more rows than the limit, and a sheet without the header', async () => {
     const tooMany = await importFile(workbook({ 会员信息: [TEMPLATE_HEADERS, ...Array.from({ length: 301 }, (_, i) => goodRow(1000 + i))] }));
     expect(tooMany).toMatchObject({ status: 'REFUSED', refusal: '行数超过上限 300 行，请分批导入' });
-    const noHeader = await importFile(workbook({ Sheet1: [['a', 'b'], [1, 2]] }));
+    const noHeader = await importFile(
+      workbook({
+        Sheet1: [
+          ['a', 'b'],
+          [1, 2],
+        ],
+      }),
+    );
     expect(noHeader.status).toBe('REFUSED');
     expect(noHeader.refusal).toMatch(/姓名/);
   });
 
   it('keeps prototype-pollution headers and formulas inert', async () => {
-    const sheet = XLSX.utils.aoa_to_sheet([[...TEMPLATE_HEADERS, '__proto__', 'constructor'], [...goodRow(600), '{"polluted":1}', 'x']]);
+    const sheet = XLSX.utils.aoa_to_sheet([
+      [...TEMPLATE_HEADERS, '__proto__', 'constructor'],
+      [...goodRow(600), '{"polluted":1}', 'x'],
+    ]);
     sheet['A2'] = { t: 's', v: '=HYPERLINK("http://x","y")', f: 'HYPERLINK("http://x","y")' };
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, sheet, '会员信息');

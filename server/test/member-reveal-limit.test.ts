@@ -24,17 +24,23 @@ async function memberIds(client: GraphQLClient): Promise<string[]> {
 }
 
 async function auditCount(username: string, action: string): Promise<number> {
-  const [{ n }] = await systemEm(s.orm).getConnection().execute<{ n: number }[]>('select count(*)::int as n from audit_entry where actor_username = ? and action = ?', [username, action]);
+  const [{ n }] = await systemEm(s.orm)
+    .getConnection()
+    .execute<{ n: number }[]>('select count(*)::int as n from audit_entry where actor_username = ? and action = ?', [username, action]);
   return n;
 }
 
 describe('reveal limit per account and hour', () => {
   it(`allows ${LIMIT} reveals an hour and refuses the next with RATE_LIMITED, audited`, async () => {
     const [first, second] = await memberIds(c.jianlang);
-    for (let i = 0; i < LIMIT; i++) expect((await c.jianlang.ok(REVEAL, { id: i % 2 ? second : first })).revealMemberPersonalData.idNumber).toMatch(/^\d{17}[\dX]$/);
+    for (let i = 0; i < LIMIT; i++)
+      expect((await c.jianlang.ok(REVEAL, { id: i % 2 ? second : first })).revealMemberPersonalData.idNumber).toMatch(/^\d{17}[\dX]$/);
     const refused = await c.jianlang.request(REVEAL, { id: first });
     expect(refused.data).toBeNull();
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: `每个账号每小时最多查看 ${LIMIT} 次完整证件号码和手机号码，已达上限，请稍后再试` });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED' },
+      message: `每个账号每小时最多查看 ${LIMIT} 次完整证件号码和手机号码，已达上限，请稍后再试`,
+    });
     expect(JSON.stringify(refused)).not.toMatch(/\d{17}/);
     for (let i = 0; i < 2; i++) expect(await c.jianlang.errorCode(REVEAL, { id: second })).toBe('RATE_LIMITED');
     expect(await auditCount('jianlang', 'member.revealed')).toBe(LIMIT);
@@ -58,7 +64,9 @@ describe('reveal limit per account and hour', () => {
     const ljz = (await c.lujiazui.ok(MESSAGES)).messages;
     expect(ljz).toMatchObject({ totalCount: 1, unreadCount: 1 });
     expect(ljz.nodes[0]).toMatchObject({ kind: 'REVEAL_LIMIT_REACHED', readAt: null });
-    expect(ljz.nodes[0].text).toBe(`上海建朗信息科技有限公司工会的账号 jianlang 在一小时内查看会员完整证件号码和手机号码已达上限（${LIMIT} 次），之后的查看已被拒绝。请核实是否为正常业务需要。`);
+    expect(ljz.nodes[0].text).toBe(
+      `上海建朗信息科技有限公司工会的账号 jianlang 在一小时内查看会员完整证件号码和手机号码已达上限（${LIMIT} 次），之后的查看已被拒绝。请核实是否为正常业务需要。`,
+    );
     expect((await c['lujiazui-reviewer'].ok(MESSAGES)).messages.nodes.map((n: { id: string }) => n.id)).toEqual([ljz.nodes[0].id]);
 
     const english = new GraphQLClient(s.url, 'en');
@@ -81,7 +89,11 @@ describe('reveal limit per account and hour', () => {
     expect(marked).toEqual([{ id: mine.id, readAt: expect.any(String) }]);
     const seen = (await c['lujiazui-reviewer'].ok(MESSAGES)).messages;
     expect(seen).toMatchObject({ totalCount: 1, unreadCount: 0, nodes: [{ readAt: marked[0].readAt }] });
-    expect((await c['lujiazui-reviewer'].ok('{ messages(unreadOnly: true) { totalCount unreadCount nodes { id } } }')).messages).toEqual({ totalCount: 0, unreadCount: 0, nodes: [] });
+    expect((await c['lujiazui-reviewer'].ok('{ messages(unreadOnly: true) { totalCount unreadCount nodes { id } } }')).messages).toEqual({
+      totalCount: 0,
+      unreadCount: 0,
+      nodes: [],
+    });
   });
 
   it('counts on the server clock: an hour later the account may reveal again, and a new refusal warns again', async () => {

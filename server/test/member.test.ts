@@ -5,7 +5,8 @@ import { systemEm } from '../src/org-scope/system-em.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
 
-const FIELDS = 'id memberNo name gender birthDate idType idNumberMasked idExpiry idExpiryLongTerm mobileMasked workAddress category lifeStatus lifeStatusDate joinedAt version organization { name } enterprise { name }';
+const FIELDS =
+  'id memberNo name gender birthDate idType idNumberMasked idExpiry idExpiryLongTerm mobileMasked workAddress category lifeStatus lifeStatusDate joinedAt version organization { name } enterprise { name }';
 const CREATE = `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
 const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on ErrorResult { code message } ... on UserError { field } ... on VersionConflict { currentVersion } } }`;
 const LIST = `query($search: String, $sort: MemberSort, $first: Int, $after: String) { members(search: $search, sort: $sort, first: $first, after: $after) { totalCount nodes { id name memberNo idNumberMasked mobileMasked } pageInfo { hasNextPage endCursor } } }`;
@@ -23,13 +24,26 @@ const seeded: Record<string, number> = {};
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27' });
   [jianlang, other] = await Promise.all([s.as('jianlang'), s.as('xuhui-gr1')]);
-  for (const [key, path] of [['pudong', '/1/2/'], ['xuhui-gr1', '/1/3/9/']]) {
+  for (const [key, path] of [
+    ['pudong', '/1/2/'],
+    ['xuhui-gr1', '/1/3/9/'],
+  ]) {
     seeded[key] = (await s.orm.em.getConnection().execute('select count(*)::int as n from member where org_path like ?', [`${path}%`]))[0].n;
   }
 });
 afterAll(() => s.close());
 
-const member = (over: Record<string, unknown> = {}) => ({ name: '王建国', idType: 'RESIDENT_ID', idNumber: WANG.id, idExpiry: '2033-01-01', mobile: WANG.mobile, workAddress: '上海市浦东新区世纪大道一百号建朗大厦', category: 'IN_ENTERPRISE', joinedAt: '2020-05-01', ...over });
+const member = (over: Record<string, unknown> = {}) => ({
+  name: '王建国',
+  idType: 'RESIDENT_ID',
+  idNumber: WANG.id,
+  idExpiry: '2033-01-01',
+  mobile: WANG.mobile,
+  workAddress: '上海市浦东新区世纪大道一百号建朗大厦',
+  category: 'IN_ENTERPRISE',
+  joinedAt: '2020-05-01',
+  ...over,
+});
 
 describe('members', () => {
   let wang: { id: string; version: number; memberNo: string };
@@ -71,7 +85,15 @@ describe('members', () => {
   it('a reviewer reads members masked but cannot reveal', async () => {
     const reviewer = await s.as('pudong-reviewer');
     expect((await reviewer.ok(LIST, {})).members.totalCount).toBe(seeded.pudong + 1);
-    expect((await reviewer.ok(LIST, { search: WANG.id })).members.nodes).toEqual([{ id: wang.id, name: '王建国', memberNo: wang.memberNo, idNumberMasked: `${WANG.id.slice(0, 4)} **** **** ${WANG.id.slice(-4)}`, mobileMasked: '138****8000' }]);
+    expect((await reviewer.ok(LIST, { search: WANG.id })).members.nodes).toEqual([
+      {
+        id: wang.id,
+        name: '王建国',
+        memberNo: wang.memberNo,
+        idNumberMasked: `${WANG.id.slice(0, 4)} **** **** ${WANG.id.slice(-4)}`,
+        mobileMasked: '138****8000',
+      },
+    ]);
     expect(await reviewer.errorCode(`mutation { revealMemberPersonalData(id: ${wang.id}) { idNumber } }`)).toBe('FORBIDDEN');
   });
 
@@ -98,7 +120,9 @@ describe('members', () => {
       let pages = 0;
       let totalCount = 0;
       do {
-        const page: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await jianlang.ok(LIST, { sort, first: 25, after })).members;
+        const page: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
+          await jianlang.ok(LIST, { sort, first: 25, after })
+        ).members;
         seen.push(...page.nodes);
         totalCount = page.totalCount;
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -114,7 +138,8 @@ describe('members', () => {
 
   it('refuses bad fields with the clerk-language reason and writes nothing', async () => {
     const before = (await jianlang.ok(LIST, {})).members.totalCount;
-    const bad = async (over: Record<string, unknown>) => (await jianlang.ok(CREATE, { input: member({ idNumber: id('19700101', '111'), mobile: null, ...over }) })).createMember;
+    const bad = async (over: Record<string, unknown>) =>
+      (await jianlang.ok(CREATE, { input: member({ idNumber: id('19700101', '111'), mobile: null, ...over }) })).createMember;
     expect(await bad({ idNumber: '110105194912310021' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber', message: '证件号码校验位不正确，请核对' });
     expect(await bad({ idExpiry: '2020-01-01' })).toMatchObject({ field: 'idExpiry', message: '证件已过期' });
     expect(await bad({ mobile: '12800138000' })).toMatchObject({ field: 'mobile' });
@@ -125,21 +150,39 @@ describe('members', () => {
   });
 
   it('the same person twice: "already ours" in the union, "another union" elsewhere; a phone in use is refused', async () => {
-    expect((await jianlang.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'idNumber', message: '该证件号码已是本会会员' });
-    expect((await other.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'idNumber', message: '该证件号码已在其他工会登记为会员，请联系上级工会办理转会' });
-    expect((await other.ok(CREATE, { input: member({ idNumber: id('19770707', '331'), mobile: WANG.mobile }) })).createMember).toMatchObject({ code: 'CONFLICT', field: 'mobile' });
+    expect((await jianlang.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({
+      code: 'CONFLICT',
+      field: 'idNumber',
+      message: '该证件号码已是本会会员',
+    });
+    expect((await other.ok(CREATE, { input: member({ mobile: null }) })).createMember).toMatchObject({
+      code: 'CONFLICT',
+      field: 'idNumber',
+      message: '该证件号码已在其他工会登记为会员，请联系上级工会办理转会',
+    });
+    expect((await other.ok(CREATE, { input: member({ idNumber: id('19770707', '331'), mobile: WANG.mobile }) })).createMember).toMatchObject({
+      code: 'CONFLICT',
+      field: 'mobile',
+    });
   });
 
   it('updates with optimistic locking: a stale version gets CONFLICT', async () => {
     const r = (await jianlang.ok(UPDATE, { input: { ...member({ name: '王建华' }), id: wang.id, version: wang.version } })).updateMember;
     expect(r.member).toMatchObject({ name: '王建华', version: wang.version + 1 });
-    expect((await jianlang.ok(UPDATE, { input: { ...member(), id: wang.id, version: wang.version } })).updateMember).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT', currentVersion: wang.version + 1 });
+    expect((await jianlang.ok(UPDATE, { input: { ...member(), id: wang.id, version: wang.version } })).updateMember).toMatchObject({
+      __typename: 'VersionConflict',
+      code: 'CONFLICT',
+      currentVersion: wang.version + 1,
+    });
     wang = r.member;
   });
 
   it('marks retired with a date; refuses a missing or future date', async () => {
     const set = (lifeStatus: string, date: string | null, version: number) =>
-      jianlang.ok(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { __typename ... on MemberPayload { member { lifeStatus lifeStatusDate version } } ... on ErrorResult { code } ... on UserError { field } } }`, { i: { id: wang.id, version, lifeStatus, date } });
+      jianlang.ok(
+        `mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { __typename ... on MemberPayload { member { lifeStatus lifeStatusDate version } } ... on ErrorResult { code } ... on UserError { field } } }`,
+        { i: { id: wang.id, version, lifeStatus, date } },
+      );
     expect((await set('RETIRED', null, wang.version)).setMemberLifeStatus).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
     expect((await set('RETIRED', '2025-01-01', wang.version)).setMemberLifeStatus).toMatchObject({ field: 'date' });
     const r = (await set('RETIRED', '2024/8/31', wang.version)).setMemberLifeStatus;
@@ -161,7 +204,9 @@ describe('members', () => {
 
   it('a superior of both unions transfers a member; the union itself cannot', async () => {
     const transfer = (c: GraphQLClient, to: number) =>
-      c.request(`mutation { transferMember(input: { id: ${wang.id}, version: ${wang.version}, toOrganizationId: ${to} }) { __typename ... on MemberPayload { member { organization { name } version } } ... on ErrorResult { code } } }`);
+      c.request(
+        `mutation { transferMember(input: { id: ${wang.id}, version: ${wang.version}, toOrganizationId: ${to} }) { __typename ... on MemberPayload { member { organization { name } version } } ... on ErrorResult { code } } }`,
+      );
     expect((await transfer(jianlang, 7)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     const xuhui = await s.as('xuhui');
     expect((await transfer(xuhui, 9)).errors?.[0].extensions.code).toBe('NOT_FOUND');

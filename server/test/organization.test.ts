@@ -27,7 +27,8 @@ describe('createOrganization', () => {
   it('adds a grassroots union under a secondary union with its materialized path, normalising the credit code', async () => {
     const code = makeCreditCode(424242);
     const fullWidthLower = code.toLowerCase().replace(/[0-9a-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-    const r = (await pudong.ok(CREATE, { input: { parentId: 5, name: '上海新设科技有限公司工会', tier: 'GRASSROOTS', creditCode: ` ${fullWidthLower} ` } })).createOrganization;
+    const r = (await pudong.ok(CREATE, { input: { parentId: 5, name: '上海新设科技有限公司工会', tier: 'GRASSROOTS', creditCode: ` ${fullWidthLower} ` } }))
+      .createOrganization;
     expect(r.__typename).toBe('OrganizationPayload');
     expect(r.organization).toMatchObject({ tier: 'GRASSROOTS', creditCode: code, parent: { id: '5' } });
     expect(r.organization.path).toBe(`/1/2/5/${r.organization.id}/`);
@@ -43,7 +44,8 @@ describe('createOrganization', () => {
     ['garbage', () => '统一社会信用代码'],
   ])('refuses a credit code with %s and writes nothing', async (_label, mangle) => {
     const before = await orgCount();
-    const r = (await pudong.ok(CREATE, { input: { parentId: 2, name: '坏代码工会', tier: 'GRASSROOTS', creditCode: mangle(makeCreditCode(77)) } })).createOrganization;
+    const r = (await pudong.ok(CREATE, { input: { parentId: 2, name: '坏代码工会', tier: 'GRASSROOTS', creditCode: mangle(makeCreditCode(77)) } }))
+      .createOrganization;
     expect(r).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT', field: 'creditCode' });
     expect(r.message).toMatch(/统一社会信用代码/);
     expect(await orgCount()).toBe(before);
@@ -70,8 +72,14 @@ describe('createOrganization', () => {
   });
 
   it('refuses a tier that cannot sit under the parent (a district under a district, anything under a grassroots union)', async () => {
-    expect((await pudong.ok(CREATE, { input: { parentId: 2, name: '错误层级', tier: 'DISTRICT' } })).createOrganization).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
-    expect((await pudong.ok(CREATE, { input: { parentId: 6, name: '错误层级', tier: 'SECONDARY' } })).createOrganization).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tier' });
+    expect((await pudong.ok(CREATE, { input: { parentId: 2, name: '错误层级', tier: 'DISTRICT' } })).createOrganization).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'tier',
+    });
+    expect((await pudong.ok(CREATE, { input: { parentId: 6, name: '错误层级', tier: 'SECONDARY' } })).createOrganization).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'tier',
+    });
   });
 
   it('refuses an over-long name at the API boundary and a too-short one in the service', async () => {

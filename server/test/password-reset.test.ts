@@ -76,7 +76,9 @@ describe('account management', () => {
   it('creates an account with a temporary password that must be changed', async () => {
     const admin = await s.as('xuhui');
     const r = (
-      await admin.ok(`mutation { createAccount(input: { organizationId: 9, username: "xh-new-clerk", displayName: "新经办", role: CLERK }) { __typename ... on TemporaryPassword { temporaryPassword account { username organization { name } } } } }`)
+      await admin.ok(
+        `mutation { createAccount(input: { organizationId: 9, username: "xh-new-clerk", displayName: "新经办", role: CLERK }) { __typename ... on TemporaryPassword { temporaryPassword account { username organization { name } } } } }`,
+      )
     ).createAccount;
     expect(r.account).toEqual({ username: 'xh-new-clerk', organization: { name: '上海徐家汇商城有限公司工会' } });
     const c = await s.as('xh-new-clerk', r.temporaryPassword);
@@ -85,7 +87,10 @@ describe('account management', () => {
 
   it('refuses a taken username and a malformed one', async () => {
     const admin = await s.as('xuhui');
-    const create = (u: string) => admin.ok(`mutation { createAccount(input: { organizationId: 9, username: "${u}", displayName: "x", role: CLERK }) { __typename ... on UserError { code field } } }`);
+    const create = (u: string) =>
+      admin.ok(
+        `mutation { createAccount(input: { organizationId: 9, username: "${u}", displayName: "x", role: CLERK }) { __typename ... on UserError { code field } } }`,
+      );
     expect((await create('jianlang')).createAccount).toMatchObject({ code: 'CONFLICT', field: 'username' });
     expect((await create('a b')).createAccount).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
   });
@@ -95,13 +100,20 @@ describe('account management', () => {
     const clerk = await s.as('xuhui-gr2');
     const target = await accountOf('xuhui-gr2');
     const disable = (version: number, disabled = true) =>
-      admin.ok(`mutation { setAccountDisabled(input: { id: ${target.id}, disabled: ${disabled}, version: ${version} }) { __typename ... on AccountPayload { account { disabled version } } ... on ErrorResult { code message } ... on VersionConflict { currentVersion } } }`);
+      admin.ok(
+        `mutation { setAccountDisabled(input: { id: ${target.id}, disabled: ${disabled}, version: ${version} }) { __typename ... on AccountPayload { account { disabled version } } ... on ErrorResult { code message } ... on VersionConflict { currentVersion } } }`,
+      );
     const done = (await disable(target.version)).setAccountDisabled;
     expect(done.account.disabled).toBe(true);
     expect((await clerk.ok('{ me { username } }')).me).toBeNull();
     expect((await s.client().login('xuhui-gr2', 'Demo@2025')).login.code).toBe('WRONG_CREDENTIALS');
     const stale = (await disable(target.version, false)).setAccountDisabled;
-    expect(stale).toMatchObject({ __typename: 'VersionConflict', code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试', currentVersion: done.account.version });
+    expect(stale).toMatchObject({
+      __typename: 'VersionConflict',
+      code: 'CONFLICT',
+      message: '数据已被他人修改，请刷新后重试',
+      currentVersion: done.account.version,
+    });
     const enabled = (await disable(done.account.version, false)).setAccountDisabled.account;
     expect(enabled).toEqual({ disabled: false, version: done.account.version + 1 });
     // Setting what is already set (a double click with the fresh version) writes nothing and audits nothing.
@@ -112,7 +124,11 @@ describe('account management', () => {
   it('an admin cannot disable itself', async () => {
     const admin = await s.as('jianjiao');
     const self = await accountOf('jianjiao');
-    const r = (await admin.ok(`mutation { setAccountDisabled(input: { id: ${self.id}, disabled: true, version: ${self.version} }) { __typename ... on UserError { code } } }`)).setAccountDisabled;
+    const r = (
+      await admin.ok(
+        `mutation { setAccountDisabled(input: { id: ${self.id}, disabled: true, version: ${self.version} }) { __typename ... on UserError { code } } }`,
+      )
+    ).setAccountDisabled;
     expect(r).toMatchObject({ __typename: 'UserError', code: 'FORBIDDEN' });
   });
 });

@@ -96,20 +96,29 @@ let seq = 100;
 /** A new member of 建朗's union, for one test to race on. */
 async function newMember(): Promise<{ id: string; version: number; name: string }> {
   const idNumber = withCheckChar(`310115${'19660606'}${String(seq++).padStart(3, '0')}`);
-  const r = await clerk.ok(`mutation($i: MemberInput!) { createMember(input: $i) { __typename ... on MemberPayload { member { id version name } } ${ERROR_FIELDS} } }`, {
-    i: { name: `竞争会员${seq}`, idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE', joinedAt: '2020-05-01' },
-  });
+  const r = await clerk.ok(
+    `mutation($i: MemberInput!) { createMember(input: $i) { __typename ... on MemberPayload { member { id version name } } ${ERROR_FIELDS} } }`,
+    {
+      i: { name: `竞争会员${seq}`, idType: 'RESIDENT_ID', idNumber, category: 'FLEXIBLE', joinedAt: '2020-05-01' },
+    },
+  );
   expect(r.createMember.__typename).toBe('MemberPayload');
   return r.createMember.member;
 }
 
 const MEMBER_RESULT = `__typename ... on MemberPayload { member { version name lifeStatus lifeStatusDate organization { id } } } ${ERROR_FIELDS}`;
 const updateMember = (m: { id: string; version: number }, name: string) => () =>
-  clerk.request(`mutation($i: UpdateMemberInput!) { updateMember(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, name, idType: 'RESIDENT_ID', category: 'FLEXIBLE', joinedAt: '2020-05-01' } });
+  clerk.request(`mutation($i: UpdateMemberInput!) { updateMember(input: $i) { ${MEMBER_RESULT} } }`, {
+    i: { id: m.id, version: m.version, name, idType: 'RESIDENT_ID', category: 'FLEXIBLE', joinedAt: '2020-05-01' },
+  });
 const setLifeStatus = (m: { id: string; version: number }, date: string) => () =>
-  clerk.request(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, lifeStatus: 'RETIRED', date } });
+  clerk.request(`mutation($i: SetMemberLifeStatusInput!) { setMemberLifeStatus(input: $i) { ${MEMBER_RESULT} } }`, {
+    i: { id: m.id, version: m.version, lifeStatus: 'RETIRED', date },
+  });
 const transfer = (m: { id: string; version: number }) => () =>
-  superior.request(`mutation($i: TransferMemberInput!) { transferMember(input: $i) { ${MEMBER_RESULT} } }`, { i: { id: m.id, version: m.version, toOrganizationId: LJZ_FINANCE } });
+  superior.request(`mutation($i: TransferMemberInput!) { transferMember(input: $i) { ${MEMBER_RESULT} } }`, {
+    i: { id: m.id, version: m.version, toOrganizationId: LJZ_FINANCE },
+  });
 
 async function storedMember(id: string) {
   const [row] = await sql<{ version: number; name: string; life_status: string; life_status_date: string | null; organization_id: number }>(
@@ -123,10 +132,20 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
   it('updateEnterprise', async () => {
     const e = (await clerk.ok('{ enterprises(first: 1) { nodes { id name creditCode version } } }')).enterprises.nodes[0];
     const update = (name: string) => () =>
-      clerk.request(`mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { __typename ... on EnterprisePayload { enterprise { version } } ${ERROR_FIELDS} } }`, {
-        i: { id: e.id, version: e.version, name, creditCode: e.creditCode },
-      });
-    const all = outcomes(await race('enterprise', e.id, Array.from({ length: RACERS }, (_, i) => update(`${e.name}${i}`))), 'updateEnterprise');
+      clerk.request(
+        `mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { __typename ... on EnterprisePayload { enterprise { version } } ${ERROR_FIELDS} } }`,
+        {
+          i: { id: e.id, version: e.version, name, creditCode: e.creditCode },
+        },
+      );
+    const all = outcomes(
+      await race(
+        'enterprise',
+        e.id,
+        Array.from({ length: RACERS }, (_, i) => update(`${e.name}${i}`)),
+      ),
+      'updateEnterprise',
+    );
     expectFirstWins(all, 'EnterprisePayload', e.version + 1);
     expect(outcomes([await update(`${e.name}晚到`)()], 'updateEnterprise')[0]).toMatchObject({ ...CONFLICT, currentVersion: e.version + 1 });
     const [row] = await sql<{ name: string; version: number }>(`select name, version from enterprise where id = ?`, [e.id]);
@@ -136,7 +155,14 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
 
   it('updateMember', async () => {
     const m = await newMember();
-    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, (_, i) => updateMember(m, `改名${i}`))), 'updateMember');
+    const all = outcomes(
+      await race(
+        'member',
+        m.id,
+        Array.from({ length: RACERS }, (_, i) => updateMember(m, `改名${i}`)),
+      ),
+      'updateMember',
+    );
     expectFirstWins(all, 'MemberPayload', m.version + 1);
     expect(outcomes([await updateMember(m, '晚到')()], 'updateMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
     expect(await storedMember(m.id)).toMatchObject({ name: '改名0', version: m.version + 1 });
@@ -145,7 +171,14 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
 
   it('setMemberLifeStatus', async () => {
     const m = await newMember();
-    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, (_, i) => setLifeStatus(m, `2024-08-0${i + 1}`))), 'setMemberLifeStatus');
+    const all = outcomes(
+      await race(
+        'member',
+        m.id,
+        Array.from({ length: RACERS }, (_, i) => setLifeStatus(m, `2024-08-0${i + 1}`)),
+      ),
+      'setMemberLifeStatus',
+    );
     expectFirstWins(all, 'MemberPayload', m.version + 1);
     expect(outcomes([await setLifeStatus(m, '2024-08-09')()], 'setMemberLifeStatus')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
     expect(await storedMember(m.id)).toMatchObject({ life_status: 'RETIRED', life_status_date: '2024-08-01', version: m.version + 1 });
@@ -154,7 +187,14 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
 
   it('transferMember', async () => {
     const m = await newMember();
-    const all = outcomes(await race('member', m.id, Array.from({ length: RACERS }, () => transfer(m))), 'transferMember');
+    const all = outcomes(
+      await race(
+        'member',
+        m.id,
+        Array.from({ length: RACERS }, () => transfer(m)),
+      ),
+      'transferMember',
+    );
     expectFirstWins(all, 'MemberPayload', m.version + 1);
     expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
     expect(await storedMember(m.id)).toMatchObject({ organization_id: LJZ_FINANCE, version: m.version + 1 });
@@ -165,10 +205,20 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
     const target = await s.as('zhangjiang');
     const [acc] = await sql<{ id: number; version: number }>(`select id, version from account where username = 'zhangjiang'`);
     const disable = () =>
-      admin.request(`mutation($i: SetAccountDisabledInput!) { setAccountDisabled(input: $i) { __typename ... on AccountPayload { account { disabled version } } ${ERROR_FIELDS} } }`, {
-        i: { id: acc.id, disabled: true, version: acc.version },
-      });
-    const all = outcomes(await race('account', acc.id, Array.from({ length: RACERS }, () => disable)), 'setAccountDisabled');
+      admin.request(
+        `mutation($i: SetAccountDisabledInput!) { setAccountDisabled(input: $i) { __typename ... on AccountPayload { account { disabled version } } ${ERROR_FIELDS} } }`,
+        {
+          i: { id: acc.id, disabled: true, version: acc.version },
+        },
+      );
+    const all = outcomes(
+      await race(
+        'account',
+        acc.id,
+        Array.from({ length: RACERS }, () => disable),
+      ),
+      'setAccountDisabled',
+    );
     expectFirstWins(all, 'AccountPayload', acc.version + 1);
     expect(outcomes([await disable()], 'setAccountDisabled')[0]).toMatchObject({ ...CONFLICT, currentVersion: acc.version + 1 });
     expect((await sql(`select disabled, version from account where id = ?`, [acc.id]))[0]).toEqual({ disabled: true, version: acc.version + 1 });
@@ -180,9 +230,19 @@ describe('concurrent changes of one row: one wins, the others get CONFLICT', () 
 describe('different mutations of one member at once: whichever writes first wins', () => {
   it('updateMember first: the life status and the transfer get CONFLICT', async () => {
     const m = await newMember();
-    const [updated, retired, moved, again] = await race('member', m.id, [updateMember(m, '先改名'), setLifeStatus(m, '2024-08-01'), transfer(m), updateMember(m, '后改名')]);
+    const [updated, retired, moved, again] = await race('member', m.id, [
+      updateMember(m, '先改名'),
+      setLifeStatus(m, '2024-08-01'),
+      transfer(m),
+      updateMember(m, '后改名'),
+    ]);
     expectFirstWins(
-      [...outcomes([updated], 'updateMember'), ...outcomes([retired], 'setMemberLifeStatus'), ...outcomes([moved], 'transferMember'), ...outcomes([again], 'updateMember')],
+      [
+        ...outcomes([updated], 'updateMember'),
+        ...outcomes([retired], 'setMemberLifeStatus'),
+        ...outcomes([moved], 'transferMember'),
+        ...outcomes([again], 'updateMember'),
+      ],
       'MemberPayload',
       m.version + 1,
     );
@@ -193,21 +253,40 @@ describe('different mutations of one member at once: whichever writes first wins
 
   it('setMemberLifeStatus first: the edit and the transfer get CONFLICT', async () => {
     const m = await newMember();
-    const [retired, updated, moved, again] = await race('member', m.id, [setLifeStatus(m, '2024-08-01'), updateMember(m, '改名'), transfer(m), setLifeStatus(m, '2024-08-02')]);
+    const [retired, updated, moved, again] = await race('member', m.id, [
+      setLifeStatus(m, '2024-08-01'),
+      updateMember(m, '改名'),
+      transfer(m),
+      setLifeStatus(m, '2024-08-02'),
+    ]);
     expectFirstWins(
-      [...outcomes([retired], 'setMemberLifeStatus'), ...outcomes([updated], 'updateMember'), ...outcomes([moved], 'transferMember'), ...outcomes([again], 'setMemberLifeStatus')],
+      [
+        ...outcomes([retired], 'setMemberLifeStatus'),
+        ...outcomes([updated], 'updateMember'),
+        ...outcomes([moved], 'transferMember'),
+        ...outcomes([again], 'setMemberLifeStatus'),
+      ],
       'MemberPayload',
       m.version + 1,
     );
     expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
-    expect(await storedMember(m.id)).toMatchObject({ name: m.name, life_status: 'RETIRED', life_status_date: '2024-08-01', organization_id: JIANLANG, version: m.version + 1 });
+    expect(await storedMember(m.id)).toMatchObject({
+      name: m.name,
+      life_status: 'RETIRED',
+      life_status_date: '2024-08-01',
+      organization_id: JIANLANG,
+      version: m.version + 1,
+    });
     expect([await audited('member.updated', m.id), await audited('member.life_status', m.id), await audited('member.transferred', m.id)]).toEqual([0, 1, 0]);
   });
 
   it('transferMember first: a second transfer gets CONFLICT; the old union no longer sees the member (NOT_FOUND, as everything outside its scope)', async () => {
     const m = await newMember();
     const [moved, updated, retired, again] = await race('member', m.id, [transfer(m), updateMember(m, '改名'), setLifeStatus(m, '2024-08-01'), transfer(m)]);
-    expect(outcomes([moved], 'transferMember')[0]).toMatchObject({ __typename: 'MemberPayload', member: { version: m.version + 1, organization: { id: String(LJZ_FINANCE) } } });
+    expect(outcomes([moved], 'transferMember')[0]).toMatchObject({
+      __typename: 'MemberPayload',
+      member: { version: m.version + 1, organization: { id: String(LJZ_FINANCE) } },
+    });
     expect(outcomes([again], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
     for (const lost of [updated, retired]) {
       expect(lost.errors?.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);

@@ -127,10 +127,21 @@ async function gql(c: GraphQLClient, query: string, variables: Record<string, un
   };
 }
 
-async function http(c: GraphQLClient, method: 'GET' | 'POST', path: string, init: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function http(
+  c: GraphQLClient,
+  method: 'GET' | 'POST',
+  path: string,
+  init: { json?: unknown; form?: FormData; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const res = await fetch(`${s.url}${path}`, {
     method,
-    headers: { 'accept-language': 'zh-CN', ...c.headers, ...(c.cookie ? { cookie: c.cookie } : {}), ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      'accept-language': 'zh-CN',
+      ...c.headers,
+      ...(c.cookie ? { cookie: c.cookie } : {}),
+      ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.json !== undefined ? JSON.stringify(init.json) : init.form,
   });
   const body = Buffer.from(await res.arrayBuffer());
@@ -152,13 +163,33 @@ const route = (name: keyof typeof FILE_ROUTES) => `${FILE_ROUTES[name].method} $
 
 const ENTRIES: Entry[] = [
   { name: 'Query.organization', call: (c, t) => gql(c, `query($id: ID!) { organization(id: $id) { id name path } }`, { id: t.org }) },
-  { name: 'Query.organizations', call: (c, t) => gql(c, `query($id: ID) { organizations(parentId: $id, subtree: true) { totalCount nodes { id name } } }`, { id: t.org }) },
+  {
+    name: 'Query.organizations',
+    call: (c, t) => gql(c, `query($id: ID) { organizations(parentId: $id, subtree: true) { totalCount nodes { id name } } }`, { id: t.org }),
+  },
   { name: 'Query.accounts', call: (c, t) => gql(c, `query($id: ID) { accounts(organizationId: $id) { totalCount nodes { username } } }`, { id: t.org }) },
-  { name: 'Query.auditEntries', call: (c, t) => gql(c, `query($id: ID!) { auditEntries(organizationId: $id) { totalCount nodes { action } } }`, { id: t.org }) },
-  { name: 'Query.workbench', call: (c, t) => gql(c, `query($id: ID) { workbench(organizationId: $id) { memberCount grassrootsCount newInRange daily { date newMembers } } }`, { id: t.org }) },
-  { name: 'Query.enterprises', call: (c, t) => gql(c, `query($id: ID) { enterprises(organizationId: $id) { totalCount nodes { name creditCode } } }`, { id: t.org }) },
-  { name: 'Query.enterprise', targets: 'grassroots', call: (c, t) => gql(c, `query($id: ID!) { enterprise(id: $id) { name creditCode } }`, { id: t.enterprise }) },
-  { name: 'Query.members', call: (c, t) => gql(c, `query($id: ID) { members(organizationId: $id) { totalCount nodes { name idNumberMasked } } }`, { id: t.org }) },
+  {
+    name: 'Query.auditEntries',
+    call: (c, t) => gql(c, `query($id: ID!) { auditEntries(organizationId: $id) { totalCount nodes { action } } }`, { id: t.org }),
+  },
+  {
+    name: 'Query.workbench',
+    call: (c, t) =>
+      gql(c, `query($id: ID) { workbench(organizationId: $id) { memberCount grassrootsCount newInRange daily { date newMembers } } }`, { id: t.org }),
+  },
+  {
+    name: 'Query.enterprises',
+    call: (c, t) => gql(c, `query($id: ID) { enterprises(organizationId: $id) { totalCount nodes { name creditCode } } }`, { id: t.org }),
+  },
+  {
+    name: 'Query.enterprise',
+    targets: 'grassroots',
+    call: (c, t) => gql(c, `query($id: ID!) { enterprise(id: $id) { name creditCode } }`, { id: t.enterprise }),
+  },
+  {
+    name: 'Query.members',
+    call: (c, t) => gql(c, `query($id: ID) { members(organizationId: $id) { totalCount nodes { name idNumberMasked } } }`, { id: t.org }),
+  },
   { name: 'Query.member', targets: 'grassroots', call: (c, t) => gql(c, `query($id: ID!) { member(id: $id) { name idNumberMasked } }`, { id: t.member }) },
   {
     name: 'Query.messages',
@@ -177,20 +208,26 @@ const ENTRIES: Entry[] = [
     name: 'Mutation.createOrganization',
     writes: true,
     call: (c, t) =>
-      gql(c, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { parentId: t.org, name: `矩阵测试工会${seq++}`, tier: CHILD_TIER[t.tier] } }),
+      gql(c, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { parentId: t.org, name: `矩阵测试工会${seq++}`, tier: CHILD_TIER[t.tier] },
+      }),
   },
   {
     name: 'Mutation.createAccount',
     writes: true,
     call: (c, t) =>
-      gql(c, `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { organizationId: t.org, username: `matrix-${seq++}`, displayName: '矩阵', role: 'CLERK' } }),
+      gql(c, `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { organizationId: t.org, username: `matrix-${seq++}`, displayName: '矩阵', role: 'CLERK' },
+      }),
   },
   {
     name: 'Mutation.setAccountDisabled',
     writes: true,
     call: async (c, t) => {
       const account = await current(Account, t.account);
-      return gql(c, `mutation($input: SetAccountDisabledInput!) { setAccountDisabled(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { id: t.account, disabled: !account.disabled, version: account.version } });
+      return gql(c, `mutation($input: SetAccountDisabledInput!) { setAccountDisabled(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { id: t.account, disabled: !account.disabled, version: account.version },
+      });
     },
   },
   {
@@ -205,9 +242,13 @@ const ENTRIES: Entry[] = [
     targets: 'none',
     writes: true,
     call: (c) =>
-      gql(c, `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id } } ... on ErrorResult { code } } }`, {
-        input: { name: `矩阵新企业${seq++}`, creditCode: makeCreditCode(8500 + seq) },
-      }),
+      gql(
+        c,
+        `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { __typename ... on EnterprisePayload { enterprise { id } } ... on ErrorResult { code } } }`,
+        {
+          input: { name: `矩阵新企业${seq++}`, creditCode: makeCreditCode(8500 + seq) },
+        },
+      ),
     allowed: async (a, _t, actor) => expect((await current(Enterprise, Number(a.data.enterprise.id))).orgPath).toBe(actor.path),
   },
   {
@@ -216,7 +257,9 @@ const ENTRIES: Entry[] = [
     writes: true,
     call: async (c, t) => {
       const e = await current(Enterprise, t.enterprise);
-      return gql(c, `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { id: t.enterprise, version: e.version, name: `矩阵企业${seq++}`, creditCode: e.creditCode } });
+      return gql(c, `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { id: t.enterprise, version: e.version, name: `矩阵企业${seq++}`, creditCode: e.creditCode },
+      });
     },
   },
   {
@@ -228,9 +271,13 @@ const ENTRIES: Entry[] = [
     beyond: { kind: 'RESULT', code: 'BAD_USER_INPUT' },
     writes: true,
     call: (c, t) =>
-      gql(c, `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { organization { id } } } ... on ErrorResult { code } } }`, {
-        input: { name: `矩阵会员${seq}`, idType: 'RESIDENT_ID', idNumber: residentId(5000 + seq++), category: 'FLEXIBLE', enterpriseId: t.enterprise },
-      }),
+      gql(
+        c,
+        `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { organization { id } } } ... on ErrorResult { code } } }`,
+        {
+          input: { name: `矩阵会员${seq}`, idType: 'RESIDENT_ID', idNumber: residentId(5000 + seq++), category: 'FLEXIBLE', enterpriseId: t.enterprise },
+        },
+      ),
     allowed: async (a, _t, actor) => expect(a.data.member.organization.id).toBe(String(actor.organizationId)),
   },
   {
@@ -239,7 +286,17 @@ const ENTRIES: Entry[] = [
     writes: true,
     call: async (c, t) => {
       const m = await current(Member, t.freshMember());
-      const input = { id: m.id, version: m.version, name: `矩阵改名${seq++}`, idType: m.idType, gender: m.gender, category: m.category, workAddress: m.workAddress, joinedAt: m.joinedAt, femalePostType: m.femalePostType };
+      const input = {
+        id: m.id,
+        version: m.version,
+        name: `矩阵改名${seq++}`,
+        idType: m.idType,
+        gender: m.gender,
+        category: m.category,
+        workAddress: m.workAddress,
+        joinedAt: m.joinedAt,
+        femalePostType: m.femalePostType,
+      };
       return gql(c, `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on ErrorResult { code } } }`, { input });
     },
   },
@@ -291,13 +348,17 @@ const ENTRIES: Entry[] = [
     targets: 'grassroots',
     reach: 'own',
     writes: true,
-    call: (c, t) => gql(c, `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { __typename ... on ErrorResult { code } } }`, { id: t.import }),
+    call: (c, t) =>
+      gql(c, `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { __typename ... on ErrorResult { code } } }`, { id: t.import }),
   },
   {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,
-    call: (c) => gql(c, `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on ErrorResult { code } } }`, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'Matrix-Changed-2025' } }),
+    call: (c) =>
+      gql(c, `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { currentPassword: DEMO_PASSWORD, newPassword: 'Matrix-Changed-2025' },
+      }),
     // The caller's own password changed; put the demo one back for the other tests.
     allowed: async (_a, _t, actor) => {
       const account = await systemEm(s.orm).findOneOrFail(Account, { username: actor.name });
@@ -340,7 +401,12 @@ const ENTRIES: Entry[] = [
 ];
 
 /** The tier a new organization below one of this tier has (a grassroots union has none: a business refusal). */
-const CHILD_TIER: Record<Tier, Tier> = { [Tier.CENTER]: Tier.DISTRICT, [Tier.DISTRICT]: Tier.SECONDARY, [Tier.SECONDARY]: Tier.SECONDARY, [Tier.GRASSROOTS]: Tier.SECONDARY };
+const CHILD_TIER: Record<Tier, Tier> = {
+  [Tier.CENTER]: Tier.DISTRICT,
+  [Tier.DISTRICT]: Tier.SECONDARY,
+  [Tier.SECONDARY]: Tier.SECONDARY,
+  [Tier.GRASSROOTS]: Tier.SECONDARY,
+};
 
 const TRANSFER = `mutation($input: TransferMemberInput!) { transferMember(input: $input) { __typename ... on ErrorResult { code } } }`;
 
@@ -370,7 +436,11 @@ function expected(actor: string, entry: Entry, relation: Relation): Expect {
 }
 
 /** The messages of the access check, the same over GraphQL and HTTP. */
-const GUARD_MESSAGES: Partial<Record<string, MessageKey>> = { UNAUTHENTICATED: 'unauthenticated', FORBIDDEN: 'forbidden', PASSWORD_CHANGE_REQUIRED: 'passwordChangeRequired' };
+const GUARD_MESSAGES: Partial<Record<string, MessageKey>> = {
+  UNAUTHENTICATED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  PASSWORD_CHANGE_REQUIRED: 'passwordChangeRequired',
+};
 
 /**
  * A trace of every write to the tables a request may change on someone's behalf (sessions, captchas
@@ -378,7 +448,9 @@ const GUARD_MESSAGES: Partial<Record<string, MessageKey>> = { UNAUTHENTICATED: '
  */
 async function writes(): Promise<string> {
   const tables = ['organization', 'account', 'enterprise', 'member', 'member_import_job', 'member_import_row', 'message', 'audit_entry'];
-  const sql = tables.map((table) => `select '${table}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from ${table}`).join(' union all ');
+  const sql = tables
+    .map((table) => `select '${table}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from ${table}`)
+    .join(' union all ');
   return JSON.stringify(await s.orm.em.getConnection().execute(sql));
 }
 
@@ -395,18 +467,50 @@ beforeAll(async () => {
   const em = systemEm(s.orm);
   demoPasswordHash = (await em.findOneOrFail(Account, { username: 'center' })).passwordHash;
   for (const org of await em.find(Organization, {}, { orderBy: { id: 'asc' } })) {
-    const account = em.create(Account, { username: `target-${org.id}`, displayName: '目标', role: Role.CLERK, organization: org, orgPath: org.path, passwordHash: demoPasswordHash, createdAt: new Date() });
-    const message = em.create(Message, { organizationId: org.id, orgPath: org.path, kind: MessageKind.REVEAL_LIMIT_REACHED, params: { username: `target-${org.id}`, organization: org.name, limit: 1 }, createdAt: new Date() });
+    const account = em.create(Account, {
+      username: `target-${org.id}`,
+      displayName: '目标',
+      role: Role.CLERK,
+      organization: org,
+      orgPath: org.path,
+      passwordHash: demoPasswordHash,
+      createdAt: new Date(),
+    });
+    const message = em.create(Message, {
+      organizationId: org.id,
+      orgPath: org.path,
+      kind: MessageKind.REVEAL_LIMIT_REACHED,
+      params: { username: `target-${org.id}`, organization: org.name, limit: 1 },
+      createdAt: new Date(),
+    });
     let enterprise = 0;
     if (org.tier === Tier.GRASSROOTS) {
-      const e = em.create(Enterprise, { name: `矩阵企业${org.id}`, creditCode: makeCreditCode(8000 + org.id), organization: org, orgPath: org.path, createdAt: new Date() });
+      const e = em.create(Enterprise, {
+        name: `矩阵企业${org.id}`,
+        creditCode: makeCreditCode(8000 + org.id),
+        organization: org,
+        orgPath: org.path,
+        createdAt: new Date(),
+      });
       await em.flush();
       enterprise = e.id;
-      freshMembers.set(org.id, (await em.find(Member, { organization: org.id }, { orderBy: { id: 'asc' } })).map((m) => m.id));
+      freshMembers.set(
+        org.id,
+        (await em.find(Member, { organization: org.id }, { orderBy: { id: 'asc' } })).map((m) => m.id),
+      );
     }
     await em.flush();
     const members = freshMembers.get(org.id) ?? [];
-    targets.set(org.id, { org: org.id, tier: org.tier, account: account.id, message: Number(message.id), enterprise, member: members[0] ?? 0, freshMember: () => freshMembers.get(org.id)!.pop()!, import: '' });
+    targets.set(org.id, {
+      org: org.id,
+      tier: org.tier,
+      account: account.id,
+      message: Number(message.id),
+      enterprise,
+      member: members[0] ?? 0,
+      freshMember: () => freshMembers.get(org.id)!.pop()!,
+      import: '',
+    });
   }
   // An upload of each union's clerk, READY: the target of the import operations.
   for (const [org, clerk] of Object.entries(GRASSROOTS_CLERKS)) {
@@ -424,7 +528,16 @@ beforeAll(async () => {
     actors.set(name, { name, organizationId: Number(me.organization.id), path: me.organization.path, transferTo });
   }
   const jianlang = await em.findOneOrFail(Organization, 6);
-  em.create(Account, { username: 'matrix-must-change', displayName: '待改密码', role: Role.CLERK, organization: jianlang, orgPath: jianlang.path, passwordHash: demoPasswordHash, mustChangePassword: true, createdAt: new Date() });
+  em.create(Account, {
+    username: 'matrix-must-change',
+    displayName: '待改密码',
+    role: Role.CLERK,
+    organization: jianlang,
+    orgPath: jianlang.path,
+    passwordHash: demoPasswordHash,
+    mustChangePassword: true,
+    createdAt: new Date(),
+  });
   await em.flush();
   mustChange = await s.as('matrix-must-change');
 });
@@ -477,12 +590,18 @@ async function check(a: Answer, want: Expect, entry: Entry, target: Target, befo
 describe('scope matrix', () => {
   it('has an entry for every non-public operation of the served schema and every file route', async () => {
     const schema = (await s.client().ok('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }')).__schema;
-    const operations = [...schema.queryType.fields.map((f: { name: string }) => `Query.${f.name}`), ...schema.mutationType.fields.map((f: { name: string }) => `Mutation.${f.name}`)];
+    const operations = [
+      ...schema.queryType.fields.map((f: { name: string }) => `Query.${f.name}`),
+      ...schema.mutationType.fields.map((f: { name: string }) => `Mutation.${f.name}`),
+    ];
     const routes = Object.values(FILE_ROUTES).map((r) => `${r.method} ${r.url}`);
     for (const r of Object.values(FILE_ROUTES)) expect(s.app.fastify.hasRoute({ method: r.method, url: r.url }), `${r.method} ${r.url} is served`).toBe(true);
     const scoped = [...operations.filter((op) => ruleOf(op).kind !== 'public'), ...routes];
     const covered = new Set(ENTRIES.map((e) => e.name));
-    expect(scoped.filter((name) => !covered.has(name)), 'operations and routes without a matrix entry').toEqual([]);
+    expect(
+      scoped.filter((name) => !covered.has(name)),
+      'operations and routes without a matrix entry',
+    ).toEqual([]);
     expect(ENTRIES.filter((e) => ruleOf(e.name).kind === 'public').map((e) => e.name)).toEqual([]);
     expect(covered.size).toBe(scoped.length);
   });
@@ -502,14 +621,15 @@ describe('scope matrix', () => {
     await check(a, { kind: 'ERROR', code: 'UNAUTHENTICATED' }, entry, targets.get(6)!, before);
   });
 
-  it.each(ENTRIES.filter((e) => !(ruleOf(e.name).kind === 'allow' && (ruleOf(e.name) as { allowDuringPasswordChange: boolean }).allowDuringPasswordChange)).map((entry) => ({ entry, title: label(entry) })))(
-    'a password to change first -> $title: PASSWORD_CHANGE_REQUIRED, nothing written',
-    async ({ entry }) => {
-      const before = await writes();
-      const a = await entry.call(mustChange, targets.get(6)!, { ...actors.get('jianlang')!, name: 'matrix-must-change' });
-      await check(a, { kind: 'ERROR', code: 'PASSWORD_CHANGE_REQUIRED' }, entry, targets.get(6)!, before);
-    },
-  );
+  it.each(
+    ENTRIES.filter((e) => !(ruleOf(e.name).kind === 'allow' && (ruleOf(e.name) as { allowDuringPasswordChange: boolean }).allowDuringPasswordChange)).map(
+      (entry) => ({ entry, title: label(entry) }),
+    ),
+  )('a password to change first -> $title: PASSWORD_CHANGE_REQUIRED, nothing written', async ({ entry }) => {
+    const before = await writes();
+    const a = await entry.call(mustChange, targets.get(6)!, { ...actors.get('jianlang')!, name: 'matrix-must-change' });
+    await check(a, { kind: 'ERROR', code: 'PASSWORD_CHANGE_REQUIRED' }, entry, targets.get(6)!, before);
+  });
 });
 
 describe('file routes answer the access check as GraphQL does', () => {
@@ -523,7 +643,9 @@ describe('file routes answer the access check as GraphQL does', () => {
     const callers: [string, GraphQLClient][] = [
       ['anonymous', english(s.client())],
       ['a password to change first', english(mustChange)],
-      ...(rule.kind === 'allow' && !rule.permissions.every((p) => permissionsOfActor('pudong-reviewer').includes(p)) ? [['without the permission', english(clients.get('pudong-reviewer')!)] as [string, GraphQLClient]] : []),
+      ...(rule.kind === 'allow' && !rule.permissions.every((p) => permissionsOfActor('pudong-reviewer').includes(p))
+        ? [['without the permission', english(clients.get('pudong-reviewer')!)] as [string, GraphQLClient]]
+        : []),
     ];
     expect(callers.length).toBeGreaterThanOrEqual(2);
     for (const [who, c] of callers) {
@@ -569,7 +691,10 @@ describe('lists never widen beyond the subtree', () => {
     const orgs = (await c.ok('{ organizations(subtree: true, first: 100) { nodes { path } } }')).organizations.nodes as { path: string }[];
     expect(orgs.length).toBeGreaterThanOrEqual(4);
     expect(orgs.every((o) => o.path.startsWith('/1/2/'))).toBe(true);
-    const accounts = (await c.ok('{ accounts(first: 100) { nodes { username organization { path } } } }')).accounts.nodes as { username: string; organization: { path: string } }[];
+    const accounts = (await c.ok('{ accounts(first: 100) { nodes { username organization { path } } } }')).accounts.nodes as {
+      username: string;
+      organization: { path: string };
+    }[];
     expect(accounts.map((a) => a.username)).toContain('jianlang');
     expect(accounts.every((a) => a.organization.path.startsWith('/1/2/'))).toBe(true);
     const members = (await c.ok('{ members(first: 100) { nodes { organization { path } } } }')).members.nodes as { organization: { path: string } }[];

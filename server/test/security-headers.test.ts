@@ -16,14 +16,28 @@ afterAll(() => Promise.all([s.close(), secure.close()]));
 const requests = (server: TestServer): [string, () => Promise<Response>][] => [
   ['the app shell', () => fetch(`${server.url}/`, { headers: { accept: 'text/html' } })],
   ['a client-side route', () => fetch(`${server.url}/members`, { headers: { accept: 'text/html' } })],
-  ['/graphql', () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ captcha { id } }' }) })],
+  [
+    '/graphql',
+    () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ captcha { id } }' }),
+      }),
+  ],
   ['a file route', () => fetch(`${server.url}/api/members/export.xlsx`, { headers: { cookie: clerk.cookie! } })],
   ['a refused file route', () => fetch(`${server.url}/api/member-imports/template.xlsx`)],
   ['/healthz', () => fetch(`${server.url}/healthz`)],
 ];
 
 function directives(csp: string | null): Map<string, string> {
-  return new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values.join(' ')]));
+  return new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('security headers', () => {

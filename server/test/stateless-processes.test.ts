@@ -21,7 +21,18 @@ let apiB: string;
 
 function start(script: 'main.js' | 'worker.js', env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, [new URL(`../dist/${script}`, import.meta.url).pathname], {
-    env: { ...process.env, NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY, AUTH_CAPTCHA: 'off', SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', APP_TODAY: '2024-12-27', LOGIN_RATE_PER_MINUTE: String(RATE), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      APP_DATA_KEY: TEST_DATA_KEY,
+      AUTH_CAPTCHA: 'off',
+      SEED_DEMO: 'false',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      APP_TODAY: '2024-12-27',
+      LOGIN_RATE_PER_MINUTE: String(RATE),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -40,7 +51,11 @@ function start(script: 'main.js' | 'worker.js', env: Record<string, string>): Pr
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase(inject('pgUrl'));
-  [apiA, apiB] = await Promise.all([start('main.js', { DATABASE_URL: databaseUrl, RUN_WORKER: 'false' }), start('main.js', { DATABASE_URL: databaseUrl, RUN_WORKER: 'false' }), start('worker.js', { DATABASE_URL: databaseUrl })]);
+  [apiA, apiB] = await Promise.all([
+    start('main.js', { DATABASE_URL: databaseUrl, RUN_WORKER: 'false' }),
+    start('main.js', { DATABASE_URL: databaseUrl, RUN_WORKER: 'false' }),
+    start('worker.js', { DATABASE_URL: databaseUrl }),
+  ]);
 }, 60_000);
 afterAll(() => {
   for (const c of children) c.kill('SIGTERM');
@@ -54,13 +69,18 @@ describe('two API processes and a worker on one database', () => {
     onB.cookie = onA.cookie; // the same browser, routed to the other process by the load balancer
     expect((await onB.ok('{ me { username } }')).me.username).toBe('jianlang');
 
-    const created = await onA.ok(`mutation { createEnterprise(input: { name: "两进程测试企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`);
+    const created = await onA.ok(
+      `mutation { createEnterprise(input: { name: "两进程测试企业", creditCode: "${makeCreditCode(7300)}" }) { ... on EnterprisePayload { enterprise { id } } } }`,
+    );
     const uploaded = await upload(onA, fs.readFileSync(new URL('./fixtures/sample-import.xlsx', import.meta.url)), created.createEnterprise.enterprise.id);
     expect(uploaded.status).toBe(202);
     const job = await preview(onB, uploaded.body.id!);
     expect(job).toMatchObject({ status: 'READY', newCount: 47, invalidCount: 3 });
 
-    const committed = await onB.ok(`mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { ... on MemberImportPayload { memberImport { status result { inserted } timeline { from to event actor } } } } }`, { id: job.id });
+    const committed = await onB.ok(
+      `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { ... on MemberImportPayload { memberImport { status result { inserted } timeline { from to event actor } } } } }`,
+      { id: job.id },
+    );
     const done = committed.commitMemberImport.memberImport;
     expect(done).toMatchObject({ status: 'COMMITTED', result: { inserted: 47 } });
     expect(done.timeline).toEqual([

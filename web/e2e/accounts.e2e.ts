@@ -43,9 +43,7 @@ describe('account management', () => {
 
     const newcomer = await openLoginPage(browser);
     await submitLogin(newcomer, 'zhangjiang-2', temporaryPassword);
-    await expect(newcomer.getByTestId('forced-password-notice').textContent()).resolves.toContain(
-      '管理员已重置您的密码，请设置新密码',
-    );
+    await expect(newcomer.getByTestId('forced-password-notice').textContent()).resolves.toContain('管理员已重置您的密码，请设置新密码');
     expect(await newcomer.getByTestId('side-menu').count()).toBe(0);
 
     await newcomer.getByTestId('current-password').fill(temporaryPassword);

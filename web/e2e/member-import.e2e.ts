@@ -113,10 +113,13 @@ describe('member import (批量导入)', () => {
     // The options stay open while the box has the focus; a click beside them closes them. A filter
     // answer still on its way (the typing above) may open them once more: click beside them again.
     await expect
-      .poll(async () => {
-        if ((await page.locator('.q-menu').count()) > 0) await dialog.getByText('批量导入会员').click();
-        return page.locator('.q-menu').count();
-      }, { timeout: 15_000, interval: 300 })
+      .poll(
+        async () => {
+          if ((await page.locator('.q-menu').count()) > 0) await dialog.getByText('批量导入会员').click();
+          return page.locator('.q-menu').count();
+        },
+        { timeout: 15_000, interval: 300 },
+      )
       .toBe(0);
     await dialog.getByTestId('member-import-file').setInputFiles(SAMPLE_IMPORT);
     await dialog.getByText('sample-import.xlsx').waitFor();

@@ -83,7 +83,12 @@ describe('organization administration', () => {
     const created = auditRow(page, '新增组织', 'pudong');
     await created.waitFor();
     await expect(created.textContent()).resolves.toContain(name);
-    await expect(page.locator('.q-field').filter({ has: page.getByTestId('audit-organization') }).textContent()).resolves.toContain(name);
+    await expect(
+      page
+        .locator('.q-field')
+        .filter({ has: page.getByTestId('audit-organization') })
+        .textContent(),
+    ).resolves.toContain(name);
     const time = (await created.locator('td').first().textContent())?.trim();
     expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 

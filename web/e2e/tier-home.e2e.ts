@@ -39,9 +39,7 @@ describe('home page per tier', () => {
     await children.getByText('陆家嘴金融贸易区工会').waitFor();
 
     await children.getByText('陆家嘴金融贸易区工会').click();
-    await expect
-      .poll(() => page.getByTestId('organization-name').textContent())
-      .toBe('陆家嘴金融贸易区工会');
+    await expect.poll(() => page.getByTestId('organization-name').textContent()).toBe('陆家嘴金融贸易区工会');
     await children.getByText('上海建朗信息科技有限公司工会').waitFor();
     const breadcrumb = page.getByTestId('organization-breadcrumb');
     await expect(breadcrumb.textContent()).resolves.toContain('浦东新区总工会');

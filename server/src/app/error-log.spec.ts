@@ -22,7 +22,14 @@ describe('statementShape', () => {
 });
 
 describe('serializeError', () => {
-  const pgError = (message: string) => Object.assign(new Error(message), { code: '22P02', severity: 'ERROR', detail: 'Key (name)=(Secret) already exists.', where: 'SQL function', table: 'member' });
+  const pgError = (message: string) =>
+    Object.assign(new Error(message), {
+      code: '22P02',
+      severity: 'ERROR',
+      detail: 'Key (name)=(Secret) already exists.',
+      where: 'SQL function',
+      table: 'member',
+    });
 
   it('a bare pg error: its message (which may quote a value) and detail are dropped', () => {
     const view = serializeError(pgError('invalid input syntax for type integer: "Secret"')) as Record<string, unknown>;

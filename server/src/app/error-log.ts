@@ -65,7 +65,8 @@ function databaseView(e: DatabaseError): Record<string, unknown> {
   return view;
 }
 
-const KNEX_MESSAGE = /^\s*(select|insert|update|delete|with|copy|create|alter|drop|truncate|lock|set|values|call|do|begin|commit|rollback|savepoint|release)\b[\s\S]* - /i;
+const KNEX_MESSAGE =
+  /^\s*(select|insert|update|delete|with|copy|create|alter|drop|truncate|lock|set|values|call|do|begin|commit|rollback|savepoint|release)\b[\s\S]* - /i;
 
 function summary(e: DatabaseError): string {
   return `${e.constructor.name}${e.code ? ` (SQLSTATE ${e.code}${e.constraint ? `, constraint ${e.constraint}` : ''})` : ''}`;
@@ -95,7 +96,11 @@ export function serializeError(e: unknown, seen: Set<unknown> = new Set()): unkn
   // A wrapper (GraphQL's located error, `new Error('...' + e.message)`) may copy the database error's message and stack.
   const inner = databaseErrorIn(e);
   const copies = (text: string | undefined) => !!inner && !!text?.includes(inner.message);
-  const view: Record<string, unknown> = { type: e.constructor.name, message: copies(e.message) ? summary(inner!) : e.message, stack: copies(e.stack) ? frames(e.stack) : e.stack };
+  const view: Record<string, unknown> = {
+    type: e.constructor.name,
+    message: copies(e.message) ? summary(inner!) : e.message,
+    stack: copies(e.stack) ? frames(e.stack) : e.stack,
+  };
   for (const [key, value] of Object.entries(e)) if (!(key in view)) view[key] = value instanceof Error ? serializeError(value, seen) : value;
   const { cause, originalError } = e as { cause?: unknown; originalError?: unknown };
   if (cause !== undefined) view.cause = serializeError(cause, seen);

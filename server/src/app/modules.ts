@@ -12,7 +12,17 @@ import { dashboardModule } from '../modules/dashboard/dashboard.module.js';
 import { memberImportModule } from '../modules/member-import/member-import.module.js';
 
 /** Every module, in the order their services are built: a module comes after those it needs. */
-export const MODULES = [organizationModule, authModule, accountModule, auditModule, messageModule, enterpriseModule, memberModule, dashboardModule, memberImportModule] as const;
+export const MODULES = [
+  organizationModule,
+  authModule,
+  accountModule,
+  auditModule,
+  messageModule,
+  enterpriseModule,
+  memberModule,
+  dashboardModule,
+  memberImportModule,
+] as const;
 
 type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

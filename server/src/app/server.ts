@@ -56,7 +56,8 @@ function maskingPlugin(log: FastifyInstance['log']): ApolloServerPlugin<RequestC
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) {
-            if (!isExpected(String(e.extensions?.code ?? ''))) log.error({ requestId: contextValue.requestId, err: e.originalError ?? e }, 'unexpected GraphQL error');
+            if (!isExpected(String(e.extensions?.code ?? '')))
+              log.error({ requestId: contextValue.requestId, err: e.originalError ?? e }, 'unexpected GraphQL error');
           }
         },
         async willSendResponse({ contextValue, response }) {
@@ -173,7 +174,12 @@ export async function createApp(deps: AppOptions): Promise<App> {
     validationRules: [maxCharactersRule(15_000), operationTypesRule, literalTextRule, ...protection.validationRules],
     logger: fastify.log,
     // No landing page anywhere: it would load a third-party sandbox; GraphQL clients need none.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), fastifyApolloDrainPlugin(fastify), maskingPlugin(fastify.log), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      fastifyApolloDrainPlugin(fastify),
+      maskingPlugin(fastify.log),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -182,11 +188,19 @@ export async function createApp(deps: AppOptions): Promise<App> {
     context: async (request, reply) => buildContext(request, reply, contexts, services),
   });
 
-  await fastify.register((scope) => fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, contexts, services)));
+  await fastify.register((scope) =>
+    fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, contexts, services)),
+  );
 
   // `npm start` runs the jobs here too; API-only replicas (RUN_WORKER=false) leave them to `npm run worker`.
   const worker = config.runWorker
-    ? await startWorker({ connectionString: orm.config.get('clientUrl')!, concurrency: config.jobConcurrency, tasks: createTasks(services), contexts, log: fastify.log })
+    ? await startWorker({
+        connectionString: orm.config.get('clientUrl')!,
+        concurrency: config.jobConcurrency,
+        tasks: createTasks(services),
+        contexts,
+        log: fastify.log,
+      })
     : null;
   fastify.addHook('onClose', async () => {
     await worker?.stop();
@@ -255,6 +269,11 @@ function securityHeaders(config: Config) {
 
 async function buildContext(request: FastifyRequest, reply: FastifyReply, contexts: ContextFactory, services: Services): Promise<RequestContext> {
   const viewer = await services.sessions.resolve(request.cookies[services.cookie.name]);
-  return contexts.create({ requestId: String(request.id), ip: clientAddress(request), lang: langFromHeader(request.headers['accept-language']), viewer, reply });
+  return contexts.create({
+    requestId: String(request.id),
+    ip: clientAddress(request),
+    lang: langFromHeader(request.headers['accept-language']),
+    viewer,
+    reply,
+  });
 }
-

@@ -29,7 +29,8 @@ export function createTasks(services: Services): Record<string, JobTask<never>> 
 function requiring<T extends object>(services: T, moduleName: string): T {
   return new Proxy(services, {
     get(target, key) {
-      if (typeof key === 'string' && !(key in target)) throw new Error(`module ${moduleName} needs the service "${key}", which no module before it provides (see app/modules.ts)`);
+      if (typeof key === 'string' && !(key in target))
+        throw new Error(`module ${moduleName} needs the service "${key}", which no module before it provides (see app/modules.ts)`);
       return Reflect.get(target, key);
     },
   });

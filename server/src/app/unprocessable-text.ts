@@ -70,6 +70,7 @@ export const UNPROCESSABLE_LITERAL = 'unprocessableLiteral';
 /** String literals in the document (arguments, defaults, directives): decoded by the parser, so checked after it. */
 export const literalTextRule: ValidationRule = (context) => ({
   StringValue(node) {
-    if (isUnprocessable(node.value)) context.reportError(new GraphQLError('Unprocessable characters in a string literal.', { nodes: [node], extensions: { [UNPROCESSABLE_LITERAL]: true } }));
+    if (isUnprocessable(node.value))
+      context.reportError(new GraphQLError('Unprocessable characters in a string literal.', { nodes: [node], extensions: { [UNPROCESSABLE_LITERAL]: true } }));
   },
 });

@@ -8,7 +8,11 @@ import { accessRuleOf, type AccessRule } from './allow.decorator.js';
 export function operationRules(): Map<string, AccessRule | undefined> {
   const storage = getMetadataStorage();
   const rules = new Map<string, AccessRule | undefined>();
-  for (const [kind, list] of [['Query', storage.queries], ['Mutation', storage.mutations], ['Subscription', storage.subscriptions]] as const) {
+  for (const [kind, list] of [
+    ['Query', storage.queries],
+    ['Mutation', storage.mutations],
+    ['Subscription', storage.subscriptions],
+  ] as const) {
     for (const op of list) rules.set(`${kind}.${op.schemaName}`, accessRuleOf(op.target, op.methodName));
   }
   return rules;

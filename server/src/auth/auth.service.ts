@@ -13,10 +13,7 @@ import { hashToken, type SessionService } from './session.service.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, passwordProblemMessage, verifyPassword } from './password.js';
 import { formatShanghaiTime } from './time-format.js';
 
-export type LoginOutcome =
-  | { ok: true; token: string; viewer: Viewer }
-  | { ok: false; error: UserError }
-  | { ok: false; lockedUntil: Date; message: string };
+export type LoginOutcome = { ok: true; token: string; viewer: Viewer } | { ok: false; error: UserError } | { ok: false; lockedUntil: Date; message: string };
 
 export interface LoginAttempt {
   username: string;
@@ -90,7 +87,12 @@ export class AuthService {
     const viewer = ctx.viewer;
     await ctx.em.transactional(async (tx) => {
       await this.sessions.endSessions(tx, viewer.accountId);
-      this.audit.record(ctx, tx, { action: 'logout', organization: { id: viewer.organizationId, path: viewer.orgPath }, targetType: 'Account', targetId: viewer.accountId });
+      this.audit.record(ctx, tx, {
+        action: 'logout',
+        organization: { id: viewer.organizationId, path: viewer.orgPath },
+        targetType: 'Account',
+        targetId: viewer.accountId,
+      });
     });
   }
 
@@ -124,7 +126,12 @@ export class AuthService {
       await this.lockout.recordSuccess(ctx, tx, acc.username);
       await this.sessions.endSessions(tx, viewer.accountId);
       const fresh = this.sessions.open(tx, acc, ctx.ip);
-      this.audit.record(ctx, tx, { action: 'account.password_changed', organization: { id: viewer.organizationId, path: viewer.orgPath }, targetType: 'Account', targetId: viewer.accountId });
+      this.audit.record(ctx, tx, {
+        action: 'account.password_changed',
+        organization: { id: viewer.organizationId, path: viewer.orgPath },
+        targetType: 'Account',
+        targetId: viewer.accountId,
+      });
       return fresh;
     });
     return { token };

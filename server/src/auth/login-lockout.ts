@@ -63,7 +63,8 @@ export class LoginLockout {
       );
       const org = account?.organization.getEntity();
       const audit = (action: string, after?: Record<string, unknown>) => {
-        if (account && org) this.audit.record(ctx, tx, { action, organization: org, targetType: 'Account', targetId: account.id, after, actor: ctx.viewer ?? null });
+        if (account && org)
+          this.audit.record(ctx, tx, { action, organization: org, targetType: 'Account', targetId: account.id, after, actor: ctx.viewer ?? null });
       };
       if (failedAction) audit(failedAction);
       const ip = Number(counts.total) >= ACCOUNT_MAX_FAILURES ? EVERY_ADDRESS : Number(counts.address) >= ADDRESS_MAX_FAILURES ? address : undefined;

@@ -31,7 +31,7 @@ export function dummyPasswordHash(): Promise<string> {
 export type PasswordProblem = 'TOO_SHORT' | 'TOO_LONG' | 'NEEDS_LETTER_AND_DIGIT' | 'CONTAINS_USERNAME' | 'TOO_COMMON';
 
 /** Undoes the usual swaps, so p@ssw0rd reads as password. */
-const SWAPS: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '$': 's', '5': 's', '7': 't' };
+const SWAPS: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', $: 's', '5': 's', '7': 't' };
 
 /** The forms compared with the common list: as typed, without digits and symbols around it, unswapped. */
 function commonForms(password: string): string[] {

@@ -30,8 +30,16 @@ const reviewsOf = (role: Role, tier: Tier) => permissionsOf(role, tier).filter((
 
 describe('review permissions by role and tier', () => {
   it('lists every role x tier and every review', () => {
-    expect(REVIEWS.map(([r, t]) => `${r}@${t}`).sort()).toEqual(Object.values(Role).flatMap((r) => Object.values(Tier).map((t) => `${r}@${t}`)).sort());
-    expect([...REVIEW_PERMISSIONS].sort()).toEqual(Object.values(Permission).filter((p) => p.endsWith('_REVIEW')).sort());
+    expect(REVIEWS.map(([r, t]) => `${r}@${t}`).sort()).toEqual(
+      Object.values(Role)
+        .flatMap((r) => Object.values(Tier).map((t) => `${r}@${t}`))
+        .sort(),
+    );
+    expect([...REVIEW_PERMISSIONS].sort()).toEqual(
+      Object.values(Permission)
+        .filter((p) => p.endsWith('_REVIEW'))
+        .sort(),
+    );
     expect(new Set(REVIEWS.flatMap(([, , p]) => p))).toEqual(new Set(REVIEW_PERMISSIONS));
   });
 
@@ -61,8 +69,21 @@ describe('permissions other than reviews', () => {
   });
 
   it('grassroots clerks keep the rolls; reviewers only read, masked, and review', () => {
-    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MESSAGE_READ]);
-    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, ENROLLMENT_REVIEW, INSTANT_ENROLLMENT_REVIEW, CARD_REVOCATION_REVIEW]);
+    expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([
+      Permission.ORGANIZATION_READ,
+      Permission.MEMBER_READ,
+      Permission.MEMBER_WRITE,
+      Permission.MEMBER_REVEAL,
+      Permission.MESSAGE_READ,
+    ]);
+    expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([
+      Permission.ORGANIZATION_READ,
+      Permission.MEMBER_READ,
+      Permission.MESSAGE_READ,
+      ENROLLMENT_REVIEW,
+      INSTANT_ENROLLMENT_REVIEW,
+      CARD_REVOCATION_REVIEW,
+    ]);
   });
 
   it('superiors do not edit members, but may move them between their unions', () => {

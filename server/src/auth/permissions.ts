@@ -47,7 +47,15 @@ registerEnumType(Tier, { name: 'Tier' });
  * clerk gets it.
  */
 const BY_ROLE: Record<Role, Permission[]> = {
-  [Role.CLERK]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.MEMBER_REVEAL, Permission.MEMBER_TRANSFER, Permission.MESSAGE_READ, Permission.DISTRICT_BATCH_REVIEW],
+  [Role.CLERK]: [
+    Permission.ORGANIZATION_READ,
+    Permission.MEMBER_READ,
+    Permission.MEMBER_WRITE,
+    Permission.MEMBER_REVEAL,
+    Permission.MEMBER_TRANSFER,
+    Permission.MESSAGE_READ,
+    Permission.DISTRICT_BATCH_REVIEW,
+  ],
   [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, ...REVIEW_PERMISSIONS],
   [Role.ADMIN]: Object.values(Permission),
 };

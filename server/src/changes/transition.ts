@@ -34,23 +34,46 @@ export interface Move<S extends string, E extends string> {
  * row's version) and says whether it did. A versioned ORM row does this through changeVersioned.
  * A mover who lost a race (the row moved meanwhile) gets CONFLICT; nothing is written.
  */
-export async function transition<S extends string, E extends string>(ctx: Pick<RequestContext, 't'>, tx: EntityManager, move: Move<S, E>, write: (to: S) => Promise<boolean>): Promise<S> {
+export async function transition<S extends string, E extends string>(
+  ctx: Pick<RequestContext, 't'>,
+  tx: EntityManager,
+  move: Move<S, E>,
+  write: (to: S) => Promise<boolean>,
+): Promise<S> {
   const t = transitionFor(move.machine, move.from, move.event);
   if (!t) throw new AppError('CONFLICT', ctx.t('invalidTransition'), { state: move.from, event: move.event });
   if (move.by === 'system' ? t.permission !== null : t.permission === null || !move.by.permissions.includes(t.permission)) {
     throw new AppError('FORBIDDEN', ctx.t('forbidden'));
   }
   if (!(await write(t.to))) throw new AppError('CONFLICT', ctx.t('conflict'));
-  recordStateChange(tx, move.machine.subject, move.subject, { from: move.from, to: t.to, event: move.event, by: move.by, at: move.at, reason: move.reason ?? null });
+  recordStateChange(tx, move.machine.subject, move.subject, {
+    from: move.from,
+    to: t.to,
+    event: move.event,
+    by: move.by,
+    at: move.at,
+    reason: move.reason ?? null,
+  });
   return t.to;
 }
 
 /** The first row of a timeline: the subject came to be in its machine's initial state. */
-export function recordCreation<S extends string, E extends string>(tx: EntityManager, machine: StateMachine<S, E>, subject: Move<S, E>['subject'], by: Mover, at: Date): void {
+export function recordCreation<S extends string, E extends string>(
+  tx: EntityManager,
+  machine: StateMachine<S, E>,
+  subject: Move<S, E>['subject'],
+  by: Mover,
+  at: Date,
+): void {
   recordStateChange(tx, machine.subject, subject, { from: null, to: machine.initial, event: 'CREATE', by, at, reason: null });
 }
 
-function recordStateChange(tx: EntityManager, subjectType: string, subject: Move<string, string>['subject'], c: { from: string | null; to: string; event: string; by: Mover; at: Date; reason: Reason }): void {
+function recordStateChange(
+  tx: EntityManager,
+  subjectType: string,
+  subject: Move<string, string>['subject'],
+  c: { from: string | null; to: string; event: string; by: Mover; at: Date; reason: Reason },
+): void {
   tx.persist(
     tx.create(StateChange, {
       orgPath: subject.orgPath,

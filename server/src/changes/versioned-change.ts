@@ -41,7 +41,11 @@ export interface VersionedChange<E extends Versioned> {
  * flush at once) gets a VersionConflict carrying the current version, never an internal error.
  * A change that changes nothing (the ORM writes no UPDATE, the version stays) is not audited.
  */
-export async function changeVersioned<E extends Versioned>(ctx: AuthedContext, audit: AuditService, change: VersionedChange<E>): Promise<E | VersionConflict | UserError> {
+export async function changeVersioned<E extends Versioned>(
+  ctx: AuthedContext,
+  audit: AuditService,
+  change: VersionedChange<E>,
+): Promise<E | VersionConflict | UserError> {
   try {
     return await ctx.em.transactional(async (tx) => {
       const row = await tx.findOne(change.entity, change.id as never);

@@ -40,7 +40,22 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
     // PostgreSQL's defaults (128 MB of buffers, 4 MB per sort, 1 GB of WAL between checkpoints) are sized
     // for tiny machines: a 100,000-row import then spends its time evicting its own pages and
     // checkpointing. Shared memory is only used as it is needed.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'shared_buffers=512MB', '-c', 'work_mem=16MB', '-c', 'maintenance_work_mem=128MB', '-c', 'wal_buffers=64MB', '-c', 'max_wal_size=4GB'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=on',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'work_mem=16MB',
+      '-c',
+      'maintenance_work_mem=128MB',
+      '-c',
+      'wal_buffers=64MB',
+      '-c',
+      'max_wal_size=4GB',
+    ],
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });

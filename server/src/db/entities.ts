@@ -8,4 +8,15 @@ import { MODULES } from '../app/modules.js';
 import type { ModuleManifest } from '../modules/define-module.js';
 
 /** The platform's entities, then every module's (from its manifest); listed, so discovery needs no folder globs. */
-export const ENTITIES = [Organization, Account, Session, Captcha, LoginFailure, LoginLock, AuditEntry, RateLimitRow, StateChange, ...(MODULES as readonly ModuleManifest<unknown>[]).flatMap((m) => m.entities ?? [])];
+export const ENTITIES = [
+  Organization,
+  Account,
+  Session,
+  Captcha,
+  LoginFailure,
+  LoginLock,
+  AuditEntry,
+  RateLimitRow,
+  StateChange,
+  ...(MODULES as readonly ModuleManifest<unknown>[]).flatMap((m) => m.entities ?? []),
+];

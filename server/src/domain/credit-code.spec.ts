@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckChar,
-  makeCreditCode,
-  normalizeCreditCode,
-  validateCreditCode,
-} from './credit-code.js';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, makeCreditCode, normalizeCreditCode, validateCreditCode } from './credit-code.js';
 
 // Published codes of real companies; each one was checked against the
 // GB 32100-2015 algorithm before being listed here.
-const validCodes = [
-  '91350100M000100Y43',
-  '91440300708461136T',
-  '9144030071526726XG',
-  '91110108551385082Q',
-  '91110000710935732K',
-  '91330100716105852F',
-];
+const validCodes = ['91350100M000100Y43', '91440300708461136T', '9144030071526726XG', '91110108551385082Q', '91110000710935732K', '91330100716105852F'];
 
 describe('creditCodeCheckChar', () => {
   it.each(validCodes)('computes the check character of %s', (code) => {

@@ -15,9 +15,7 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 export const CREDIT_CODE_LENGTH = 18;
 
-export type CreditCodeResult =
-  | { ok: true; value: string }
-  | { ok: false; reason: 'LENGTH' | 'CHARSET' | 'CHECKSUM' };
+export type CreditCodeResult = { ok: true; value: string } | { ok: false; reason: 'LENGTH' | 'CHARSET' | 'CHECKSUM' };
 
 /**
  * Trims, converts full-width ASCII (as typed by Chinese input methods, e.g.

@@ -9,9 +9,7 @@ const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 /** Converts full-width ASCII (U+FF01..U+FF5E, e.g. `１２３ＡＢＣ`) to ASCII and the ideographic space U+3000 to a space. */
 export function toHalfWidth(s: string): string {
   if (!FULL_WIDTH.test(s)) return s; // the usual case, and an import calls this for every cell
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /**

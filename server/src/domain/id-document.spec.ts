@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ID_TYPE_LABELS_ZH,
-  IdType,
-  idTypeFromChineseLabel,
-  validateIdNumber,
-  type IdNumberReason,
-} from './id-document.js';
+import { ID_TYPE_LABELS_ZH, IdType, idTypeFromChineseLabel, validateIdNumber, type IdNumberReason } from './id-document.js';
 import { Gender } from './member-category.js';
 import { residentIdCheckChar, withCheckChar } from './resident-id.js';
 
@@ -92,7 +86,7 @@ describe('validateIdNumber', () => {
     it.each<[string, string, IdNumberReason]>([
       ['empty', '', 'EMPTY'],
       ['a mainland resident ID', '11010519491231002X', 'REGION'],
-      ['Taiwan\'s mainland address code 710000', withCheckChar('71000019900101001'), 'REGION'],
+      ["Taiwan's mainland address code 710000", withCheckChar('71000019900101001'), 'REGION'],
       ['wrong check character', withWrongCheckChar('81000019900101001'), 'CHECKSUM'],
       ['17 characters', '81000019900101001', 'LENGTH'],
       ['a letter inside', '81000019900101A01X', 'FORMAT'],

@@ -54,9 +54,7 @@ export const OTHER_ID_MAX_LENGTH = 30;
 /** REGION: the address code does not fit the type (a permit number typed as 身份证, or the other way round). */
 export type IdNumberReason = ResidentIdReason | 'REGION';
 
-export type IdNumberResult =
-  | { ok: true; value: string; birthDate?: string; gender?: Gender }
-  | { ok: false; reason: IdNumberReason };
+export type IdNumberResult = { ok: true; value: string; birthDate?: string; gender?: Gender } | { ok: false; reason: IdNumberReason };
 
 function isPermitAddressCode(value: string): boolean {
   return Object.hasOwn(PERMIT_ADDRESS_CODES, value.slice(0, 6));
@@ -72,7 +70,9 @@ function validateGb11643(raw: string, today: string, permit: boolean): IdNumberR
 }
 
 function validatePassport(raw: string): IdNumberResult {
-  const value = toHalfWidth(raw).replace(/[\s\u00A0\u3000]+/g, '').toUpperCase();
+  const value = toHalfWidth(raw)
+    .replace(/[\s\u00A0\u3000]+/g, '')
+    .toUpperCase();
   if (value === '') return { ok: false, reason: 'EMPTY' };
   if (value.length < PASSPORT_MIN_LENGTH || value.length > PASSPORT_MAX_LENGTH) return { ok: false, reason: 'LENGTH' };
   if (!/^[A-Z0-9]+$/.test(value)) return { ok: false, reason: 'FORMAT' };

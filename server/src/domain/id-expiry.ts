@@ -9,9 +9,7 @@ export type LooseDateResult = { ok: true; date: string } | { ok: false; reason: 
 
 export type IdExpiry = { longTerm: true } | { longTerm: false; date: string };
 
-export type IdExpiryResult =
-  | { ok: true; value: IdExpiry }
-  | { ok: false; reason: 'EMPTY' | 'FORMAT' | 'INVALID_DATE' | 'EXPIRED' };
+export type IdExpiryResult = { ok: true; value: IdExpiry } | { ok: false; reason: 'EMPTY' | 'FORMAT' | 'INVALID_DATE' | 'EXPIRED' };
 
 /** Serial of 9999-12-31, the last date Excel can show. */
 export const EXCEL_MAX_SERIAL = 2_958_465;

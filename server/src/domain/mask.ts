@@ -44,7 +44,8 @@ export function maskPersonalNumbers(text: string): string {
   const found: { at: number; length: number; masked: string }[] = [];
   for (const m of half.matchAll(RESIDENT_ID_IN_TEXT)) found.push({ at: m.index, length: m[0].length, masked: maskIdNumber(m[0]) });
   for (const m of half.matchAll(MOBILE_IN_TEXT)) {
-    if (!found.some((f) => m.index < f.at + f.length && f.at < m.index + m[0].length)) found.push({ at: m.index, length: m[0].length, masked: maskMobile(m[0].replace(/\D/g, '').slice(-11)) });
+    if (!found.some((f) => m.index < f.at + f.length && f.at < m.index + m[0].length))
+      found.push({ at: m.index, length: m[0].length, masked: maskMobile(m[0].replace(/\D/g, '').slice(-11)) });
   }
   if (!found.length) return text;
   let out = '';

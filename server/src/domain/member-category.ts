@@ -69,11 +69,7 @@ export const DEFAULT_FEMALE_POST_TYPE = FemalePostType.WORKER;
  * whitespace and full-width forms; null when nothing matches. Exported for
  * other enums with Chinese labels (see id-document.ts).
  */
-export function enumFromLabel<T extends string>(
-  labels: Record<T, string>,
-  aliases: Readonly<Record<string, T>>,
-  text: string | null | undefined,
-): T | null {
+export function enumFromLabel<T extends string>(labels: Record<T, string>, aliases: Readonly<Record<string, T>>, text: string | null | undefined): T | null {
   if (text == null) return null;
   const key = toHalfWidth(text).replace(/[\s\u00A0\u3000]+/g, '');
   if (key === '') return null;

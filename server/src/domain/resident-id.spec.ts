@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Gender } from './member-category.js';
-import {
-  normalizeResidentId,
-  parseResidentId,
-  residentIdCheckChar,
-  withCheckChar,
-  type ResidentIdReason,
-} from './resident-id.js';
+import { normalizeResidentId, parseResidentId, residentIdCheckChar, withCheckChar, type ResidentIdReason } from './resident-id.js';
 
 const TODAY = '2025-06-15';
 

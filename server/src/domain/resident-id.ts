@@ -25,22 +25,15 @@ const CHECK_CHARS = '10X98765432';
 // What Excel shows after storing an ID as a number: 4.11024198903150E+17.
 const SCIENTIFIC = /^\d(\.\d+)?E\+\d+$/i;
 
-export type ResidentIdReason =
-  | 'EMPTY'
-  | 'LENGTH'
-  | 'FORMAT'
-  | 'BIRTH_DATE'
-  | 'FUTURE_BIRTH_DATE'
-  | 'CHECKSUM'
-  | 'PRECISION_LOST';
+export type ResidentIdReason = 'EMPTY' | 'LENGTH' | 'FORMAT' | 'BIRTH_DATE' | 'FUTURE_BIRTH_DATE' | 'CHECKSUM' | 'PRECISION_LOST';
 
-export type ResidentIdResult =
-  | { ok: true; value: string; birthDate: string; gender: Gender }
-  | { ok: false; reason: ResidentIdReason };
+export type ResidentIdResult = { ok: true; value: string; birthDate: string; gender: Gender } | { ok: false; reason: ResidentIdReason };
 
 /** Converts full-width characters, removes all whitespace and upper-cases (x → X). Does not validate. */
 export function normalizeResidentId(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\u00A0\u3000]+/g, '').toUpperCase();
+  return toHalfWidth(raw)
+    .replace(/[\s\u00A0\u3000]+/g, '')
+    .toUpperCase();
 }
 
 /**

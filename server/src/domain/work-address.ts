@@ -14,8 +14,7 @@ export const CARD_ADDRESS_MAX_HANZI = 19;
 export const ADDRESS_MAX_LENGTH = 100;
 
 export type WorkAddressResult =
-  | { ok: true; value: string | null }
-  | { ok: false; reason: 'REQUIRED_FOR_CARD' | 'TOO_SHORT' | 'TOO_LONG' | 'TOO_LONG_ABSOLUTE' };
+  { ok: true; value: string | null } | { ok: false; reason: 'REQUIRED_FOR_CARD' | 'TOO_SHORT' | 'TOO_LONG' | 'TOO_LONG_ABSOLUTE' };
 
 // CJK Unified Ideographs, Extension A, and Extensions B-H in the supplementary
 // planes (rare characters of place names); not punctuation, radicals or 〇.

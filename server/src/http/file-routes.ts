@@ -120,7 +120,12 @@ function registerFileRoute(app: FastifyInstance, route: FileRouteDeclaration, co
 
 /** A route added to this scope other than from FILE_ROUTES fails the server's start. */
 function refuseUndeclaredRoutes(app: FastifyInstance): void {
-  const declared = new Set(Object.values(FILE_ROUTES as Record<string, FileRouteDeclaration>).flatMap((r) => [`${r.method} ${r.url}`, ...(r.method === 'GET' ? [`HEAD ${r.url}`] : [])]));
+  const declared = new Set(
+    Object.values(FILE_ROUTES as Record<string, FileRouteDeclaration>).flatMap((r) => [
+      `${r.method} ${r.url}`,
+      ...(r.method === 'GET' ? [`HEAD ${r.url}`] : []),
+    ]),
+  );
   app.addHook('onRoute', (options) => {
     for (const method of [options.method].flat()) {
       if (!declared.has(`${method} ${options.url}`)) throw new Error(`${method} ${options.url} is not declared in FILE_ROUTES`);

@@ -22,5 +22,10 @@ export interface EnqueueOptions {
 export async function enqueue<D>(ctx: AuthedContext, tx: EntityManager, task: string, data: D, options: EnqueueOptions = {}): Promise<void> {
   if (!tx.isInTransaction()) throw new Error(`job ${task} must be enqueued inside the transaction of the write that causes it`);
   const payload: JobPayload<D> = { actor: actorOf(ctx), data };
-  await sqlRows(tx, `select graphile_worker.add_job(?, ?::json, queue_name => ?, max_attempts => ?)`, [task, JSON.stringify(payload), options.queue ?? null, options.maxAttempts ?? 5]);
+  await sqlRows(tx, `select graphile_worker.add_job(?, ?::json, queue_name => ?, max_attempts => ?)`, [
+    task,
+    JSON.stringify(payload),
+    options.queue ?? null,
+    options.maxAttempts ?? 5,
+  ]);
 }

@@ -31,16 +31,38 @@ export async function migrateJobs(connectionString: string, log: JobLog): Promis
  * Runs `tasks` on graphile-worker (LISTEN/NOTIFY, so a job starts within milliseconds) with
  * `concurrency` at once in this process. Any number of processes may run workers on one database.
  */
-export async function startWorker(options: { connectionString: string; concurrency: number; tasks: Record<string, JobTask<never>>; contexts: ContextFactory; log: JobLog }): Promise<Runner> {
+export async function startWorker(options: {
+  connectionString: string;
+  concurrency: number;
+  tasks: Record<string, JobTask<never>>;
+  contexts: ContextFactory;
+  log: JobLog;
+}): Promise<Runner> {
   const taskList: TaskList = {};
   for (const [name, task] of Object.entries(options.tasks)) {
     taskList[name] = async (payload, helpers) => {
       const { actor, data } = payload as JobPayload<never>;
       const { job } = helpers;
-      await task(options.contexts.forJob(actor), data, { id: String(job.id), attempt: job.attempts, maxAttempts: job.max_attempts, isLast: job.attempts >= job.max_attempts, log: options.log });
+      await task(options.contexts.forJob(actor), data, {
+        id: String(job.id),
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        isLast: job.attempts >= job.max_attempts,
+        log: options.log,
+      });
     };
   }
-  return run({ connectionString: options.connectionString, concurrency: options.concurrency, maxPoolSize: options.concurrency + 2, noHandleSignals: true, pollInterval: 2000, logger: loggerFor(options.log) }, taskList);
+  return run(
+    {
+      connectionString: options.connectionString,
+      concurrency: options.concurrency,
+      maxPoolSize: options.concurrency + 2,
+      noHandleSignals: true,
+      pollInterval: 2000,
+      logger: loggerFor(options.log),
+    },
+    taskList,
+  );
 }
 
 function loggerFor(log: JobLog): Logger {

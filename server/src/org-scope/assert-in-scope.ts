@@ -33,7 +33,12 @@ export const LISTED_IDS = 20;
  * Inside `ctx.em.transactional(tx => ...)` pass `tx`: ctx.em does not join the transaction by itself,
  * and `tx` is a fork of it with the same scope.
  */
-export async function assertAllInScope<E extends OrgScopedEntity & { id: number }>(ctx: AuthedContext, entity: EntityClass<E>, ids: readonly (string | number)[], em: EntityManager = ctx.em): Promise<E[]> {
+export async function assertAllInScope<E extends OrgScopedEntity & { id: number }>(
+  ctx: AuthedContext,
+  entity: EntityClass<E>,
+  ids: readonly (string | number)[],
+  em: EntityManager = ctx.em,
+): Promise<E[]> {
   if (ids.length > MAX_IDS_PER_SCOPE_CHECK) throw new AppError('BAD_USER_INPUT', ctx.t('idsTooMany', { max: MAX_IDS_PER_SCOPE_CHECK }));
   const wanted = ids.map(toId);
   const seen = new Set<number>();
@@ -44,7 +49,10 @@ export async function assertAllInScope<E extends OrgScopedEntity & { id: number 
     else seen.add(wanted[i]);
   });
   if (repeated.length) {
-    throw new AppError('BAD_USER_INPUT', ctx.t('idsRepeated', { ids: listed(ctx, repeated) }), { repeatedIds: repeated.slice(0, LISTED_IDS), repeatedCount: repeated.length });
+    throw new AppError('BAD_USER_INPUT', ctx.t('idsRepeated', { ids: listed(ctx, repeated) }), {
+      repeatedIds: repeated.slice(0, LISTED_IDS),
+      repeatedCount: repeated.length,
+    });
   }
   const rows = seen.size ? await em.find(entity, { id: { $in: [...seen] } } as never) : [];
   // The scope filter already kept other subtrees out of `rows`. Checking each path again keeps this
@@ -52,7 +60,10 @@ export async function assertAllInScope<E extends OrgScopedEntity & { id: number 
   const byId = new Map(rows.filter((r) => isWithin(r.orgPath, ctx.viewer.orgPath)).map((r) => [r.id, r]));
   const notFound = ids.filter((_, i) => !byId.has(wanted[i])).map(String);
   if (notFound.length) {
-    throw new AppError('NOT_FOUND', ctx.t('notFoundSome', { count: notFound.length, ids: listed(ctx, notFound) }), { notFoundIds: notFound.slice(0, LISTED_IDS), notFoundCount: notFound.length });
+    throw new AppError('NOT_FOUND', ctx.t('notFoundSome', { count: notFound.length, ids: listed(ctx, notFound) }), {
+      notFoundIds: notFound.slice(0, LISTED_IDS),
+      notFoundCount: notFound.length,
+    });
   }
   return wanted.map((id) => byId.get(id)!);
 }

@@ -15,7 +15,6 @@ export function subtreePattern(scopePath: string): string {
   return `${scopePath}%`;
 }
 
-
 /** The parent of the organization at `path` (`/1/2/5/` -> id 2, `/1/2/`); null for the root. */
 export function parentOf(path: string): { id: number; path: string } | null {
   const ids = path.split('/').filter(Boolean);

@@ -20,7 +20,13 @@ export class GraphQLClient {
   async raw(body: unknown, init: { headers?: Record<string, string>; method?: string } = {}): Promise<Response> {
     const res = await fetch(`${this.url}/graphql`, {
       method: init.method ?? 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': this.lang, ...(this.cookie ? { cookie: this.cookie } : {}), ...this.headers, ...init.headers },
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': this.lang,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.headers,
+        ...init.headers,
+      },
       body: init.method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('sid=') || c.startsWith('__Host-sid='));

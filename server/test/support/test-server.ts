@@ -35,7 +35,10 @@ export interface TestServer {
  * The real app (Fastify + Apollo + MikroORM) on a private copy of the demo city, listening on a free port;
  * with `databaseUrl`, on that database instead (several API processes sharing one PostgreSQL).
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { databaseUrl?: string; beforeListen?: (app: App) => void } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string; beforeListen?: (app: App) => void } = {},
+): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase(inject('pgUrl')));
   const orm = await openDatabase(databaseUrl);
   const config = loadConfig({ NODE_ENV: 'test', APP_DATA_KEY: TEST_DATA_KEY, AUTH_CAPTCHA: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOG_LEVEL: 'info', ...env });
@@ -47,7 +50,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       done();
     },
   });
-  const app = await createApp({ orm, config, clock, drawCaptcha: () => ({ text: CAPTCHA_ANSWER, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }), logStream });
+  const app = await createApp({
+    orm,
+    config,
+    clock,
+    drawCaptcha: () => ({ text: CAPTCHA_ANSWER, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+    logStream,
+  });
   options.beforeListen?.(app);
   await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   const address = app.fastify.server.address();

@@ -41,7 +41,8 @@ export function goodRow(n: number, over: Partial<Record<string, unknown>> = {}):
 }
 
 /** The namespaces of a workbook's parts. */
-export const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A package written part by part, as producers other than Excel (or an attacker) do. */
 export function zipOf(parts: Record<string, string | Buffer>, compression = true): Buffer {

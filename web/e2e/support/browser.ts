@@ -29,7 +29,9 @@ export function takeCspViolations(): string[] {
 /** The server's CSP must not block anything the app does: every page reports each violation it sees. */
 async function watchCsp(context: BrowserContext): Promise<void> {
   await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    ),
   );
   context.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|CSP violation/.test(message.text())) cspViolations.push(message.text());

@@ -31,8 +31,6 @@ export function formatShanghaiDateTime(iso: string): string {
 
 /** `yyyy-MM-dd HH:mm:ss` in Shanghai time, where the second matters (the audit log). */
 export function formatShanghaiTimestamp(iso: string): string {
-  const parts = Object.fromEntries(
-    dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
-  );
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -257,7 +257,8 @@ const en: MessageSchema = {
       result: 'Result',
     },
     downloadTemplate: 'Download template',
-    templateHint: 'Fill in the template: the work address must have more than 6 and fewer than 20 Chinese characters (required for a member card); mobile numbers must not repeat.',
+    templateHint:
+      'Fill in the template: the work address must have more than 6 and fewer than 20 Chinese characters (required for a member card); mobile numbers must not repeat.',
     enterprise: 'Enterprise',
     file: 'File to import (.xlsx)',
     fileHint: '.xlsx only, at most {max} MB',
@@ -287,7 +288,8 @@ const en: MessageSchema = {
     mode: 'Import',
     partial: 'Only the valid rows',
     allOrNothing: 'All rows or none',
-    allOrNothingBlocked: '{count} row(s) have errors: with "all rows or none" nothing would be written. Fix them and upload again, or choose "only the valid rows".',
+    allOrNothingBlocked:
+      '{count} row(s) have errors: with "all rows or none" nothing would be written. Fix them and upload again, or choose "only the valid rows".',
     nothingToWrite: 'Nothing to write (every row is unchanged or has errors)',
     commit: 'Import',
     commitRows: 'Import ({count} rows)',

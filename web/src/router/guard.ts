@@ -5,10 +5,7 @@ import type { SessionViewerFragment } from '../gql/graphql';
  * Where a navigation may go, given who is signed in. Display only: the server
  * refuses whatever the caller may not do.
  */
-export function decideNavigation(
-  to: Pick<RouteLocation, 'name' | 'meta' | 'fullPath'>,
-  viewer: SessionViewerFragment | null,
-): true | RouteLocationRaw {
+export function decideNavigation(to: Pick<RouteLocation, 'name' | 'meta' | 'fullPath'>, viewer: SessionViewerFragment | null): true | RouteLocationRaw {
   if (to.meta.public) return viewer ? { name: 'home' } : true;
   if (!viewer) return { name: 'login', query: { redirect: to.fullPath } };
   if (viewer.mustChangePassword) return to.name === 'change-password' ? true : { name: 'change-password' };

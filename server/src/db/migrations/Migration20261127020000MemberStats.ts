@@ -9,12 +9,18 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261127020000MemberStats extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "member_daily_stats" ("organization_id" int not null, "day" date not null, "org_path" varchar(255) not null, "joined" int not null default 0, "ecard_activated" int not null default 0, constraint "member_daily_stats_pkey" primary key ("organization_id", "day"));`);
+    this.addSql(
+      `create table "member_daily_stats" ("organization_id" int not null, "day" date not null, "org_path" varchar(255) not null, "joined" int not null default 0, "ecard_activated" int not null default 0, constraint "member_daily_stats_pkey" primary key ("organization_id", "day"));`,
+    );
     this.addSql(`create index "member_daily_stats_path_day_idx" on "member_daily_stats" ("org_path" text_pattern_ops, "day");`);
     this.addSql(`create index "member_daily_stats_day_path_idx" on "member_daily_stats" ("day", "org_path" text_pattern_ops);`);
-    this.addSql(`create table "organization_totals" ("organization_id" int not null, "org_path" varchar(255) not null, "grassroots" boolean not null, "members" int not null default 0, "active_members" int not null default 0, "enterprises" int not null default 0, constraint "organization_totals_pkey" primary key ("organization_id"));`);
+    this.addSql(
+      `create table "organization_totals" ("organization_id" int not null, "org_path" varchar(255) not null, "grassroots" boolean not null, "members" int not null default 0, "active_members" int not null default 0, "enterprises" int not null default 0, constraint "organization_totals_pkey" primary key ("organization_id"));`,
+    );
     this.addSql(`create index "organization_totals_org_path_prefix_idx" on "organization_totals" ("org_path" text_pattern_ops);`);
-    this.addSql(`alter table "organization_totals" add constraint "organization_totals_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "organization_totals" add constraint "organization_totals_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`,
+    );
 
     // Every organization has a totals row (so grassroots unions are counted there too); paths follow the
     // organization. Daily rows have no foreign key (one check per row would slow bulk imports): removed here.
@@ -31,7 +37,9 @@ begin
   return null;
 end $$;`);
     this.addSql(`create trigger organization_totals_on_insert after insert on "organization" for each row execute function organization_totals_track();`);
-    this.addSql(`create trigger organization_totals_on_update after update of "path", "tier" on "organization" for each row when (old.path is distinct from new.path or old.tier is distinct from new.tier) execute function organization_totals_track();`);
+    this.addSql(
+      `create trigger organization_totals_on_update after update of "path", "tier" on "organization" for each row when (old.path is distinct from new.path or old.tier is distinct from new.tier) execute function organization_totals_track();`,
+    );
     this.addSql(`create trigger organization_totals_on_delete after delete on "organization" for each row execute function organization_totals_track();`);
 
     // What member rows add (sign 1) or take away (sign -1): one member, its life status, its joining day, its e-card day.
@@ -84,9 +92,15 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create trigger member_stats_on_insert after insert on "member" referencing new table as new_rows for each statement execute function member_stats_track();`);
-    this.addSql(`create trigger member_stats_on_update after update on "member" referencing old table as old_rows new table as new_rows for each statement execute function member_stats_track();`);
-    this.addSql(`create trigger member_stats_on_delete after delete on "member" referencing old table as old_rows for each statement execute function member_stats_track();`);
+    this.addSql(
+      `create trigger member_stats_on_insert after insert on "member" referencing new table as new_rows for each statement execute function member_stats_track();`,
+    );
+    this.addSql(
+      `create trigger member_stats_on_update after update on "member" referencing old table as old_rows new table as new_rows for each statement execute function member_stats_track();`,
+    );
+    this.addSql(
+      `create trigger member_stats_on_delete after delete on "member" referencing old table as old_rows for each statement execute function member_stats_track();`,
+    );
     this.addSql(`create trigger member_stats_on_truncate after truncate on "member" for each statement execute function member_stats_track();`);
 
     this.addSql(`create function enterprise_totals_apply(org int[], sign int[]) returns void language sql as $$
@@ -112,9 +126,15 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create trigger enterprise_totals_on_insert after insert on "enterprise" referencing new table as new_rows for each statement execute function enterprise_totals_track();`);
-    this.addSql(`create trigger enterprise_totals_on_update after update on "enterprise" referencing old table as old_rows new table as new_rows for each statement execute function enterprise_totals_track();`);
-    this.addSql(`create trigger enterprise_totals_on_delete after delete on "enterprise" referencing old table as old_rows for each statement execute function enterprise_totals_track();`);
+    this.addSql(
+      `create trigger enterprise_totals_on_insert after insert on "enterprise" referencing new table as new_rows for each statement execute function enterprise_totals_track();`,
+    );
+    this.addSql(
+      `create trigger enterprise_totals_on_update after update on "enterprise" referencing old table as old_rows new table as new_rows for each statement execute function enterprise_totals_track();`,
+    );
+    this.addSql(
+      `create trigger enterprise_totals_on_delete after delete on "enterprise" referencing old table as old_rows for each statement execute function enterprise_totals_track();`,
+    );
     this.addSql(`create trigger enterprise_totals_on_truncate after truncate on "enterprise" for each statement execute function enterprise_totals_track();`);
 
     // Backfill from the rows already there. The triggers above already hold locks that keep writers out

@@ -12,8 +12,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261127040000SubtreeStats extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "subtree_totals" ("organization_id" int not null, "members" int not null default 0, "active_members" int not null default 0, "enterprises" int not null default 0, "grassroots" int not null default 0, constraint "subtree_totals_pkey" primary key ("organization_id"));`);
-    this.addSql(`create table "subtree_daily_stats" ("organization_id" int not null, "day" date not null, "joined" int not null default 0, "ecard_activated" int not null default 0, constraint "subtree_daily_stats_pkey" primary key ("organization_id", "day"));`);
+    this.addSql(
+      `create table "subtree_totals" ("organization_id" int not null, "members" int not null default 0, "active_members" int not null default 0, "enterprises" int not null default 0, "grassroots" int not null default 0, constraint "subtree_totals_pkey" primary key ("organization_id"));`,
+    );
+    this.addSql(
+      `create table "subtree_daily_stats" ("organization_id" int not null, "day" date not null, "joined" int not null default 0, "ecard_activated" int not null default 0, constraint "subtree_daily_stats_pkey" primary key ("organization_id", "day"));`,
+    );
 
     // The organizations on a materialized path, '/1/2/5/' -> {1,2,5}. A path not yet materialized (an
     // organization is inserted, then given its path) has none.
@@ -21,7 +25,8 @@ export class Migration20261127040000SubtreeStats extends Migration {
   select case when path ~ '^(/[0-9]+)+/$' then string_to_array(trim(both '/' from path), '/')::int[] else '{}'::int[] end
 $$;`);
     // Differences (sign 1 for new rows, -1 for old ones) spread over every organization on each path.
-    this.addSql(`create function subtree_totals_apply(path text[], members int[], active int[], enterprises int[], grassroots int[], sign int[]) returns void language sql as $$
+    this
+      .addSql(`create function subtree_totals_apply(path text[], members int[], active int[], enterprises int[], grassroots int[], sign int[]) returns void language sql as $$
   insert into subtree_totals as t (organization_id, members, active_members, enterprises, grassroots)
   select a.id, sum(d.members * d.sign)::int, sum(d.active * d.sign)::int, sum(d.enterprises * d.sign)::int, sum(d.grassroots * d.sign)::int
   from unnest(path, members, active, enterprises, grassroots, sign) as d(path, members, active, enterprises, grassroots, sign)
@@ -45,9 +50,15 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create trigger subtree_totals_on_insert after insert on "organization_totals" referencing new table as new_rows for each statement execute function subtree_totals_track();`);
-    this.addSql(`create trigger subtree_totals_on_update after update on "organization_totals" referencing old table as old_rows new table as new_rows for each statement execute function subtree_totals_track();`);
-    this.addSql(`create trigger subtree_totals_on_delete after delete on "organization_totals" referencing old table as old_rows for each statement execute function subtree_totals_track();`);
+    this.addSql(
+      `create trigger subtree_totals_on_insert after insert on "organization_totals" referencing new table as new_rows for each statement execute function subtree_totals_track();`,
+    );
+    this.addSql(
+      `create trigger subtree_totals_on_update after update on "organization_totals" referencing old table as old_rows new table as new_rows for each statement execute function subtree_totals_track();`,
+    );
+    this.addSql(
+      `create trigger subtree_totals_on_delete after delete on "organization_totals" referencing old table as old_rows for each statement execute function subtree_totals_track();`,
+    );
 
     this.addSql(`create function subtree_daily_apply(path text[], day date[], joined int[], ecard int[], sign int[]) returns void language sql as $$
   insert into subtree_daily_stats as s (organization_id, day, joined, ecard_activated)
@@ -72,9 +83,15 @@ begin
   end if;
   return null;
 end $$;`);
-    this.addSql(`create trigger subtree_daily_on_insert after insert on "member_daily_stats" referencing new table as new_rows for each statement execute function subtree_daily_track();`);
-    this.addSql(`create trigger subtree_daily_on_update after update on "member_daily_stats" referencing old table as old_rows new table as new_rows for each statement execute function subtree_daily_track();`);
-    this.addSql(`create trigger subtree_daily_on_delete after delete on "member_daily_stats" referencing old table as old_rows for each statement execute function subtree_daily_track();`);
+    this.addSql(
+      `create trigger subtree_daily_on_insert after insert on "member_daily_stats" referencing new table as new_rows for each statement execute function subtree_daily_track();`,
+    );
+    this.addSql(
+      `create trigger subtree_daily_on_update after update on "member_daily_stats" referencing old table as old_rows new table as new_rows for each statement execute function subtree_daily_track();`,
+    );
+    this.addSql(
+      `create trigger subtree_daily_on_delete after delete on "member_daily_stats" referencing old table as old_rows for each statement execute function subtree_daily_track();`,
+    );
 
     // Backfill from the counters already there (the triggers above lock writers out until this commits).
     this.addSql(`insert into subtree_totals (organization_id, members, active_members, enterprises, grassroots)

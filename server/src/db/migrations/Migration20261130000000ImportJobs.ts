@@ -9,7 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261130000000ImportJobs extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "member_import_job" ("id" uuid not null, "account_id" int not null, "organization_id" int not null, "org_path" text not null, "enterprise_id" int not null, "file_name" text not null, "upload_sealed" bytea null, "status" varchar(16) not null, "progress" real not null default 0, "refusal" jsonb null, "headers" jsonb null, "unknown_columns" jsonb null, "counts" jsonb null, "first_errors" jsonb null, "result" jsonb null, "parse_deadline" timestamptz null, "created_at" timestamptz not null default now(), constraint "member_import_job_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "member_import_job" ("id" uuid not null, "account_id" int not null, "organization_id" int not null, "org_path" text not null, "enterprise_id" int not null, "file_name" text not null, "upload_sealed" bytea null, "status" varchar(16) not null, "progress" real not null default 0, "refusal" jsonb null, "headers" jsonb null, "unknown_columns" jsonb null, "counts" jsonb null, "first_errors" jsonb null, "result" jsonb null, "parse_deadline" timestamptz null, "created_at" timestamptz not null default now(), constraint "member_import_job_pkey" primary key ("id"));`,
+    );
     this.addSql(`create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" = 'PARSING';`);
     this.addSql(`create index "member_import_job_created_at_idx" on "member_import_job" ("created_at");`);
     this.addSql(`drop table "member_import_cells";`);

@@ -11,7 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261130100000LoginThrottling extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "rate_limit" ("key" varchar(255) not null, "points" int not null default 0, "expire" bigint null, constraint "rate_limit_pkey" primary key ("key"));`);
+    this.addSql(
+      `create table "rate_limit" ("key" varchar(255) not null, "points" int not null default 0, "expire" bigint null, constraint "rate_limit_pkey" primary key ("key"));`,
+    );
     this.addSql(`create index "rate_limit_expire_index" on "rate_limit" ("expire");`);
 
     this.addSql(`alter table "login_failure" add column "ip" varchar(64) not null default '';`);

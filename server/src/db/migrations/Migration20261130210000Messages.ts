@@ -7,7 +7,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261130210000Messages extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "message" ("id" bigserial primary key, "org_path" varchar(255) not null, "organization_id" int not null, "kind" varchar(64) not null, "params" jsonb not null, "dedupe_key" varchar(128) null, "created_at" timestamptz not null, "read_at" timestamptz null);`);
+    this.addSql(
+      `create table "message" ("id" bigserial primary key, "org_path" varchar(255) not null, "organization_id" int not null, "kind" varchar(64) not null, "params" jsonb not null, "dedupe_key" varchar(128) null, "created_at" timestamptz not null, "read_at" timestamptz null);`,
+    );
     this.addSql(`create index "message_dedupe_key_created_at_idx" on "message" ("dedupe_key", "created_at");`);
     this.addSql(`create index "message_organization_id_id_idx" on "message" ("organization_id", "id");`);
     this.addSql(`create index "message_org_path_prefix_idx" on "message" ("org_path" text_pattern_ops);`);

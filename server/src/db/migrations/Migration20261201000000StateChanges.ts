@@ -10,6 +10,8 @@ export class Migration20261201000000StateChanges extends Migration {
     this.addSql(`create index "state_change_org_path_prefix_idx" on "state_change" ("org_path" text_pattern_ops);`);
     // One parse per union, queued or running: a second upload waits for the first to end.
     this.addSql(`drop index "member_import_job_one_parse_per_union";`);
-    this.addSql(`create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" in ('QUEUED', 'PARSING');`);
+    this.addSql(
+      `create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" in ('QUEUED', 'PARSING');`,
+    );
   }
 }

@@ -27,17 +27,97 @@ interface OrgSeed {
 
 /** The demo city, in insertion order (parents first): ids and paths come out the same on every run. */
 const ORGS: OrgSeed[] = [
-  { key: 'center', name: '上海市总工会职工服务中心', tier: Tier.CENTER, accounts: [{ username: 'center', displayName: '职保中心管理员', role: Role.ADMIN }, { username: 'center-operator', displayName: '职保中心经办人', role: Role.CLERK }] },
-  { key: 'pudong', name: '浦东新区总工会', tier: Tier.DISTRICT, parent: 'center', accounts: [{ username: 'pudong', displayName: '浦东管理员', role: Role.ADMIN }, { username: 'pudong-reviewer', displayName: '浦东审核员', role: Role.REVIEWER }] },
-  { key: 'xuhui', name: '徐汇区总工会', tier: Tier.DISTRICT, parent: 'center', accounts: [{ username: 'xuhui', displayName: '徐汇管理员', role: Role.ADMIN }, { username: 'xuhui-reviewer', displayName: '徐汇审核员', role: Role.REVIEWER }] },
-  { key: 'jianjiao', name: '建设交通工会', tier: Tier.DISTRICT, parent: 'center', accounts: [{ username: 'jianjiao', displayName: '建设交通管理员', role: Role.ADMIN }, { username: 'jianjiao-reviewer', displayName: '建设交通审核员', role: Role.REVIEWER }] },
-  { key: 'lujiazui', name: '陆家嘴金融贸易区工会', tier: Tier.SECONDARY, parent: 'pudong', accounts: [{ username: 'lujiazui', displayName: '陆家嘴管理员', role: Role.ADMIN }, { username: 'lujiazui-reviewer', displayName: '陆家嘴审核员', role: Role.REVIEWER }] },
-  { key: 'jianlang', name: '上海建朗信息科技有限公司工会', tier: Tier.GRASSROOTS, parent: 'lujiazui', accounts: [{ username: 'jianlang', displayName: '王经办', role: Role.CLERK }] },
-  { key: 'ljz-finance', name: '上海陆家嘴金融服务有限公司工会', tier: Tier.GRASSROOTS, parent: 'lujiazui', accounts: [{ username: 'ljz-finance', displayName: '李经办', role: Role.CLERK }] },
-  { key: 'zhangjiang', name: '上海张江软件园发展有限公司工会', tier: Tier.GRASSROOTS, parent: 'pudong', accounts: [{ username: 'zhangjiang', displayName: '张经办', role: Role.CLERK }] },
-  { key: 'xuhui-gr1', name: '上海徐家汇商城有限公司工会', tier: Tier.GRASSROOTS, parent: 'xuhui', accounts: [{ username: 'xuhui-gr1', displayName: '赵经办', role: Role.CLERK }] },
-  { key: 'xuhui-gr2', name: '上海漕河泾科技服务有限公司工会', tier: Tier.GRASSROOTS, parent: 'xuhui', accounts: [{ username: 'xuhui-gr2', displayName: '钱经办', role: Role.CLERK }] },
-  { key: 'jianjiao-gr1', name: '上海城建隧道工程有限公司工会', tier: Tier.GRASSROOTS, parent: 'jianjiao', accounts: [{ username: 'jianjiao-gr1', displayName: '孙经办', role: Role.CLERK }] },
+  {
+    key: 'center',
+    name: '上海市总工会职工服务中心',
+    tier: Tier.CENTER,
+    accounts: [
+      { username: 'center', displayName: '职保中心管理员', role: Role.ADMIN },
+      { username: 'center-operator', displayName: '职保中心经办人', role: Role.CLERK },
+    ],
+  },
+  {
+    key: 'pudong',
+    name: '浦东新区总工会',
+    tier: Tier.DISTRICT,
+    parent: 'center',
+    accounts: [
+      { username: 'pudong', displayName: '浦东管理员', role: Role.ADMIN },
+      { username: 'pudong-reviewer', displayName: '浦东审核员', role: Role.REVIEWER },
+    ],
+  },
+  {
+    key: 'xuhui',
+    name: '徐汇区总工会',
+    tier: Tier.DISTRICT,
+    parent: 'center',
+    accounts: [
+      { username: 'xuhui', displayName: '徐汇管理员', role: Role.ADMIN },
+      { username: 'xuhui-reviewer', displayName: '徐汇审核员', role: Role.REVIEWER },
+    ],
+  },
+  {
+    key: 'jianjiao',
+    name: '建设交通工会',
+    tier: Tier.DISTRICT,
+    parent: 'center',
+    accounts: [
+      { username: 'jianjiao', displayName: '建设交通管理员', role: Role.ADMIN },
+      { username: 'jianjiao-reviewer', displayName: '建设交通审核员', role: Role.REVIEWER },
+    ],
+  },
+  {
+    key: 'lujiazui',
+    name: '陆家嘴金融贸易区工会',
+    tier: Tier.SECONDARY,
+    parent: 'pudong',
+    accounts: [
+      { username: 'lujiazui', displayName: '陆家嘴管理员', role: Role.ADMIN },
+      { username: 'lujiazui-reviewer', displayName: '陆家嘴审核员', role: Role.REVIEWER },
+    ],
+  },
+  {
+    key: 'jianlang',
+    name: '上海建朗信息科技有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'lujiazui',
+    accounts: [{ username: 'jianlang', displayName: '王经办', role: Role.CLERK }],
+  },
+  {
+    key: 'ljz-finance',
+    name: '上海陆家嘴金融服务有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'lujiazui',
+    accounts: [{ username: 'ljz-finance', displayName: '李经办', role: Role.CLERK }],
+  },
+  {
+    key: 'zhangjiang',
+    name: '上海张江软件园发展有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'pudong',
+    accounts: [{ username: 'zhangjiang', displayName: '张经办', role: Role.CLERK }],
+  },
+  {
+    key: 'xuhui-gr1',
+    name: '上海徐家汇商城有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'xuhui',
+    accounts: [{ username: 'xuhui-gr1', displayName: '赵经办', role: Role.CLERK }],
+  },
+  {
+    key: 'xuhui-gr2',
+    name: '上海漕河泾科技服务有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'xuhui',
+    accounts: [{ username: 'xuhui-gr2', displayName: '钱经办', role: Role.CLERK }],
+  },
+  {
+    key: 'jianjiao-gr1',
+    name: '上海城建隧道工程有限公司工会',
+    tier: Tier.GRASSROOTS,
+    parent: 'jianjiao',
+    accounts: [{ username: 'jianjiao-gr1', displayName: '孙经办', role: Role.CLERK }],
+  },
 ];
 
 export const DEMO_ACCOUNTS = ORGS.flatMap((o) => o.accounts.map((a) => ({ username: a.username, role: a.role, org: o.name })));
@@ -59,7 +139,14 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
     const byKey = new Map<string, Organization>();
     for (const [i, seed] of ORGS.entries()) {
       const parent = seed.parent ? byKey.get(seed.parent)! : null;
-      const org = tx.create(Organization, { name: seed.name, tier: seed.tier, parent, path: `pending-${i}`, creditCode: makeCreditCode(1000 + i), createdAt: now });
+      const org = tx.create(Organization, {
+        name: seed.name,
+        tier: seed.tier,
+        parent,
+        path: `pending-${i}`,
+        creditCode: makeCreditCode(1000 + i),
+        createdAt: now,
+      });
       await tx.flush();
       org.path = childPath(parent?.path ?? null, org.id);
       byKey.set(seed.key, org);
@@ -81,7 +168,14 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
 async function seedRolls(tx: EntityManager, byKey: Map<string, Organization>, cipher: PiiCipher, now: Date): Promise<void> {
   await tx.insertMany(
     Enterprise,
-    DEMO_ENTERPRISES.map((e) => ({ name: e.name, creditCode: e.creditCode, address: e.address, organization: byKey.get(e.union)!.id, orgPath: byKey.get(e.union)!.path, createdAt: now })),
+    DEMO_ENTERPRISES.map((e) => ({
+      name: e.name,
+      creditCode: e.creditCode,
+      address: e.address,
+      organization: byKey.get(e.union)!.id,
+      orgPath: byKey.get(e.union)!.path,
+      createdAt: now,
+    })),
   );
   // insertMany returns only the first id on PostgreSQL: find them again by their unique credit codes.
   const stored = await tx.find(Enterprise, { creditCode: { $in: DEMO_ENTERPRISES.map((e) => e.creditCode) } });

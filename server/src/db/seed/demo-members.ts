@@ -78,9 +78,92 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = ENTERPRISES.map((e, i
 const BUILDINGS = ['', '', 'A座', 'B座', '主楼', '东楼', '研发中心', '办公楼'];
 const COMMUNITY_ADDRESSES = ['上海市浦东新区潍坊社区服务中心', '上海市徐汇区康健街道办事处', '上海市黄浦区外滩街道社区中心', '上海市杨浦区五角场社区服务站'];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏方邹熊白孟秦邱侯江尹薛段雷龙史陶贺毛郝顾龚邵万钱戴严孔汤康易乔';
-const MALE_GIVEN = ['伟', '强', '磊', '军', '勇', '杰', '涛', '明', '超', '刚', '辉', '鹏', '飞', '斌', '宇', '浩', '凯', '健', '俊', '旭', '志强', '建华', '晓东', '海涛', '俊杰', '文博', '子豪', '宇航', '浩然', '志明', '国平', '永刚', '振华', '立新', '卫东', '嘉伟', '一鸣', '天佑', '思远', '明轩'];
-const FEMALE_GIVEN = ['芳', '娜', '敏', '静', '丽', '艳', '娟', '霞', '燕', '玲', '婷', '雪', '琳', '晶', '颖', '倩', '慧', '佳', '欣', '悦', '晓燕', '秀英', '丽华', '玉兰', '桂英', '婉婷', '雨涵', '欣怡', '梦瑶', '诗琪', '思雨', '佳怡', '子涵', '雅琴', '美玲', '晓霞', '文静', '海燕', '春燕', '雯雯'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏方邹熊白孟秦邱侯江尹薛段雷龙史陶贺毛郝顾龚邵万钱戴严孔汤康易乔';
+const MALE_GIVEN = [
+  '伟',
+  '强',
+  '磊',
+  '军',
+  '勇',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '刚',
+  '辉',
+  '鹏',
+  '飞',
+  '斌',
+  '宇',
+  '浩',
+  '凯',
+  '健',
+  '俊',
+  '旭',
+  '志强',
+  '建华',
+  '晓东',
+  '海涛',
+  '俊杰',
+  '文博',
+  '子豪',
+  '宇航',
+  '浩然',
+  '志明',
+  '国平',
+  '永刚',
+  '振华',
+  '立新',
+  '卫东',
+  '嘉伟',
+  '一鸣',
+  '天佑',
+  '思远',
+  '明轩',
+];
+const FEMALE_GIVEN = [
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '艳',
+  '娟',
+  '霞',
+  '燕',
+  '玲',
+  '婷',
+  '雪',
+  '琳',
+  '晶',
+  '颖',
+  '倩',
+  '慧',
+  '佳',
+  '欣',
+  '悦',
+  '晓燕',
+  '秀英',
+  '丽华',
+  '玉兰',
+  '桂英',
+  '婉婷',
+  '雨涵',
+  '欣怡',
+  '梦瑶',
+  '诗琪',
+  '思雨',
+  '佳怡',
+  '子涵',
+  '雅琴',
+  '美玲',
+  '晓霞',
+  '文静',
+  '海燕',
+  '春燕',
+  '雯雯',
+];
 // Foreign nationals registered with a passport.
 const PASSPORT_HOLDERS: { name: string; gender: Gender }[] = [
   { name: 'David Miller', gender: Gender.MALE },
@@ -106,7 +189,6 @@ const RECENT = 36;
 /** Of the recent ones, joined on DEMO_TODAY itself and earlier in its week (Monday 2024-12-23). */
 const TODAY_JOINERS = 3;
 const THIS_WEEK_JOINERS = 6;
-
 
 const DAY_MS = 86_400_000;
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -175,7 +257,11 @@ function generate(): DemoMember[] {
   for (let i = 0; i < total; i++) {
     const union = unions[i];
     const older = retired.has(i) || deceased.has(i);
-    const birthDate = older ? dateBetween('1960-01-01', retired.has(i) ? '1964-06-30' : '1975-12-31') : random() < 0.7 ? dateBetween('1975-01-01', '2000-12-31') : dateBetween('1964-07-01', '2003-12-31');
+    const birthDate = older
+      ? dateBetween('1960-01-01', retired.has(i) ? '1964-06-30' : '1975-12-31')
+      : random() < 0.7
+        ? dateBetween('1975-01-01', '2000-12-31')
+        : dateBetween('1964-07-01', '2003-12-31');
     let gender = random() < 0.5 ? Gender.MALE : Gender.FEMALE;
     let name: string;
     let idType = IdType.RESIDENT_ID;
@@ -193,7 +279,11 @@ function generate(): DemoMember[] {
       const region = permit ? pick(PERMIT_PREFIXES) : random() < 0.85 ? pick(SHANGHAI_ADDRESS_CODES) : pick(OTHER_ADDRESS_CODES);
       // Sequence codes 500-999; odd for men, even for women (GB 11643).
       idNumber = unique(ids, () => withCheckChar(`${region}${birthDate.replaceAll('-', '')}${int(250, 499) * 2 + (gender === Gender.MALE ? 1 : 0)}`));
-      idExpiry = permit ? dateBetween('2026-01-01', '2029-12-31') : birthDate < '1978-01-01' && random() < 0.6 ? '长期' : dateBetween('2026-01-01', '2044-12-31');
+      idExpiry = permit
+        ? dateBetween('2026-01-01', '2029-12-31')
+        : birthDate < '1978-01-01' && random() < 0.6
+          ? '长期'
+          : dateBetween('2026-01-01', '2044-12-31');
     }
     const mobile = unique(mobiles, () => `${pick(MOBILE_PREFIXES)}${String(int(0, 99_999_999)).padStart(8, '0')}`);
 
@@ -201,14 +291,23 @@ function generate(): DemoMember[] {
     const category = roll < 0.8 ? MemberCategory.IN_ENTERPRISE : roll < 0.9 ? MemberCategory.FLEXIBLE : MemberCategory.OUTSIDE_ENTERPRISE;
     const own = DEMO_ENTERPRISES.flatMap((e, index) => (e.union === union ? [index] : []));
     const enterprise = category === MemberCategory.IN_ENTERPRISE ? own[Math.min(own.length - 1, Math.floor(random() ** 1.5 * own.length))] : null;
-    const workAddress = enterprise != null ? DEMO_ENTERPRISES[enterprise].address + pick(BUILDINGS) : category === MemberCategory.OUTSIDE_ENTERPRISE ? pick(COMMUNITY_ADDRESSES) : null;
+    const workAddress =
+      enterprise != null
+        ? DEMO_ENTERPRISES[enterprise].address + pick(BUILDINGS)
+        : category === MemberCategory.OUTSIDE_ENTERPRISE
+          ? pick(COMMUNITY_ADDRESSES)
+          : null;
 
     const recentRank = recent.indexOf(i);
     const adult = addYears(birthDate, 18);
     let joinedAt: string;
     if (recentRank >= 0) {
       joinedAt =
-        recentRank < TODAY_JOINERS ? DEMO_TODAY : recentRank < TODAY_JOINERS + THIS_WEEK_JOINERS ? dateBetween('2024-12-23', '2024-12-26') : dateBetween(addDays(DEMO_TODAY, -29), '2024-12-22');
+        recentRank < TODAY_JOINERS
+          ? DEMO_TODAY
+          : recentRank < TODAY_JOINERS + THIS_WEEK_JOINERS
+            ? dateBetween('2024-12-23', '2024-12-26')
+            : dateBetween(addDays(DEMO_TODAY, -29), '2024-12-22');
     } else {
       joinedAt = dateBetween(maxDate('2015-01-01', adult), '2024-10-31');
     }
@@ -223,7 +322,9 @@ function generate(): DemoMember[] {
       lifeStatusDate = dateBetween(addDays(joinedAt, 30), '2024-12-20');
     }
     // E-cards are activated some days after joining; recent activations show on the chart.
-    const ecardActivatedAt = ecards.has(i) ? minDate(DEMO_TODAY, random() < 0.4 ? maxDate(joinedAt, dateBetween(addDays(DEMO_TODAY, -29), DEMO_TODAY)) : addDays(joinedAt, int(1, 60))) : null;
+    const ecardActivatedAt = ecards.has(i)
+      ? minDate(DEMO_TODAY, random() < 0.4 ? maxDate(joinedAt, dateBetween(addDays(DEMO_TODAY, -29), DEMO_TODAY)) : addDays(joinedAt, int(1, 60)))
+      : null;
 
     members.push({
       union,
@@ -245,5 +346,8 @@ function generate(): DemoMember[] {
     });
   }
   // Stored oldest first, so member numbers and ids grow with the joining date, as on a real roll.
-  return members.map((m, i) => ({ m, i })).sort((a, b) => a.m.joinedAt.localeCompare(b.m.joinedAt) || a.i - b.i).map(({ m }) => m);
+  return members
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.joinedAt.localeCompare(b.m.joinedAt) || a.i - b.i)
+    .map(({ m }) => m);
 }

@@ -55,7 +55,10 @@ export class AccountResolver {
   }
 
   @Mutation(() => AccountResult)
-  async setAccountDisabled(@Ctx() ctx: AuthedContext, @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput): Promise<typeof AccountResult> {
+  async setAccountDisabled(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput,
+  ): Promise<typeof AccountResult> {
     const r = await this.accountService.setDisabled(ctx, toId(input.id), input.disabled, input.version);
     return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r });
   }

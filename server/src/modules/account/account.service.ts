@@ -35,7 +35,9 @@ export class AccountService {
       ...(filter.organizationId != null
         ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
         : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
-      ...(filter.search ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] } : {}),
+      ...(filter.search
+        ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] }
+        : {}),
     };
     const [rows, totalCount] = await Promise.all([
       ctx.em.find(Account, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
@@ -50,7 +52,10 @@ export class AccountService {
     return lock?.lockedUntil ?? null;
   }
 
-  async create(ctx: AuthedContext, input: { organizationId: number; username: string; displayName: string; role: Role }): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+  async create(
+    ctx: AuthedContext,
+    input: { organizationId: number; username: string; displayName: string; role: Role },
+  ): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
     const org = await this.organizations.get(ctx, input.organizationId);
     const username = input.username.trim();
     if (!USERNAME.test(username)) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('usernameFormat'), 'username');
@@ -69,7 +74,13 @@ export class AccountService {
           createdAt: this.clock.now(),
         });
         await tx.flush();
-        this.audit.record(ctx, tx, { action: 'account.created', organization: org, targetType: 'Account', targetId: acc.id, after: { username, role: input.role } });
+        this.audit.record(ctx, tx, {
+          action: 'account.created',
+          organization: org,
+          targetType: 'Account',
+          targetId: acc.id,
+          after: { username, role: input.role },
+        });
         return acc;
       });
       return { account: toAccountType(account), temporaryPassword: password };
@@ -116,7 +127,12 @@ export class AccountService {
       await this.sessions.endSessions(tx, acc.id);
       await tx.nativeDelete(LoginLock, { username: acc.username });
       await tx.flush();
-      this.audit.record(ctx, tx, { action: 'account.password_reset', organization: { id: acc.organization.id, path: acc.orgPath }, targetType: 'Account', targetId: acc.id });
+      this.audit.record(ctx, tx, {
+        action: 'account.password_reset',
+        organization: { id: acc.organization.id, path: acc.orgPath },
+        targetType: 'Account',
+        targetId: acc.id,
+      });
       return acc;
     });
     return { account: toAccountType(account), temporaryPassword: password };

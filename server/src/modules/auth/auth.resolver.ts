@@ -1,7 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AuthedContext, RequestContext, Viewer } from '../../common/request-context.js';
 import { AllowDuringPasswordChange, Public } from '../../auth/allow.decorator.js';
-import { AccountLocked, CaptchaType, ChangePasswordInput, ChangePasswordResult, ChangePasswordSuccess, LoginInput, LoginResult, LoginSuccess, ViewerType } from './auth.types.js';
+import {
+  AccountLocked,
+  CaptchaType,
+  ChangePasswordInput,
+  ChangePasswordResult,
+  ChangePasswordSuccess,
+  LoginInput,
+  LoginResult,
+  LoginSuccess,
+  ViewerType,
+} from './auth.types.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import type { AuthService } from '../../auth/auth.service.js';

@@ -46,9 +46,15 @@ export class DashboardService {
     const viewer = ctx.viewer;
     // Another organization must be in the caller's subtree (NOT_FOUND otherwise), and then so is its
     // subtree. The caller's own needs no lookup: the hot path of the home page is two indexed queries.
-    const org = organizationId == null || organizationId === viewer.organizationId ? { id: viewer.organizationId, path: viewer.orgPath } : await this.organizations.get(ctx, organizationId);
+    const org =
+      organizationId == null || organizationId === viewer.organizationId
+        ? { id: viewer.organizationId, path: viewer.orgPath }
+        : await this.organizations.get(ctx, organizationId);
     const [totals, days] = workbenchQueries(org.id, today, range);
-    const [[totalsRow = NO_TOTALS], dayRows] = await Promise.all([ctx.em.execute<TotalsRow[]>(totals.sql, totals.params), ctx.em.execute<DayRow[]>(days.sql, days.params)]);
+    const [[totalsRow = NO_TOTALS], dayRows] = await Promise.all([
+      ctx.em.execute<TotalsRow[]>(totals.sql, totals.params),
+      ctx.em.execute<DayRow[]>(days.sql, days.params),
+    ]);
     const byDay = new Map(dayRows.map((d) => [d.day, d]));
     const sum = (start: string, end: string, pick: (d: DayRow) => number) => dayRows.reduce((n, d) => (d.day >= start && d.day <= end ? n + pick(d) : n), 0);
     const joined = (d: DayRow) => d.joined;
@@ -66,7 +72,11 @@ export class DashboardService {
       newThisMonth: sum(monthStart(today), today, joined),
       newInRange: sum(range.from, range.to, joined),
       ecardActivationsInRange: sum(range.from, range.to, (d) => d.ecard),
-      daily: datesBetween(range.from, range.to).map((date) => ({ date, newMembers: byDay.get(date)?.joined ?? 0, ecardActivations: byDay.get(date)?.ecard ?? 0 })),
+      daily: datesBetween(range.from, range.to).map((date) => ({
+        date,
+        newMembers: byDay.get(date)?.joined ?? 0,
+        ecardActivations: byDay.get(date)?.ecard ?? 0,
+      })),
     };
   }
 }
@@ -76,7 +86,11 @@ export class DashboardService {
  * and its per-day figures for the chosen range and this week and month. Exported so
  * `npm run bench -- members` times exactly these statements.
  */
-export function workbenchQueries(organizationId: number, today: string, range: { from: string; to: string }): [{ sql: string; params: (string | number)[] }, { sql: string; params: (string | number)[] }] {
+export function workbenchQueries(
+  organizationId: number,
+  today: string,
+  range: { from: string; to: string },
+): [{ sql: string; params: (string | number)[] }, { sql: string; params: (string | number)[] }] {
   const periodStart = [weekStart(today), monthStart(today)].sort()[0];
   const windows = mergeWindows([
     [range.from, range.to],

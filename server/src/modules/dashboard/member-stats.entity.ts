@@ -40,8 +40,14 @@ export class OrganizationTotals extends OrgScopedEntity {
 @ScopedBy('orgPath')
 // A subtree over a date range: by day first for wide subtrees over short ranges, by path first for narrow
 // ones. The counts stay out of the indexes, so incrementing them is a HOT update.
-@Index({ name: 'member_daily_stats_day_path_idx', expression: 'create index "member_daily_stats_day_path_idx" on "member_daily_stats" ("day", "org_path" text_pattern_ops)' })
-@Index({ name: 'member_daily_stats_path_day_idx', expression: 'create index "member_daily_stats_path_day_idx" on "member_daily_stats" ("org_path" text_pattern_ops, "day")' })
+@Index({
+  name: 'member_daily_stats_day_path_idx',
+  expression: 'create index "member_daily_stats_day_path_idx" on "member_daily_stats" ("day", "org_path" text_pattern_ops)',
+})
+@Index({
+  name: 'member_daily_stats_path_day_idx',
+  expression: 'create index "member_daily_stats_path_day_idx" on "member_daily_stats" ("org_path" text_pattern_ops, "day")',
+})
 export class MemberDailyStats extends OrgScopedEntity {
   [PrimaryKeyProp]?: ['organizationId', 'day'];
 

@@ -40,9 +40,7 @@ function isIsoDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
 }
 
-export type RangeResult =
-  | { ok: true; from: string; to: string }
-  | { ok: false; field: 'from' | 'to'; reason: 'FORMAT' | 'ORDER' | 'TOO_LONG' };
+export type RangeResult = { ok: true; from: string; to: string } | { ok: false; field: 'from' | 'to'; reason: 'FORMAT' | 'ORDER' | 'TOO_LONG' };
 
 /**
  * The date range asked for, with defaults: `to` is today, `from` is 29 days before `to` (30 days).

@@ -8,7 +8,15 @@ import { UserError } from '../../common/errors/error-result.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import type { EnterpriseService } from './enterprise.service.js';
 import type { Enterprise } from './enterprise.entity.js';
-import { EnterpriseConnection, EnterpriseInput, EnterprisePayload, EnterpriseResult, EnterpriseType, UpdateEnterpriseInput, toEnterpriseType } from './enterprise.type.js';
+import {
+  EnterpriseConnection,
+  EnterpriseInput,
+  EnterprisePayload,
+  EnterpriseResult,
+  EnterpriseType,
+  UpdateEnterpriseInput,
+  toEnterpriseType,
+} from './enterprise.type.js';
 import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()

@@ -32,7 +32,9 @@ export class EnterpriseService {
   async list(ctx: AuthedContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
     const page = keysetPage(ctx, pageArgs);
     const where = {
-      ...(filter.organizationId != null ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id } : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
+      ...(filter.organizationId != null
+        ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
+        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
     const [rows, totalCount] = await Promise.all([

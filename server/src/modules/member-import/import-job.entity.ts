@@ -11,7 +11,10 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * Only raw SQL (ImportJobs) touches it; the entity describes the schema in one place.
  */
 @Entity({ tableName: 'member_import_job', readonly: true })
-@Index({ name: 'member_import_job_one_parse_per_union', expression: `create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" in ('QUEUED', 'PARSING')` })
+@Index({
+  name: 'member_import_job_one_parse_per_union',
+  expression: `create unique index "member_import_job_one_parse_per_union" on "member_import_job" ("organization_id") where "status" in ('QUEUED', 'PARSING')`,
+})
 @Index({ name: 'member_import_job_created_at_idx', properties: ['createdAt'] })
 export class MemberImportJob {
   @PrimaryKey({ type: 'uuid' })

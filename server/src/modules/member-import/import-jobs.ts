@@ -95,7 +95,11 @@ export class ImportJobs {
 
   /** A union's imports parsing past their deadline (their process died or was stopped). */
   async deadParses(organizationId: number): Promise<ImportJob[]> {
-    const rows = await sqlRows<JobRow>(systemEm(this.orm), `select ${COLUMNS} from member_import_job where organization_id = ? and status = 'PARSING' and parse_deadline < now()`, [organizationId]);
+    const rows = await sqlRows<JobRow>(
+      systemEm(this.orm),
+      `select ${COLUMNS} from member_import_job where organization_id = ? and status = 'PARSING' and parse_deadline < now()`,
+      [organizationId],
+    );
     return rows.map(toJob);
   }
 

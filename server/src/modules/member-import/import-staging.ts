@@ -80,7 +80,18 @@ export class ImportStaging {
         where r.job_id = ? and r.row_no = d.row_no`,
       [job.id, job.id],
     );
-    const compared = ['name', 'gender', 'id_type', 'id_expiry', 'id_expiry_long_term', 'mobile_index', 'work_address', 'category', 'joined_at', 'female_post_type'];
+    const compared = [
+      'name',
+      'gender',
+      'id_type',
+      'id_expiry',
+      'id_expiry_long_term',
+      'mobile_index',
+      'work_address',
+      'category',
+      'joined_at',
+      'female_post_type',
+    ];
     // The member table's enum columns compare as text with the staging table's.
     const stored = compared.map((c) => (ENUM_TYPES.has(MEMBER_FIELDS.find(([f]) => f === c)![1]) ? `m.${c}::text` : `m.${c}`));
     await sqlRows(
@@ -101,7 +112,11 @@ export class ImportStaging {
 
   async counts(jobId: string): Promise<Record<RowOutcome, number>> {
     const counts = { NEW: 0, UPDATE: 0, UNCHANGED: 0, INVALID: 0 };
-    const rows = await sqlRows<{ outcome: StoredOutcome; n: number }>(systemEm(this.orm), `select outcome, count(*)::int as n from member_import_row where job_id = ? group by outcome`, [jobId]);
+    const rows = await sqlRows<{ outcome: StoredOutcome; n: number }>(
+      systemEm(this.orm),
+      `select outcome, count(*)::int as n from member_import_row where job_id = ? group by outcome`,
+      [jobId],
+    );
     for (const { outcome, n } of rows) counts[outcome === 'OTHER_UNION' || outcome === 'MOBILE_TAKEN' ? 'INVALID' : outcome] += n;
     return counts;
   }
@@ -163,8 +178,6 @@ export class ImportStaging {
       [job.enterpriseId, now, job.id, job.organizationId],
     );
   }
-
-
 }
 
 const ENUM_TYPES = new Set(['gender', 'id_type', 'member_category', 'female_post_type']);

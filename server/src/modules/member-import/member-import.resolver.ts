@@ -13,7 +13,9 @@ import { StateChangeType, toStateChangeType } from '../../changes/state-change.t
 
 export function toMemberImportType(ctx: AuthedContext, job: ImportJob): MemberImportType {
   const errors: ImportRowError[] = job.firstErrors
-    .flatMap((row) => row.problems.map((p) => ({ rowNo: row.rowNo, column: COLUMNS.find((c) => c.key === p.field)?.header ?? null, message: ctx.t(p.key, p.params) })))
+    .flatMap((row) =>
+      row.problems.map((p) => ({ rowNo: row.rowNo, column: COLUMNS.find((c) => c.key === p.field)?.header ?? null, message: ctx.t(p.key, p.params) })),
+    )
     .slice(0, PREVIEW_ERRORS);
   return {
     id: job.id,
@@ -43,7 +45,11 @@ export class MemberImportResolver {
   }
 
   @Mutation(() => CommitMemberImportResult, { description: 'Writes the valid rows in one transaction; allOrNothing: none unless every row is valid' })
-  async commitMemberImport(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string, @Arg('allOrNothing', () => Boolean) allOrNothing: boolean): Promise<typeof CommitMemberImportResult> {
+  async commitMemberImport(
+    @Ctx() ctx: AuthedContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('allOrNothing', () => Boolean) allOrNothing: boolean,
+  ): Promise<typeof CommitMemberImportResult> {
     const r = await this.imports.commit(ctx, id, allOrNothing);
     if ('invalid' in r) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('importHasInvalid', { count: r.invalid }));
     return Object.assign(new MemberImportPayload(), { memberImport: toMemberImportType(ctx, await this.imports.get(ctx, id)) });

@@ -34,7 +34,12 @@ export interface ImportLimits {
   maxParallel: number;
 }
 
-const XLSX_REFUSALS: Record<XlsxRefusal, MessageKey> = { NOT_XLSX: 'importNotXlsx', ENCRYPTED_OR_XLS: 'importEncrypted', MACRO: 'importMacro', ZIP_BOMB: 'importZipBomb' };
+const XLSX_REFUSALS: Record<XlsxRefusal, MessageKey> = {
+  NOT_XLSX: 'importNotXlsx',
+  ENCRYPTED_OR_XLS: 'importEncrypted',
+  MACRO: 'importMacro',
+  ZIP_BOMB: 'importZipBomb',
+};
 /** Previews live this long (a clerk reviews, then commits). */
 const JOB_TTL_SECONDS = 60 * 60;
 /** A parse's row in the job table outlives its budget by this much before it is presumed dead. */
@@ -108,7 +113,14 @@ export class MemberImportService {
    */
   async start(ctx: AuthedContext, file: { buffer: Buffer; fileName: string }, enterpriseId: number): Promise<{ id: string }> {
     const viewer = ctx.viewer;
-    const job = { id: randomUUID(), accountId: viewer.accountId, organizationId: viewer.organizationId, orgPath: viewer.orgPath, enterpriseId, fileName: file.fileName.slice(0, 200) };
+    const job = {
+      id: randomUUID(),
+      accountId: viewer.accountId,
+      organizationId: viewer.organizationId,
+      orgPath: viewer.orgPath,
+      enterpriseId,
+      fileName: file.fileName.slice(0, 200),
+    };
     const guard = inspectXlsx(file.buffer, xlsxLimitsFor(this.limits.maxBytes));
     if (!guard.ok) throw new AppError('BAD_USER_INPUT', ctx.t(XLSX_REFUSALS[guard.reason]), { reason: guard.reason });
     const enterprise = await ctx.em.findOne(Enterprise, { id: enterpriseId, organization: viewer.organizationId });
@@ -179,7 +191,11 @@ export class MemberImportService {
         return await this.move(ctx, job, ImportEvent.REFUSE, { refusal: refusalOf(parsed) });
       }
       await this.staging.classify(job);
-      await this.move(ctx, job, ImportEvent.PARSED, { ...parsed, counts: await this.staging.counts(jobId), firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS) });
+      await this.move(ctx, job, ImportEvent.PARSED, {
+        ...parsed,
+        counts: await this.staging.counts(jobId),
+        firstErrors: await this.staging.refusedRows(jobId, PREVIEW_ERRORS),
+      });
     } catch (e) {
       await written().catch(() => {});
       throw e;
@@ -189,8 +205,11 @@ export class MemberImportService {
   /** A system move of the import (the worker's, or ending a dead parse), with its state-change row. */
   private async move(ctx: AuthedContext, job: ImportJob, event: ImportEvent, fields: Partial<MovedFields> = {}): Promise<void> {
     await systemEm(this.orm).transactional((tx) =>
-      transition(ctx, tx, { machine: IMPORT_MACHINE, subject: { id: job.id, orgPath: job.orgPath }, from: job.status, event, by: 'system', at: this.clock.now() }, (to) =>
-        this.jobs.move(tx, job.id, job.status, to, fields),
+      transition(
+        ctx,
+        tx,
+        { machine: IMPORT_MACHINE, subject: { id: job.id, orgPath: job.orgPath }, from: job.status, event, by: 'system', at: this.clock.now() },
+        (to) => this.jobs.move(tx, job.id, job.status, to, fields),
       ),
     );
   }
@@ -260,15 +279,25 @@ export class MemberImportService {
         if (allOrNothing && skipped.length) throw new SkippedRows();
         await this.staging.applyUpdates(tx, job, now);
         const result: ImportResult = { inserted: counts.NEW - skipped.length, updated: counts.UPDATE, unchanged: counts.UNCHANGED, skipped };
-        await transition(ctx, tx, { machine: IMPORT_MACHINE, subject: { id, orgPath: job.orgPath }, from: job.status, event: ImportEvent.COMMIT, by: moverOf(ctx), at: now }, (to) =>
-          this.jobs.move(tx, id, job.status, to, { result }),
+        await transition(
+          ctx,
+          tx,
+          { machine: IMPORT_MACHINE, subject: { id, orgPath: job.orgPath }, from: job.status, event: ImportEvent.COMMIT, by: moverOf(ctx), at: now },
+          (to) => this.jobs.move(tx, id, job.status, to, { result }),
         );
         this.audit.record(ctx, tx, {
           action: 'member.imported',
           organization: { id: job.organizationId, path: job.orgPath },
           targetType: 'MemberImport',
           targetId: job.id,
-          after: { fileName: job.fileName, inserted: result.inserted, updated: counts.UPDATE, unchanged: counts.UNCHANGED, invalid: counts.INVALID, skipped: skipped.length },
+          after: {
+            fileName: job.fileName,
+            inserted: result.inserted,
+            updated: counts.UPDATE,
+            unchanged: counts.UNCHANGED,
+            invalid: counts.INVALID,
+            skipped: skipped.length,
+          },
         });
         return result;
       });

@@ -46,7 +46,6 @@ export class MemberImportType {
   @Field(() => [ImportEvent], { description: 'What the caller may do to it now (from the same transition table the server enforces)' })
   availableEvents!: ImportEvent[];
 
-
   @Field(() => Float, { description: '0..1 while parsing' })
   progress!: number;
 

@@ -108,7 +108,8 @@ function findCells(input: CellsInput): void {
     const wanted = new Set(input.rowNos);
     const cells: RowCells[] = [];
     try {
-      for (const chunk of bodyChunks(sheet, CHUNK)) chunk.rows.forEach((row, i) => wanted.has(chunk.firstRowNo + i) && cells.push([chunk.firstRowNo + i, cellTexts(row)]));
+      for (const chunk of bodyChunks(sheet, CHUNK))
+        chunk.rows.forEach((row, i) => wanted.has(chunk.firstRowNo + i) && cells.push([chunk.firstRowNo + i, cellTexts(row)]));
       send({ type: 'cells', cells });
     } catch (e) {
       if (!(e instanceof SheetRefused)) throw e;

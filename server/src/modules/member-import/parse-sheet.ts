@@ -114,7 +114,8 @@ export function* bodyChunks(sheet: MemberSheet, size: number): Generator<BodyChu
       throw new SheetRefused(refusalOf(e));
     }
     if (next.done || chunk.length === size) {
-      if (rowNo + chunk.length - sheet.firstRowNo > sheet.maxRows || sheet.rows.truncated) throw new SheetRefused({ refused: 'TOO_MANY_ROWS', maxRows: sheet.maxRows });
+      if (rowNo + chunk.length - sheet.firstRowNo > sheet.maxRows || sheet.rows.truncated)
+        throw new SheetRefused({ refused: 'TOO_MANY_ROWS', maxRows: sheet.maxRows });
       if (chunk.length) yield { firstRowNo: rowNo, rows: chunk };
       rowNo += chunk.length;
       chunk = [];
@@ -149,8 +150,6 @@ export function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<Co
     yield parseRow(row, firstRowNo + i, columns, today);
   }
 }
-
-
 
 /** A row's cells as text, as the error report shows them. */
 export function cellTexts(row: Cell[]): string[] {

@@ -93,12 +93,18 @@ export class ParseProcesses {
   ) {}
 
   parse(input: ParseInput, listener: ParseListener): Promise<Outcome> {
-    return this.withProcess((proc) => proc.run({ type: 'parse', input }, this.budget.ms, listener, (m) => (m.type === 'parsed' ? { headers: m.headers, unknownColumns: m.unknownColumns } : m.type === 'refused' ? m.refusal : undefined)));
+    return this.withProcess((proc) =>
+      proc.run({ type: 'parse', input }, this.budget.ms, listener, (m) =>
+        m.type === 'parsed' ? { headers: m.headers, unknownColumns: m.unknownColumns } : m.type === 'refused' ? m.refusal : undefined,
+      ),
+    );
   }
 
   /** The cells of the given rows of an upload read before (the error report); a refusal or failure if it cannot be read now. */
   cells(input: CellsInput): Promise<RowCells[] | SheetRefusal | ParseFailure> {
-    return this.withProcess((proc) => proc.run({ type: 'cells', input }, this.budget.ms, undefined, (m) => (m.type === 'cells' ? m.cells : m.type === 'refused' ? m.refusal : undefined)));
+    return this.withProcess((proc) =>
+      proc.run({ type: 'cells', input }, this.budget.ms, undefined, (m) => (m.type === 'cells' ? m.cells : m.type === 'refused' ? m.refusal : undefined)),
+    );
   }
 
   private async withProcess<T>(work: (proc: ParseProcess) => Promise<{ outcome: T | ParseFailure; rssMb?: number }>): Promise<T | ParseFailure> {
@@ -155,7 +161,12 @@ class ParseProcess {
    * Sends one request and waits for its `done`; `answer` picks the outcome out of the child's messages
    * (the last one it recognises counts). Killed at `budgetMs`.
    */
-  run<T>(request: ParentMessage, budgetMs: number, listener: ParseListener | undefined, answer: (m: ChildMessage) => T | undefined): Promise<{ outcome: T | ParseFailure; rssMb?: number }> {
+  run<T>(
+    request: ParentMessage,
+    budgetMs: number,
+    listener: ParseListener | undefined,
+    answer: (m: ChildMessage) => T | undefined,
+  ): Promise<{ outcome: T | ParseFailure; rssMb?: number }> {
     clearTimeout(this.idleTimer);
     this.child.ref();
     this.child.channel?.ref();

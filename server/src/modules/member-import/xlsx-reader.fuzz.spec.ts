@@ -81,7 +81,11 @@ describe('the xlsx reader under fuzzing', () => {
   });
 
   it('a reference beyond the columns names the cell; beyond Excel grid is a broken file; empty styled cells out there are ignored', () => {
-    const read = (row2: string) => parseMemberSheet(workbookWithSheet(sheetXml(rowXml(1, HEADER) + `<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c>${row2}</row>`)), { today: '2024-12-27', maxRows: MAX_ROWS });
+    const read = (row2: string) =>
+      parseMemberSheet(workbookWithSheet(sheetXml(rowXml(1, HEADER) + `<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c>${row2}</row>`)), {
+        today: '2024-12-27',
+        maxRows: MAX_ROWS,
+      });
     expect(read('<c r="AY2"><v>1</v></c>')).toEqual({ refused: 'COLUMN_OUT_OF_RANGE', cell: 'AY2', lastColumn: 'AX' });
     expect(read('<c r="ZZZZZZ2"><v>1</v></c>')).toEqual({ refused: 'UNREADABLE' });
     expect(read('<c r="XFE2"><v>1</v></c>')).toEqual({ refused: 'UNREADABLE' });

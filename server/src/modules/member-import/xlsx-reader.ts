@@ -264,7 +264,8 @@ export class SheetRows implements IterableIterator<Cell[]> {
         if (x.name === 'v') raw = '';
         if (x.name === 'is') inline = '';
       } else if (t === Token.Open && x.name === 'v') raw = plainText(x, 'v');
-      else if (t === Token.Open && x.name === 'f') plainText(x, 'f'); // the formula itself: never evaluated
+      else if (t === Token.Open && x.name === 'f')
+        plainText(x, 'f'); // the formula itself: never evaluated
       else if (t === Token.Open && x.name === 'is') inline = richText(x, 'is');
       else if (t === Token.Open && x.name === 'extLst') skipElement(x);
       else throw unexpected(x, t);
@@ -337,7 +338,7 @@ function seekOpen(x: XmlScanner, element: string): boolean {
 
 /** Past the end of the element just opened, whatever it holds (a loop, not recursion: depth costs nothing). */
 function skipElement(x: XmlScanner): void {
-  for (let depth = 1; depth > 0; ) {
+  for (let depth = 1; depth > 0;) {
     const t = x.next();
     if (t === Token.Open) depth++;
     else if (t === Token.Close) depth--;
@@ -389,7 +390,9 @@ const CELL_TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
 /** The cell type just found (`t="s"`), one of OOXML's seven. */
 function cellType(x: XmlScanner): string {
   const { buf, valueStart: start, valueEnd: end } = x;
-  const type = CELL_TYPES.find((c) => c.length === end - start && c.charCodeAt(0) === buf[start] && (c.length === 1 || buf.toString('latin1', start, end) === c));
+  const type = CELL_TYPES.find(
+    (c) => c.length === end - start && c.charCodeAt(0) === buf[start] && (c.length === 1 || buf.toString('latin1', start, end) === c),
+  );
   if (!type) throw new XlsxReadError('bad cell type');
   return type;
 }

@@ -191,7 +191,27 @@ function sameName(buf: Buffer, start: number, end: number, name: string): boolea
  * Element names of spreadsheet parts, shared instead of allocated per tag: a 100,000-row sheet has
  * millions of tags, and a fresh string for each name was a third of the reading time (GC).
  */
-const KNOWN_NAMES = ['row', 'c', 'v', 'f', 'is', 't', 'r', 'rPr', 'rPh', 'si', 'sst', 'sheetData', 'extLst', 'sheet', 'sheets', 'Relationship', 'phoneticPr', 'worksheet', 'workbook'];
+const KNOWN_NAMES = [
+  'row',
+  'c',
+  'v',
+  'f',
+  'is',
+  't',
+  'r',
+  'rPr',
+  'rPh',
+  'si',
+  'sst',
+  'sheetData',
+  'extLst',
+  'sheet',
+  'sheets',
+  'Relationship',
+  'phoneticPr',
+  'worksheet',
+  'workbook',
+];
 const NAMES_BY_LENGTH: string[][] = [];
 for (const n of KNOWN_NAMES) (NAMES_BY_LENGTH[n.length] ??= []).push(n);
 

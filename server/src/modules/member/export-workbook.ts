@@ -26,7 +26,9 @@ export class ExportWorkbook {
 
   constructor() {
     this.done = new Promise((resolve, reject) => {
-      this.worker.once('message', ({ body, count }: ExportWorkerResult) => resolve({ body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), count }));
+      this.worker.once('message', ({ body, count }: ExportWorkerResult) =>
+        resolve({ body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), count }),
+      );
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`export worker exited with ${code}`)));
     });

@@ -1,8 +1,32 @@
 import { ID_TYPE_LABELS_ZH, type IdType } from '../../domain/id-document.js';
-import { GENDER_LABELS_ZH, LIFE_STATUS_LABELS_ZH, MEMBER_CATEGORY_LABELS_ZH, type Gender, type LifeStatus, type MemberCategory } from '../../domain/member-category.js';
+import {
+  GENDER_LABELS_ZH,
+  LIFE_STATUS_LABELS_ZH,
+  MEMBER_CATEGORY_LABELS_ZH,
+  type Gender,
+  type LifeStatus,
+  type MemberCategory,
+} from '../../domain/member-category.js';
 
 export const MEMBER_EXPORT_SHEET = '会员信息';
-export const MEMBER_EXPORT_HEADERS = ['会员编号', '姓名', '性别', '出生日期', '证件类型', '证件号码', '证件到期日', '手机号码', '工作单位详细地址', '关联企业', '所属工会', '会员类别', '状态', '状态日期', '入会日期', '人保状态'];
+export const MEMBER_EXPORT_HEADERS = [
+  '会员编号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '证件类型',
+  '证件号码',
+  '证件到期日',
+  '手机号码',
+  '工作单位详细地址',
+  '关联企业',
+  '所属工会',
+  '会员类别',
+  '状态',
+  '状态日期',
+  '入会日期',
+  '人保状态',
+];
 
 /**
  * The columns the export reads, as a SQL array expression over member `m`, enterprise `e` and
@@ -33,7 +57,25 @@ export type ExportRow = [
 ];
 
 /** The export's row of a member, every cell text, as the list shows it (ID number and mobile masked). */
-export function exportCells([memberNo, name, gender, birthDate, idType, idMasked, idExpiry, longTerm, mobileMasked, address, enterprise, organization, category, lifeStatus, lifeStatusDate, joinedAt, needsConfirmation]: ExportRow): string[] {
+export function exportCells([
+  memberNo,
+  name,
+  gender,
+  birthDate,
+  idType,
+  idMasked,
+  idExpiry,
+  longTerm,
+  mobileMasked,
+  address,
+  enterprise,
+  organization,
+  category,
+  lifeStatus,
+  lifeStatusDate,
+  joinedAt,
+  needsConfirmation,
+]: ExportRow): string[] {
   return [
     memberNo,
     name,

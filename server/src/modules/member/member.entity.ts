@@ -17,9 +17,15 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 @Index({ name: 'member_org_path_id_idx', expression: 'create index "member_org_path_id_idx" on "member" ("org_path" text_pattern_ops, "id")' })
 // A person is a member of one union city-wide; a mobile belongs to one active member.
 @Index({ name: 'member_id_number_index_unique', expression: 'create unique index "member_id_number_index_unique" on "member" ("id_number_index")' })
-@Index({ name: 'member_mobile_index_active_unique', expression: `create unique index "member_mobile_index_active_unique" on "member" ("mobile_index") where "life_status" = 'ACTIVE'` })
+@Index({
+  name: 'member_mobile_index_active_unique',
+  expression: `create unique index "member_mobile_index_active_unique" on "member" ("mobile_index") where "life_status" = 'ACTIVE'`,
+})
 // Mobiles of retired and deceased members, for search; an import (all active) never pays for this one.
-@Index({ name: 'member_mobile_index_inactive_idx', expression: `create index "member_mobile_index_inactive_idx" on "member" ("mobile_index") where "life_status" <> 'ACTIVE'` })
+@Index({
+  name: 'member_mobile_index_inactive_idx',
+  expression: `create index "member_mobile_index_inactive_idx" on "member" ("mobile_index") where "life_status" <> 'ACTIVE'`,
+})
 export class Member extends OrgScopedEntity {
   @PrimaryKey({ autoincrement: true })
   id!: number;

@@ -73,7 +73,11 @@ export class MemberResolver {
   members(@Ctx() ctx: AuthedContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
     return this.memberService.list(
       ctx,
-      { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId), enterpriseId: args.enterpriseId == null ? null : toId(args.enterpriseId) },
+      {
+        ...args,
+        organizationId: args.organizationId == null ? null : toId(args.organizationId),
+        enterpriseId: args.enterpriseId == null ? null : toId(args.enterpriseId),
+      },
       args.first,
       args.after,
     );
@@ -98,7 +102,10 @@ export class MemberResolver {
 
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => MemberResult, { description: '退休 / 死亡 with a date, or back to ACTIVE' })
-  async setMemberLifeStatus(@Ctx() ctx: AuthedContext, @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput): Promise<typeof MemberResult> {
+  async setMemberLifeStatus(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput,
+  ): Promise<typeof MemberResult> {
     return result(await this.memberService.setLifeStatus(ctx, toId(input.id), input.version, input.lifeStatus, input.date));
   }
 

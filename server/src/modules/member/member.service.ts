@@ -51,7 +51,16 @@ export interface MemberDraftInput extends MemberDraft {
 
 /** What the audit trail keeps of a member: never a full ID number or phone. */
 function auditView(m: Member) {
-  return { name: m.name, idNumber: m.idNumberMasked, mobile: m.mobileMasked ?? null, category: m.category, workAddress: m.workAddress ?? null, enterpriseId: m.enterprise?.id ?? null, lifeStatus: m.lifeStatus, lifeStatusDate: m.lifeStatusDate ?? null };
+  return {
+    name: m.name,
+    idNumber: m.idNumberMasked,
+    mobile: m.mobileMasked ?? null,
+    category: m.category,
+    workAddress: m.workAddress ?? null,
+    enterpriseId: m.enterprise?.id ?? null,
+    lifeStatus: m.lifeStatus,
+    lifeStatusDate: m.lifeStatusDate ?? null,
+  };
 }
 
 /** Member rolls of grassroots unions (SPEC §5): list, read, create, edit, life status, transfer, reveal. */
@@ -78,11 +87,25 @@ export class MemberService {
         keyset.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
       }
     }
-    const orderBy = sort === MemberSort.NEWEST ? { id: 'desc' as const } : sort === MemberSort.MEMBER_NO ? { memberNo: 'asc' as const } : { name: 'asc' as const, id: 'asc' as const };
-    const [rows, totalCount] = await Promise.all([ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }), this.count(ctx, filter, where)]);
+    const orderBy =
+      sort === MemberSort.NEWEST
+        ? { id: 'desc' as const }
+        : sort === MemberSort.MEMBER_NO
+          ? { memberNo: 'asc' as const }
+          : { name: 'asc' as const, id: 'asc' as const };
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }),
+      this.count(ctx, filter, where),
+    ]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const cursor = !last ? null : sort === MemberSort.NEWEST ? encodeCursor([last.id]) : sort === MemberSort.MEMBER_NO ? encodeCursor([last.memberNo]) : encodeCursor([last.name, last.id]);
+    const cursor = !last
+      ? null
+      : sort === MemberSort.NEWEST
+        ? encodeCursor([last.id])
+        : sort === MemberSort.MEMBER_NO
+          ? encodeCursor([last.memberNo])
+          : encodeCursor([last.name, last.id]);
     return { nodes: page.map(toMemberType), totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: cursor } };
   }
 
@@ -104,7 +127,9 @@ export class MemberService {
   /** The filter as query conditions, always inside the caller's subtree. */
   private async conditions(ctx: AuthedContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
     const where: FilterQuery<Member>[] = [
-      filter.organizationId != null ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path } : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } },
+      filter.organizationId != null
+        ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path }
+        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } },
     ];
     if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
     if (filter.category) where.push({ category: filter.category });
@@ -120,12 +145,23 @@ export class MemberService {
    * receive, not 100,000 (which would hold up every other request on this event loop).
    */
   async exportIdBatches(ctx: AuthedContext, filter: MemberFilter, cap: number, batch = 2000): Promise<{ count: number; batches: string[] }> {
-    const matching = ctx.em.createQueryBuilder(Member, 'm').select('m.id').where({ $and: await this.conditions(ctx, filter) }).limit(cap).getKnexQuery();
+    const matching = ctx.em
+      .createQueryBuilder(Member, 'm')
+      .select('m.id')
+      .where({ $and: await this.conditions(ctx, filter) })
+      .limit(cap)
+      .getKnexQuery();
     const parts = await ctx.em.getConnection().execute<{ n: number; ids: string }[]>(
       ctx.em
         .getKnex()
         .select(ctx.em.getKnex().raw(`count(*)::int as n, '{' || string_agg(id::text, ',' order by id desc) || '}' as ids`))
-        .from(ctx.em.getKnex().select('id', ctx.em.getKnex().raw('(row_number() over (order by id desc) - 1) / ? as part', [batch])).from(matching.as('matching')).as('numbered'))
+        .from(
+          ctx.em
+            .getKnex()
+            .select('id', ctx.em.getKnex().raw('(row_number() over (order by id desc) - 1) / ? as part', [batch]))
+            .from(matching.as('matching'))
+            .as('numbered'),
+        )
         .groupBy('part')
         .orderBy('part'),
     );
@@ -158,7 +194,12 @@ export class MemberService {
     // A search for a document number or a phone is personal data itself: the audit keeps it masked.
     const search = filter.search && /\d/.test(filter.search) ? maskIdNumber(filter.search) : (filter.search ?? null);
     await ctx.em.transactional(async (tx) => {
-      this.audit.record(ctx, tx, { action: 'member.exported', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', after: { count, filter: { ...filter, search } } });
+      this.audit.record(ctx, tx, {
+        action: 'member.exported',
+        organization: { id: v.organizationId, path: v.orgPath },
+        targetType: 'Member',
+        after: { count, filter: { ...filter, search } },
+      });
     });
   }
 
@@ -207,9 +248,19 @@ export class MemberService {
     const allowed = await ctx.em.transactional(async (tx) => {
       await sqlRows(tx, 'select pg_advisory_xact_lock(?, ?)', [REVEAL_LOCK, v.accountId]);
       const since = new Date(this.clock.now().getTime() - HOUR_MS);
-      const [{ n }] = await sqlRows<{ n: number }>(tx, `select count(*)::int as n from audit_entry where actor_account_id = ? and action = 'member.revealed' and at > ?`, [v.accountId, since]);
+      const [{ n }] = await sqlRows<{ n: number }>(
+        tx,
+        `select count(*)::int as n from audit_entry where actor_account_id = ? and action = 'member.revealed' and at > ?`,
+        [v.accountId, since],
+      );
       if (n >= this.revealLimitPerHour) {
-        this.audit.record(ctx, tx, { action: 'member.reveal_refused', organization: { id: v.organizationId, path: v.orgPath }, targetType: 'Member', targetId: m.id, after: { limit: this.revealLimitPerHour } });
+        this.audit.record(ctx, tx, {
+          action: 'member.reveal_refused',
+          organization: { id: v.organizationId, path: v.orgPath },
+          targetType: 'Member',
+          targetId: m.id,
+          after: { limit: this.revealLimitPerHour },
+        });
         await this.warnSuperior(ctx, tx, since);
         return false;
       }
@@ -274,7 +325,13 @@ export class MemberService {
   }
 
   /** 退休 / 死亡 with a date, or back to ACTIVE (a correction). */
-  async setLifeStatus(ctx: AuthedContext, id: number, version: number, lifeStatus: LifeStatus, rawDate: string | null | undefined): Promise<Member | UserError> {
+  async setLifeStatus(
+    ctx: AuthedContext,
+    id: number,
+    version: number,
+    lifeStatus: LifeStatus,
+    rawDate: string | null | undefined,
+  ): Promise<Member | UserError> {
     let date: string | null = null;
     if (lifeStatus !== LifeStatus.ACTIVE) {
       const parsed = rawDate ? parseDateLoose(rawDate) : null;
@@ -304,7 +361,14 @@ export class MemberService {
    * One member's versioned change (changeVersioned: scope, version, audit before/after, the loser's
    * VersionConflict), audited under the union that kept it before; unique violations answered by saving().
    */
-  private change(ctx: AuthedContext, id: number, version: number, action: string, member: CheckedMember | null, apply: (m: Member) => void | UserError): Promise<Member | UserError> {
+  private change(
+    ctx: AuthedContext,
+    id: number,
+    version: number,
+    action: string,
+    member: CheckedMember | null,
+    apply: (m: Member) => void | UserError,
+  ): Promise<Member | UserError> {
     return this.saving(ctx, member, () =>
       changeVersioned(ctx, this.audit, {
         entity: Member,
@@ -322,7 +386,11 @@ export class MemberService {
     );
   }
 
-  private async checkDraft(ctx: AuthedContext, input: MemberDraftInput, union: Organization): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
+  private async checkDraft(
+    ctx: AuthedContext,
+    input: MemberDraftInput,
+    union: Organization,
+  ): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
     const checked = checkMember(input, this.clock.today());
     if (!checked.ok) {
       const first = checked.problems[0];

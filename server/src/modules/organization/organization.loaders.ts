@@ -40,7 +40,9 @@ export function organizationLoaders(em: EntityManager) {
     ),
     accountCount: new DataLoader<number, number>(async (ids) =>
       countsById(
-        await em.execute<CountRow[]>('select organization_id as id, count(*) as n from account where organization_id in (?) group by organization_id', [[...ids]]),
+        await em.execute<CountRow[]>('select organization_id as id, count(*) as n from account where organization_id in (?) group by organization_id', [
+          [...ids],
+        ]),
         ids,
       ),
     ),

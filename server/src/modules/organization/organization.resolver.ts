@@ -3,7 +3,14 @@ import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import type { AuthedContext } from '../../common/request-context.js';
-import { CreateOrganizationInput, OrganizationConnection, OrganizationPayload, OrganizationResult, OrganizationType, toOrganizationType } from './organization.type.js';
+import {
+  CreateOrganizationInput,
+  OrganizationConnection,
+  OrganizationPayload,
+  OrganizationResult,
+  OrganizationType,
+  toOrganizationType,
+} from './organization.type.js';
 import type { OrganizationAdminService } from './organization-admin.service.js';
 import { UserError } from '../../common/errors/error-result.js';
 import type { OrganizationService } from './organization.service.js';
@@ -40,12 +47,19 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection)
   organizations(@Ctx() ctx: AuthedContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
-    return this.organizationService.list(ctx, { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search }, args);
+    return this.organizationService.list(
+      ctx,
+      { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search },
+      args,
+    );
   }
 
   @Allow(Permission.ORGANIZATION_MANAGE)
   @Mutation(() => OrganizationResult, { description: "Adds a union below one in the caller's subtree" })
-  async createOrganization(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput): Promise<typeof OrganizationResult> {
+  async createOrganization(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+  ): Promise<typeof OrganizationResult> {
     const r = await this.organizationAdmin.create(ctx, { ...input, parentId: toId(input.parentId) });
     return r instanceof UserError ? r : Object.assign(new OrganizationPayload(), { organization: toOrganizationType(r) });
   }

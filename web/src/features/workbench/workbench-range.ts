@@ -51,10 +51,12 @@ export function presetRange(preset: RangePreset, today: string): DateRange {
 
 /** The preset a range is, for highlighting its button; a hand-picked range is none. */
 export function presetOf(range: DateRange, today: string): RangePreset | null {
-  return RANGE_PRESETS.find((preset) => {
-    const candidate = presetRange(preset, today);
-    return candidate.from === range.from && candidate.to === range.to;
-  }) ?? null;
+  return (
+    RANGE_PRESETS.find((preset) => {
+      const candidate = presetRange(preset, today);
+      return candidate.from === range.from && candidate.to === range.to;
+    }) ?? null
+  );
 }
 
 export type RangeProblem = 'fromFormat' | 'toFormat' | 'order' | 'tooLong';

@@ -5,9 +5,7 @@ import zhCN from '../zh-CN';
 function flatten(node: object, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(node).flatMap(([key, value]) =>
-      typeof value === 'object' && value !== null
-        ? Object.entries(flatten(value, `${prefix}${key}.`))
-        : [[`${prefix}${key}`, value]],
+      typeof value === 'object' && value !== null ? Object.entries(flatten(value, `${prefix}${key}.`)) : [[`${prefix}${key}`, value]],
     ),
   );
 }

@@ -3,9 +3,7 @@ import zhCN from '../../i18n/zh-CN';
 import { tierMenu, visibleMenu, type MenuEntry } from '../menu';
 
 function labels(entries: MenuEntry[]): string[] {
-  return entries.flatMap((entry) =>
-    entry.kind === 'group' ? [entry.labelKey, ...entry.children.map((child) => child.labelKey)] : [entry.labelKey],
-  );
+  return entries.flatMap((entry) => (entry.kind === 'group' ? [entry.labelKey, ...entry.children.map((child) => child.labelKey)] : [entry.labelKey]));
 }
 
 function translate(key: string): unknown {
@@ -15,9 +13,7 @@ function translate(key: string): unknown {
 describe('tier menus', () => {
   it('gives grassroots unions the member and card pages of the manual', () => {
     const grassroots = labels(tierMenu('GRASSROOTS')).map(translate);
-    expect(grassroots).toEqual(
-      expect.arrayContaining(['会员管理', '会员信息', '会员服务卡管理', '待办会员列表', '办卡批次管理', '社保卡参保信息管理']),
-    );
+    expect(grassroots).toEqual(expect.arrayContaining(['会员管理', '会员信息', '会员服务卡管理', '待办会员列表', '办卡批次管理', '社保卡参保信息管理']));
     expect(grassroots).not.toContain('集中参保审核');
   });
 
@@ -32,9 +28,7 @@ describe('tier menus', () => {
 
   it('gives secondary unions the enrollment review and the center its own desk', () => {
     expect(labels(tierMenu('SECONDARY')).map(translate)).toContain('集中参保审核');
-    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(
-      expect.arrayContaining(['保障类型与年度', '批次受理', '全市监控', '给付信息']),
-    );
+    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(expect.arrayContaining(['保障类型与年度', '批次受理', '全市监控', '给付信息']));
   });
 
   it('puts each review page behind the review permission the server grants at that tier', () => {
@@ -66,11 +60,7 @@ describe('visible menu', () => {
   });
 
   it('shows account management only to holders of ACCOUNT_MANAGE', () => {
-    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE']))).toEqual([
-      'menu.home',
-      'menu.accounts',
-      'menu.changePassword',
-    ]);
+    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE']))).toEqual(['menu.home', 'menu.accounts', 'menu.changePassword']);
   });
 
   it('shows the audit log only to holders of AUDIT_READ, after account management', () => {
@@ -93,12 +83,7 @@ describe('visible menu', () => {
 
   it('gives superiors the member list to read, without the enterprises of their unions', () => {
     for (const tier of ['SECONDARY', 'DISTRICT', 'CENTER'] as const) {
-      expect(labels(visibleMenu(tier, ['ORGANIZATION_READ', 'MEMBER_READ'])).map(translate), tier).toEqual([
-        '首页',
-        '会员管理',
-        '会员信息',
-        '修改密码',
-      ]);
+      expect(labels(visibleMenu(tier, ['ORGANIZATION_READ', 'MEMBER_READ'])).map(translate), tier).toEqual(['首页', '会员管理', '会员信息', '修改密码']);
     }
   });
 

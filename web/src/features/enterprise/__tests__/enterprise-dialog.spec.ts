@@ -45,7 +45,10 @@ describe('edit enterprise dialog', () => {
       }),
       FreshEnterprise: () => ({ data: { enterprise: stored } }),
     });
-    const wrapper = (await mountApp(EnterpriseDialog, { props: { modelValue: true, enterprise: ENTERPRISE as never }, attachTo: document.body })) as unknown as VueWrapper;
+    const wrapper = (await mountApp(EnterpriseDialog, {
+      props: { modelValue: true, enterprise: ENTERPRISE as never },
+      attachTo: document.body,
+    })) as unknown as VueWrapper;
     mounted.push(wrapper);
     await flushPromises();
     await type('enterprise-name', '建朗新名');
@@ -59,7 +62,9 @@ describe('edit enterprise dialog', () => {
     expect(wrapper.emitted('update:modelValue')).toBeUndefined();
 
     await submit();
-    const versions = requests.filter((request) => request.operationName === 'UpdateEnterprise').map((request) => (request.variables.input as { version: number }).version);
+    const versions = requests
+      .filter((request) => request.operationName === 'UpdateEnterprise')
+      .map((request) => (request.variables.input as { version: number }).version);
     expect(versions).toEqual([2, 3]);
   });
 
@@ -70,7 +75,10 @@ describe('edit enterprise dialog', () => {
       }),
       FreshEnterprise: () => ({ data: null, errors: [{ message: '记录不存在或无权访问', extensions: { code: 'NOT_FOUND' } }] }),
     });
-    const wrapper = (await mountApp(EnterpriseDialog, { props: { modelValue: true, enterprise: ENTERPRISE as never }, attachTo: document.body })) as unknown as VueWrapper;
+    const wrapper = (await mountApp(EnterpriseDialog, {
+      props: { modelValue: true, enterprise: ENTERPRISE as never },
+      attachTo: document.body,
+    })) as unknown as VueWrapper;
     mounted.push(wrapper);
     await flushPromises();
     await submit();

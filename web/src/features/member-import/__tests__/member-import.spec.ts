@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  errorReportUrl,
-  importFileProblem,
-  importStep,
-  isStillParsing,
-  MAX_IMPORT_BYTES,
-  rowsToWrite,
-  uploadAnswer,
-} from '../member-import';
+import { errorReportUrl, importFileProblem, importStep, isStillParsing, MAX_IMPORT_BYTES, rowsToWrite, uploadAnswer } from '../member-import';
 
 describe('import wizard step from the upload status', () => {
   it('starts at 上传 before any upload', () => {
@@ -78,9 +70,15 @@ describe('the answer to an upload', () => {
       kind: 'refused',
       message: '文件超过 10 MB 上限',
       field: null,
-    });    // Another import of the union is running; the server is busy with others.
-    expect(uploadAnswer(409, JSON.stringify({ error: { code: 'CONFLICT', message: '本单位已有一个导入正在处理，请等它完成后再上传' } }))).toMatchObject({ kind: 'refused', message: '本单位已有一个导入正在处理，请等它完成后再上传' });
-    expect(uploadAnswer(429, JSON.stringify({ error: { code: 'RATE_LIMITED', message: '正在处理的导入较多，请稍后再上传' } }))).toMatchObject({ kind: 'refused', message: '正在处理的导入较多，请稍后再上传' });
+    }); // Another import of the union is running; the server is busy with others.
+    expect(uploadAnswer(409, JSON.stringify({ error: { code: 'CONFLICT', message: '本单位已有一个导入正在处理，请等它完成后再上传' } }))).toMatchObject({
+      kind: 'refused',
+      message: '本单位已有一个导入正在处理，请等它完成后再上传',
+    });
+    expect(uploadAnswer(429, JSON.stringify({ error: { code: 'RATE_LIMITED', message: '正在处理的导入较多，请稍后再上传' } }))).toMatchObject({
+      kind: 'refused',
+      message: '正在处理的导入较多，请稍后再上传',
+    });
   });
 
   it('treats a server failure, a page that is not JSON or a 202 without id as a failed upload', () => {

@@ -25,7 +25,10 @@ describe('member export download', () => {
   });
 
   it('hands back the server’s message when it refuses, and a failure when there is none', async () => {
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code: 'CONFLICT', message: '您已有一个导出正在进行，请等它完成后再导出' } }), { status: 409 }));
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(JSON.stringify({ error: { code: 'CONFLICT', message: '您已有一个导出正在进行，请等它完成后再导出' } }), { status: 409 }),
+    );
     expect(await downloadMemberExport({}, 'zh-CN')).toEqual({ kind: 'refused', message: '您已有一个导出正在进行，请等它完成后再导出' });
     vi.stubGlobal('fetch', async () => new Response('<html>', { status: 502 }));
     expect(await downloadMemberExport({}, 'zh-CN')).toEqual({ kind: 'failed' });

@@ -246,6 +246,8 @@ describe('edit member dialog', () => {
     expect(wrapper.emitted('update:modelValue')).toBeUndefined();
 
     await submit();
-    expect(requests.filter((request) => request.operationName === 'UpdateMember').map((request) => (request.variables.input as { version: number }).version)).toEqual([4, 5]);
+    expect(
+      requests.filter((request) => request.operationName === 'UpdateMember').map((request) => (request.variables.input as { version: number }).version),
+    ).toEqual([4, 5]);
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  filtersFromQuery,
-  filtersToQuery,
-  memberExportFilter,
-  memberListVariables,
-  NO_FILTERS,
-  withOrganization,
-  type MemberFilters,
-} from '../member-list';
+import { filtersFromQuery, filtersToQuery, memberExportFilter, memberListVariables, NO_FILTERS, withOrganization, type MemberFilters } from '../member-list';
 
 describe('member list filters as query variables', () => {
   it('sends no filter at all for the plain list, newest first', () => {
@@ -79,9 +71,10 @@ describe('member list filters in the page address', () => {
   });
 
   it('ignores unknown or malformed values from a hand-edited address', () => {
-    expect(
-      filtersFromQuery({ category: 'VIP', status: 'active', sort: 'AGE', pending: 'yes', org: '', q: ['李', '王'] }),
-    ).toEqual({ ...NO_FILTERS, search: '李' });
+    expect(filtersFromQuery({ category: 'VIP', status: 'active', sort: 'AGE', pending: 'yes', org: '', q: ['李', '王'] })).toEqual({
+      ...NO_FILTERS,
+      search: '李',
+    });
   });
 });
 

@@ -11,7 +11,11 @@ vi.mock('../components/NewMembersChart.vue', () => ({
   default: defineComponent({
     props: { days: { type: Array, required: true } },
     setup: (props) => () =>
-      h('ol', { 'data-testid': 'chart-stub' }, (props.days as { date: string; newMembers: number }[]).map((day) => h('li', `${day.date}:${day.newMembers}`))),
+      h(
+        'ol',
+        { 'data-testid': 'chart-stub' },
+        (props.days as { date: string; newMembers: number }[]).map((day) => h('li', `${day.date}:${day.newMembers}`)),
+      ),
   }),
 }));
 
