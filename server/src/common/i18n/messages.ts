@@ -79,6 +79,7 @@ const ZH_CN = {
   importTooManyRows: '行数超过上限 {max} 行，请分批导入',
   importTooLarge: '文件超过 {max} MB 上限',
   importUnreadable: '无法读取该文件，请确认是有效的 .xlsx 文件',
+  importFailed: '导入因系统原因未能完成（已自动重试），请稍后重新上传；如仍失败请联系上级单位',
   importNotFound: '导入任务不存在或已过期，请重新上传',
   importNotReady: '导入文件尚未解析完成',
   invalidTransition: '当前状态下不能进行此操作，请刷新后查看最新状态',
@@ -191,6 +192,8 @@ const EN: Record<MessageKey, string> = {
   importTooManyRows: 'More than {max} rows: import in several files.',
   importTooLarge: 'The file is larger than {max} MB.',
   importUnreadable: 'The file cannot be read; make sure it is a valid .xlsx file.',
+  importFailed:
+    'The import could not be completed for a reason on our side (it was retried). Upload it again later; if it fails again, contact your superior union.',
   importNotFound: 'This import does not exist or has expired; upload the file again.',
   importNotReady: 'The file has not been read completely yet.',
   invalidTransition: 'This cannot be done in the current state. Refresh to see the latest state.',

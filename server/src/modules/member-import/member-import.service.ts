@@ -159,7 +159,7 @@ export class MemberImportService {
     } catch (e) {
       await this.staging.discard(jobId).catch(() => {});
       // The file is not at fault: try again (graphile-worker backs off); after the last try the clerk is told.
-      if (attempt.isLast) await this.move(ctx, parsing, ImportEvent.REFUSE, { refusal: { key: 'importUnreadable' } }).catch(() => {});
+      if (attempt.isLast) await this.move(ctx, parsing, ImportEvent.REFUSE, { refusal: { key: 'importFailed' } }).catch(() => {});
       throw e;
     }
   }
