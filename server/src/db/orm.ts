@@ -15,6 +15,8 @@ export function ormConfig(clientUrl: string) {
     // Identity map per request fork; the global EntityManager must never be used for requests.
     allowGlobalContext: false,
     pool: { min: 0, max: 10 },
+    // graphile-worker migrates its own schema (jobs/worker.ts migrateJobs); ours never touch it.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     migrations: {
       migrationsList: MIGRATIONS,
       transactional: true,
