@@ -77,7 +77,7 @@ try {
       if (res.status !== 202) return count(`${name}: HTTP ${res.status} ${body.error?.code}`);
       for (;;) {
         const job = (await gql(server.url, c.cookie, `{ memberImport(id: "${body.id}") { status refusal } }`)).body.data.memberImport;
-        if (job.status !== 'PARSING') return count(`${name}: ${job.status} ${job.refusal ?? ''}`);
+        if (job.status !== 'QUEUED' && job.status !== 'PARSING') return count(`${name}: ${job.status} ${job.refusal ?? ''}`);
         await new Promise((r) => setTimeout(r, 300)); // as the web app polls
       }
     };

@@ -123,7 +123,7 @@ async function measureImport(server, buf) {
   for (;;) {
     job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } } }`)).body.data
       .memberImport;
-    if (job.status !== 'PARSING') break;
+    if (job.status !== 'QUEUED' && job.status !== 'PARSING') break;
     await new Promise((r) => setTimeout(r, 50));
   }
   const previewMs = performance.now() - t0;
