@@ -196,7 +196,7 @@ describe('member import (批量导入)', () => {
     expect(JSON.stringify(exportedRows)).not.toContain(firstId);
 
     // 业务工作台 after: 47 more members, joined on 2024-12-20, inside the default last 30 days, charted.
-    await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
+    await page.getByTestId('side-menu').getByText('业务工作台', { exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => workbenchFigure(page, 'workbench-members')).toBe(membersBefore + 47);
     await expect.poll(() => workbenchFigure(page, 'workbench-new-range')).toBe(newInRangeBefore + 47);
