@@ -186,7 +186,7 @@ describe('member import (批量导入)', () => {
     const exportDownload = page.waitForEvent('download');
     await page.getByTestId('export-members').click();
     const exported = await exportDownload;
-    expect(exported.suggestedFilename()).toMatch(/^会员信息-\d+\.xlsx$/);
+    expect(exported.suggestedFilename()).toBe('会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx');
     const exportedRows = sheetRows(await downloaded(exported));
     expect(exportedRows[0]).toContain('证件号码');
     const exportedMember = exportedRows.find((cells) => cells.includes(firstMasked));
