@@ -149,3 +149,20 @@ describe('the look', () => {
     await page.context().close();
   });
 });
+
+describe('a page the role may not open', () => {
+  it('says it is not available for the role, at the address asked for, with the menu still there', async () => {
+    const page = await openAt('jianlang', 1280, 800, '/accounts');
+    const notAvailable = page.getByTestId('not-available');
+    await expect.poll(() => notAvailable.getAttribute('data-reason')).toBe('forbidden');
+    await expect(notAvailable.textContent()).resolves.toContain('此页面不对您的角色开放');
+    await expect(page.getByTestId('not-available-reason').textContent()).resolves.toContain('基层工会 · 经办人');
+    expect(new URL(page.url()).pathname).toBe('/accounts');
+    await page.getByTestId('side-menu').waitFor();
+    await shoot(page, 'not-available.png');
+
+    await page.getByTestId('not-available-home').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.context().close();
+  });
+});
