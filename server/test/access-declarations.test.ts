@@ -44,8 +44,15 @@ describe('access declarations', async () => {
     const app = Fastify();
     const start = async () => {
       await app.register(async (scope) => {
-        await fileRoutes(scope, { limits: { maxBytes: 1024 } } as MemberImportService, {} as MemberExportService, () =>
-          Promise.reject(new Error('not called')),
+        await fileRoutes(
+          scope,
+          {
+            memberImports: { limits: { maxBytes: 1024 } } as MemberImportService,
+            memberExports: {} as MemberExportService,
+            organizations: {} as never,
+            clock: {} as never,
+          },
+          () => Promise.reject(new Error('not called')),
         );
         scope.get('/api/members/undeclared.xlsx', async () => 'no access check');
       });

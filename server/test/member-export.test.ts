@@ -27,7 +27,7 @@ async function exportXlsx(c: GraphQLClient | undefined, filter: Record<string, u
     headers: { 'content-type': 'application/json', ...(c?.cookie ? { cookie: c.cookie } : {}) },
     body: JSON.stringify(filter),
   });
-  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
 }
 
 /** A plain request whose status is all that matters, its body read. */
@@ -63,6 +63,22 @@ describe('member export', () => {
     expect(JSON.stringify(otherRows)).not.toContain('上海建朗信息科技有限公司工会');
     expect((await exportXlsx(jianlang, { category: 'BOGUS' })).status).toBe(400);
     expect((await exportXlsx(undefined)).status).toBe(401);
+  });
+
+  it('names the file after the union and the business date, RFC 5987-encoded; a superior exporting one union gets that union in the name', async () => {
+    const disposition = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+    const own = await exportXlsx(jianlang, { search: 'HYPERLINK' });
+    expect(own.headers.get('content-disposition')).toBe(disposition('会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx'));
+
+    const pudong = await s.as('pudong');
+    const union = (await jianlang.ok<{ me: { organization: { id: string } } }>('{ me { organization { id } } }')).me.organization.id;
+    const ofOne = await exportXlsx(pudong, { organizationId: union, search: 'HYPERLINK' });
+    expect(ofOne.status).toBe(200);
+    expect(ofOne.headers.get('content-disposition')).toBe(disposition('会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx'));
+    const ofAll = await exportXlsx(pudong, { search: 'HYPERLINK' });
+    expect(ofAll.headers.get('content-disposition')).toBe(disposition('会员信息-浦东新区总工会-2024-12-27.xlsx'));
+    // Another union's id names nothing: it is not found, like the list.
+    expect((await exportXlsx(other, { organizationId: union })).status).toBe(404);
   });
 
   it('refuses a body over the limit and malformed JSON in the GraphQL vocabulary, in the caller language', async () => {

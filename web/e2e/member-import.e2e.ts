@@ -186,7 +186,7 @@ describe('member import (批量导入)', () => {
     const exportDownload = page.waitForEvent('download');
     await page.getByTestId('export-members').click();
     const exported = await exportDownload;
-    expect(exported.suggestedFilename()).toMatch(/^会员信息-\d+\.xlsx$/);
+    expect(exported.suggestedFilename()).toBe('会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx');
     const exportedRows = sheetRows(await downloaded(exported));
     expect(exportedRows[0]).toContain('证件号码');
     const exportedMember = exportedRows.find((cells) => cells.includes(firstMasked));
@@ -196,7 +196,7 @@ describe('member import (批量导入)', () => {
     expect(JSON.stringify(exportedRows)).not.toContain(firstId);
 
     // 业务工作台 after: 47 more members, joined on 2024-12-20, inside the default last 30 days, charted.
-    await page.getByTestId('side-menu').getByText('首页', { exact: true }).click();
+    await page.getByTestId('side-menu').getByText('业务工作台', { exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => workbenchFigure(page, 'workbench-members')).toBe(membersBefore + 47);
     await expect.poll(() => workbenchFigure(page, 'workbench-new-range')).toBe(newInRangeBefore + 47);

@@ -10,6 +10,7 @@ import { createAppI18n, quasarLanguage } from './boot/i18n';
 import { createApiClient } from './boot/urql';
 import { useSessionStore } from './features/auth/session.store';
 import { createAppRouter } from './router';
+import { brandColors } from './theme/colors';
 
 const app = createApp(App);
 const pinia = createPinia();
@@ -38,6 +39,6 @@ app
   .use(Quasar, {
     plugins: { Dialog, Notify },
     lang: quasarLanguage(i18n.global.locale.value),
-    config: { brand: { primary: '#b3262d', secondary: '#2f4050' } },
+    config: { brand: { ...brandColors } },
   })
   .mount('#app');

@@ -188,9 +188,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     context: async (request, reply) => buildContext(request, reply, contexts, services),
   });
 
-  await fastify.register((scope) =>
-    fileRoutes(scope, services.memberImports, services.memberExports, (request, reply) => buildContext(request, reply, contexts, services)),
-  );
+  await fastify.register((scope) => fileRoutes(scope, services, (request, reply) => buildContext(request, reply, contexts, services)));
 
   // `npm start` runs the jobs here too; API-only replicas (RUN_WORKER=false) leave them to `npm run worker`.
   const worker = config.runWorker

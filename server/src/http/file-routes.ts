@@ -12,7 +12,9 @@ import { toId } from '../common/ids.js';
 import type { MemberImportService } from '../modules/member-import/member-import.service.js';
 import { buildTemplate } from '../modules/member-import/workbook-files.js';
 import type { MemberExportService } from '../modules/member/member-export.service.js';
-import { parseExportFilter } from './member-export.js';
+import type { OrganizationService } from '../modules/organization/organization.service.js';
+import type { Clock } from '../common/clock.js';
+import { exportFileName, parseExportFilter } from './member-export.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,6 +40,14 @@ export const FILE_ROUTES = {
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 type FileRouteName = keyof typeof FILE_ROUTES;
+
+/** The services the file routes use (the app's services fit). */
+export interface FileRouteServices {
+  memberImports: MemberImportService;
+  memberExports: MemberExportService;
+  organizations: Pick<OrganizationService, 'get'>;
+  clock: Pick<Clock, 'today'>;
+}
 type FileRouteHandler = (ctx: AuthedContext, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
@@ -46,7 +56,8 @@ type FileRouteHandler = (ctx: AuthedContext, request: FastifyRequest, reply: Fas
  * also demands a custom header (which forces a CORS preflight this server never grants) and a
  * same-origin Origin, on top of the SameSite=Strict session cookie.
  */
-export async function fileRoutes(app: FastifyInstance, imports: MemberImportService, exports: MemberExportService, contextFor: ContextFor): Promise<void> {
+export async function fileRoutes(app: FastifyInstance, services: FileRouteServices, contextFor: ContextFor): Promise<void> {
+  const { memberImports: imports, memberExports: exports, organizations, clock } = services;
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
   refuseUndeclaredRoutes(app);
   app.setErrorHandler(fileErrorHandler);
@@ -83,11 +94,13 @@ export async function fileRoutes(app: FastifyInstance, imports: MemberImportServ
       // JSON only: a foreign page cannot send it without a CORS preflight, which this server never grants.
       if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
       const filter = parseExportFilter(ctx, request.body);
+      // Named after the union whose members these are (the one filtered on, else the caller's own; NOT_FOUND outside scope).
+      const union = await organizations.get(ctx, filter.organizationId ?? ctx.viewer.organizationId);
       const gone = new AbortController();
       reply.raw.once('close', () => gone.abort());
       try {
         const { body } = await exports.export(ctx, filter, gone.signal);
-        return sendXlsx(reply, body, `会员信息-${ctx.viewer.organizationId}.xlsx`);
+        return sendXlsx(reply, body, exportFileName(union.name, clock.today()));
       } catch (e) {
         if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
         throw e;

@@ -40,3 +40,11 @@ export function parseExportFilter(ctx: RequestContext, body: unknown): MemberFil
     search: text('search')?.slice(0, 50) ?? null,
   };
 }
+
+/**
+ * 会员信息-<union>-<business date>.xlsx, as a clerk files it. Characters no file system takes in a name
+ * become "_" (a union name may hold a slash); the header carries it RFC 5987-encoded (see sendXlsx).
+ */
+export function exportFileName(unionName: string, today: string): string {
+  return `会员信息-${unionName.replace(/[\\/:*?"<>|]/g, '_')}-${today}.xlsx`;
+}

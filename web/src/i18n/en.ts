@@ -23,7 +23,6 @@ const en: MessageSchema = {
     ADMIN: 'Administrator',
   },
   menu: {
-    home: 'Home',
     accounts: 'Accounts',
     audit: 'Audit log',
     changePassword: 'Change password',
@@ -66,6 +65,16 @@ const en: MessageSchema = {
     welcome: 'Welcome, {name} ({role})',
     logout: 'Sign out',
     changePassword: 'Change password',
+    menu: 'Menu',
+    more: 'More actions',
+  },
+  notAvailable: {
+    forbiddenTitle: 'Not available for your role',
+    forbidden: 'Your role ({tier} · {role}) cannot use this page. If you need it, ask your superior union.',
+    missingTitle: 'Page not found',
+    missing: 'No page has this address. The link may be wrong, or the page has moved.',
+    address: 'Address: ',
+    home: 'Back to the workbench',
   },
   home: {
     organization: 'My organization',

@@ -22,7 +22,6 @@ const zhCN = {
     ADMIN: '管理员',
   },
   menu: {
-    home: '首页',
     accounts: '账号管理',
     audit: '操作日志',
     changePassword: '修改密码',
@@ -65,6 +64,16 @@ const zhCN = {
     welcome: '欢迎您，{name}（{role}）',
     logout: '退出登录',
     changePassword: '修改密码',
+    menu: '菜单',
+    more: '更多操作',
+  },
+  notAvailable: {
+    forbiddenTitle: '此页面不对您的角色开放',
+    forbidden: '您的角色（{tier} · {role}）不能使用此页面。如确需使用，请联系上级工会。',
+    missingTitle: '页面不存在',
+    missing: '此地址没有对应的页面，可能是链接有误或页面已移动。',
+    address: '页面地址：',
+    home: '返回业务工作台',
   },
   home: {
     organization: '本单位',

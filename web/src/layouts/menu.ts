@@ -1,14 +1,17 @@
 import type { Permission, Tier } from '../gql/graphql';
+import { PAGE_ACCESS, permits, type PageName } from '../router/page-access';
+import { routes } from '../router/routes';
+import type { RouteRecordRaw } from 'vue-router';
 
-/** One page in the left menu. `routeName` is the route the page has (or will have). */
+/** One page in the left menu. Its permission is the page's, from the one declaration in router/page-access.ts. */
 export interface MenuItem {
   kind: 'item';
   labelKey: string;
   icon: string;
-  routeName: string;
-  /** False until the page exists; unavailable items are not shown. */
+  routeName: PageName;
+  /** False until the page has a route; unavailable items are not shown. */
   available: boolean;
-  permission?: Permission;
+  permission: Permission | null;
 }
 
 export interface MenuGroup {
@@ -20,22 +23,33 @@ export interface MenuGroup {
 
 export type MenuEntry = MenuItem | MenuGroup;
 
-function item(labelKey: string, icon: string, routeName: string, available = false, permission?: Permission): MenuItem {
-  return { kind: 'item', labelKey: `menu.${labelKey}`, icon, routeName, available, permission };
+function routeNames(records: readonly RouteRecordRaw[]): string[] {
+  return records.flatMap((record) => [...(typeof record.name === 'string' ? [record.name] : []), ...routeNames(record.children ?? [])]);
+}
+
+/** Pages that exist: the router has a route of that name. */
+const builtPages = new Set(routeNames(routes));
+
+function page(labelKey: string, icon: string, routeName: PageName): MenuItem {
+  return { kind: 'item', labelKey, icon, routeName, available: builtPages.has(routeName), permission: PAGE_ACCESS[routeName] };
+}
+
+function item(labelKey: string, icon: string, routeName: PageName): MenuItem {
+  return page(`menu.${labelKey}`, icon, routeName);
 }
 
 function group(labelKey: string, icon: string, children: MenuItem[]): MenuGroup {
   return { kind: 'group', labelKey: `menu.${labelKey}`, icon, children };
 }
 
-const home = item('home', 'home', 'home', true);
-const accounts = item('accounts', 'manage_accounts', 'accounts', true, 'ACCOUNT_MANAGE');
-const audit = item('audit', 'history', 'audit', true, 'AUDIT_READ');
-const changePassword = item('changePassword', 'vpn_key', 'change-password', true);
-const memberInfo = item('memberInfo', 'badge', 'members', true, 'MEMBER_READ');
-const enterprises = item('enterprises', 'business', 'enterprises', true, 'MEMBER_READ');
-/** Review pages, each behind the server's review permission of the same kind (held by tier: see server/src/auth/permissions.ts). */
-const enrollmentReview = item('enrollmentReview', 'list', 'enrollment-review', false, 'ENROLLMENT_REVIEW');
+/** The home page has one name everywhere (menu, header, page title): the manual's 业务工作台. */
+const home = page('app.workbench', 'home', 'home');
+const accounts = item('accounts', 'manage_accounts', 'accounts');
+const audit = item('audit', 'history', 'audit');
+const changePassword = item('changePassword', 'vpn_key', 'change-password');
+const memberInfo = item('memberInfo', 'badge', 'members');
+const enterprises = item('enterprises', 'business', 'enterprises');
+const enrollmentReview = item('enrollmentReview', 'list', 'enrollment-review');
 /** Superior unions read the rolls of the grassroots unions below them (and transfer members between them). */
 const superiorMembers = group('memberManagement', 'groups', [memberInfo]);
 
@@ -57,8 +71,8 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
     superiorMembers,
     group('cardSystem', 'credit_card', [
       enrollmentReview,
-      item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review', false, 'CARD_REVOCATION_REVIEW'),
-      item('instantEnrollmentReview', 'list', 'instant-enrollment-review', false, 'INSTANT_ENROLLMENT_REVIEW'),
+      item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review'),
+      item('instantEnrollmentReview', 'list', 'instant-enrollment-review'),
       item('enrollmentBatches', 'list', 'enrollment-batches'),
       item('feeSettings', 'list', 'fee-settings'),
       item('benefitQuery', 'list', 'benefit-query'),
@@ -69,7 +83,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
     superiorMembers,
     group('serviceCenter', 'account_balance', [
       item('plansAndYears', 'list', 'plans-and-years'),
-      item('batchIntake', 'list', 'batch-intake', false, 'DISTRICT_BATCH_REVIEW'),
+      item('batchIntake', 'list', 'batch-intake'),
       item('cityMonitoring', 'list', 'city-monitoring'),
       item('benefitPayments', 'list', 'benefit-payments'),
     ]),
@@ -82,7 +96,7 @@ export function tierMenu(tier: Tier): MenuEntry[] {
 }
 
 function isShown(menuItem: MenuItem, permissions: readonly Permission[]): boolean {
-  return menuItem.available && (!menuItem.permission || permissions.includes(menuItem.permission));
+  return menuItem.available && permits(menuItem.routeName, permissions);
 }
 
 /** What the left menu renders: existing pages the caller may use; empty groups disappear. */

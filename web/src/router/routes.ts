@@ -1,14 +1,13 @@
 import type { RouteRecordRaw } from 'vue-router';
-import type { Permission } from '../gql/graphql';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a session (the login page). */
     public?: boolean;
-    /** Shown only to holders of this permission; the server enforces it anyway. */
-    permission?: Permission;
   }
 }
+
+/** Who may open which page is declared once, by route name, in page-access.ts (read by the guard and the menu). */
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -32,19 +31,16 @@ export const routes: RouteRecordRaw[] = [
         path: 'accounts',
         name: 'accounts',
         component: () => import('../features/account/pages/AccountsPage.vue'),
-        meta: { permission: 'ACCOUNT_MANAGE' },
       },
       {
         // ?org=<id> picks the organization; default: the caller's own.
         path: 'audit',
         name: 'audit',
         component: () => import('../features/audit/pages/AuditPage.vue'),
-        meta: { permission: 'AUDIT_READ' },
       },
       {
         // One parent, so the menu's 会员信息 stays highlighted on a member's page.
         path: 'members',
-        meta: { permission: 'MEMBER_READ' },
         children: [
           {
             // Filters and search are kept in the address (`?q=…&category=…`), so "back" from a member finds them again.
@@ -63,14 +59,18 @@ export const routes: RouteRecordRaw[] = [
         path: 'enterprises',
         name: 'enterprises',
         component: () => import('../features/enterprise/pages/EnterprisesPage.vue'),
-        meta: { permission: 'MEMBER_READ' },
       },
       {
         path: 'change-password',
         name: 'change-password',
         component: () => import('../features/auth/pages/ChangePasswordPage.vue'),
       },
+      {
+        // Any other address, and (keeping its address) a page the caller's role may not open: the guard sends it here.
+        path: ':pathMatch(.*)*',
+        name: 'not-available',
+        component: () => import('../layouts/pages/NotAvailablePage.vue'),
+      },
     ],
   },
-  { path: '/:unknown(.*)*', redirect: { name: 'home' } },
 ];

@@ -1,6 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { brandColors } from '../../theme/colors';
 
 export type NewMembersChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
@@ -10,9 +11,9 @@ export interface ChartDay {
   ecardActivations: number;
 }
 
-/** The platform's red (Quasar's brand primary) for members, a muted blue-grey for e-cards. */
-const MEMBER_COLOR = '#b3262d';
-const ECARD_COLOR = '#5b7fa6';
+/** Members in the brand primary, e-cards in the dark slate of the menu: two series, no state colors. */
+const MEMBER_COLOR = brandColors.primary;
+const ECARD_COLOR = brandColors.secondary;
 
 /**
  * 入会人数统计图: new members per day as bars, e-card activations as a line, one category per day

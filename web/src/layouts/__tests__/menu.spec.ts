@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
+import type { SessionViewerFragment } from '../../gql/graphql';
 import zhCN from '../../i18n/zh-CN';
-import { tierMenu, visibleMenu, type MenuEntry } from '../menu';
+import { decideNavigation } from '../../router/guard';
+import { PAGE_ACCESS } from '../../router/page-access';
+import { routes } from '../../router/routes';
+import { tierMenu, visibleMenu, type MenuEntry, type MenuItem } from '../menu';
 
 function labels(entries: MenuEntry[]): string[] {
   return entries.flatMap((entry) => (entry.kind === 'group' ? [entry.labelKey, ...entry.children.map((child) => child.labelKey)] : [entry.labelKey]));
@@ -56,16 +61,16 @@ describe('tier menus', () => {
 
 describe('visible menu', () => {
   it('shows only pages that exist, hiding groups left empty', () => {
-    expect(labels(visibleMenu('GRASSROOTS', []))).toEqual(['menu.home', 'menu.changePassword']);
+    expect(labels(visibleMenu('GRASSROOTS', []))).toEqual(['app.workbench', 'menu.changePassword']);
   });
 
   it('shows account management only to holders of ACCOUNT_MANAGE', () => {
-    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE']))).toEqual(['menu.home', 'menu.accounts', 'menu.changePassword']);
+    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE']))).toEqual(['app.workbench', 'menu.accounts', 'menu.changePassword']);
   });
 
   it('shows the audit log only to holders of AUDIT_READ, after account management', () => {
     expect(labels(visibleMenu('SECONDARY', ['ORGANIZATION_READ', 'ACCOUNT_MANAGE', 'AUDIT_READ']))).toEqual([
-      'menu.home',
+      'app.workbench',
       'menu.accounts',
       'menu.audit',
       'menu.changePassword',
@@ -76,19 +81,71 @@ describe('visible menu', () => {
 
   it('gives grassroots holders of MEMBER_READ 会员管理 with 会员信息 and 关联企业', () => {
     const menu = visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'MEMBER_READ', 'MEMBER_WRITE']);
-    expect(labels(menu).map(translate)).toEqual(['首页', '会员管理', '会员信息', '关联企业', '修改密码']);
+    expect(labels(menu).map(translate)).toEqual(['业务工作台', '会员管理', '会员信息', '关联企业', '修改密码']);
     const group = menu.find((entry) => entry.kind === 'group');
     expect(group?.kind === 'group' && group.children.map((child) => child.routeName)).toEqual(['members', 'enterprises']);
   });
 
   it('gives superiors the member list to read, without the enterprises of their unions', () => {
     for (const tier of ['SECONDARY', 'DISTRICT', 'CENTER'] as const) {
-      expect(labels(visibleMenu(tier, ['ORGANIZATION_READ', 'MEMBER_READ'])).map(translate), tier).toEqual(['首页', '会员管理', '会员信息', '修改密码']);
+      expect(labels(visibleMenu(tier, ['ORGANIZATION_READ', 'MEMBER_READ'])).map(translate), tier).toEqual(['业务工作台', '会员管理', '会员信息', '修改密码']);
     }
   });
 
   it('hides the member pages from accounts without MEMBER_READ', () => {
     expect(labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ']))).not.toContain('menu.memberInfo');
     expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ']))).not.toContain('menu.memberManagement');
+  });
+});
+
+describe('one declaration of who may open what', () => {
+  const TIERS = ['CENTER', 'DISTRICT', 'SECONDARY', 'GRASSROOTS'] as const;
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  const items = (tier: (typeof TIERS)[number]): MenuItem[] => tierMenu(tier).flatMap((entry) => (entry.kind === 'group' ? entry.children : [entry]));
+  const viewer = (permissions: SessionViewerFragment['permissions']): SessionViewerFragment => ({
+    id: '1',
+    username: 'u',
+    displayName: 'u',
+    role: 'ADMIN',
+    mustChangePassword: false,
+    permissions,
+    organization: { id: '1', name: 'x', tier: 'DISTRICT' },
+  });
+  const named = (records: readonly RouteRecordRaw[]): string[] =>
+    records.flatMap((r) => [...(typeof r.name === 'string' ? [r.name] : []), ...named(r.children ?? [])]);
+
+  it('declares every route of the router, the login page aside', () => {
+    expect(named(routes).filter((name) => name !== 'login' && !(name in PAGE_ACCESS))).toEqual([]);
+  });
+
+  it('gives every menu item its route, and the route lets in exactly the holders of the item’s permission', () => {
+    for (const tier of TIERS) {
+      for (const item of items(tier)) {
+        expect(item.permission, item.routeName).toBe(PAGE_ACCESS[item.routeName]);
+        expect(item.available, item.routeName).toBe(router.hasRoute(item.routeName));
+        if (!item.available) continue;
+        const to = router.resolve({ name: item.routeName });
+        expect(decideNavigation(to, viewer(item.permission ? [item.permission] : [])), item.routeName).toBe(true);
+        if (item.permission) expect(decideNavigation(to, viewer([])), item.routeName).toMatchObject({ name: 'not-available' });
+      }
+    }
+  });
+
+  it('shows a page in the menu exactly when the guard would open it', () => {
+    const permissionSets: SessionViewerFragment['permissions'][] = [
+      [],
+      ['MEMBER_READ'],
+      ['ACCOUNT_MANAGE', 'AUDIT_READ'],
+      ['MEMBER_READ', 'ENROLLMENT_REVIEW'],
+    ];
+    for (const tier of TIERS) {
+      for (const permissions of permissionSets) {
+        const shown = new Set(labels(visibleMenu(tier, permissions)));
+        for (const item of items(tier).filter((i) => i.available)) {
+          const opens = decideNavigation(router.resolve({ name: item.routeName }), viewer(permissions)) === true;
+          expect(shown.has(item.labelKey), `${tier} ${item.routeName} ${permissions.join()}`).toBe(opens);
+        }
+      }
+    }
   });
 });

@@ -7,6 +7,13 @@ import { routes } from '../routes';
 const router = createRouter({ history: createMemoryHistory(), routes });
 const to = (path: string) => router.resolve(path);
 
+/** Where a refusal leads: the "not available" page, at the very address asked for. */
+function refusedTo(decision: ReturnType<typeof decideNavigation>): string | false {
+  if (decision === true) return false;
+  const target = router.resolve(decision);
+  return target.name === 'not-available' && target.fullPath;
+}
+
 const clerk: SessionViewerFragment = {
   id: '1',
   username: 'jianlang',
@@ -39,13 +46,13 @@ describe('navigation guard', () => {
     expect(decideNavigation(to('/change-password'), mustChange)).toBe(true);
   });
 
-  it('keeps users without ACCOUNT_MANAGE off the accounts page', () => {
-    expect(decideNavigation(to('/accounts'), clerk)).toEqual({ name: 'home' });
+  it('shows users without ACCOUNT_MANAGE the "not available" page at the accounts address', () => {
+    expect(refusedTo(decideNavigation(to('/accounts?search=wang'), clerk))).toBe('/accounts?search=wang');
     expect(decideNavigation(to('/accounts'), { ...clerk, permissions: ['ACCOUNT_MANAGE'] })).toBe(true);
   });
 
   it('keeps users without AUDIT_READ off the audit log, with or without an organization', () => {
-    expect(decideNavigation(to('/audit?org=5'), clerk)).toEqual({ name: 'home' });
+    expect(refusedTo(decideNavigation(to('/audit?org=5'), clerk))).toBe('/audit?org=5');
     expect(decideNavigation(to('/audit'), { ...clerk, permissions: ['AUDIT_READ'] })).toBe(true);
     expect(to('/audit?org=5').name).toBe('audit');
   });
@@ -53,11 +60,16 @@ describe('navigation guard', () => {
   it('keeps users without MEMBER_READ off the member list, a member and the enterprises', () => {
     const reader = { ...clerk, permissions: ['ORGANIZATION_READ', 'MEMBER_READ'] as SessionViewerFragment['permissions'] };
     for (const path of ['/members?q=310115', '/members/42', '/enterprises']) {
-      expect(decideNavigation(to(path), clerk), path).toEqual({ name: 'home' });
+      expect(refusedTo(decideNavigation(to(path), clerk)), path).toBe(path);
       expect(decideNavigation(to(path), reader), path).toBe(true);
     }
     expect(to('/members/42')).toMatchObject({ name: 'member', params: { id: '42' } });
     expect(to('/members?q=1').name).toBe('members');
+  });
+
+  it('lets every signed-in user see the "not available" page itself, so a refusal never loops', () => {
+    expect(decideNavigation(router.resolve({ name: 'not-available', params: { pathMatch: ['accounts'] } }), clerk)).toBe(true);
+    expect(to('/no/such/page').name).toBe('not-available');
   });
 });
 

@@ -8,13 +8,18 @@ describe('member export download', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(new Blob(['xlsx']), { headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('会员信息-6.xlsx')}` } });
+      return new Response(new Blob(['xlsx']), {
+        headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx')}` },
+      });
     });
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
 
-    expect(await downloadMemberExport({ search: '340104199001011234' }, 'zh-CN')).toEqual({ kind: 'saved', fileName: '会员信息-6.xlsx' });
+    expect(await downloadMemberExport({ search: '340104199001011234' }, 'zh-CN')).toEqual({
+      kind: 'saved',
+      fileName: '会员信息-上海建朗信息科技有限公司工会-2024-12-27.xlsx',
+    });
     const [call] = calls;
     expect(calls).toHaveLength(1);
     expect(call?.url).toBe('/api/members/export.xlsx');

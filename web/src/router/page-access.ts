@@ -1,0 +1,55 @@
+import type { RouteLocation, RouteRecordNameGeneric } from 'vue-router';
+import type { Permission } from '../gql/graphql';
+
+/**
+ * Who may open each page, by route name: the one declaration the router's guard and the side menu
+ * both read (null: every signed-in user). Pages of the menu not built yet are here too, so the menu
+ * knows their permission before their route exists. Display only: the server refuses whatever the
+ * caller may not do. A route missing here is refused (deny by default; router.spec.ts names it).
+ */
+export const PAGE_ACCESS = {
+  home: null,
+  organization: null,
+  'change-password': null,
+  'not-available': null,
+  accounts: 'ACCOUNT_MANAGE',
+  audit: 'AUDIT_READ',
+  members: 'MEMBER_READ',
+  member: 'MEMBER_READ',
+  enterprises: 'MEMBER_READ',
+  // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
+  cards: null,
+  'card-queue': null,
+  'card-batches': null,
+  'member-card-enrollment': null,
+  'social-security-card-enrollment': null,
+  'enrollment-query': null,
+  'enrollment-review': 'ENROLLMENT_REVIEW',
+  'card-batch-revocation-review': 'CARD_REVOCATION_REVIEW',
+  'instant-enrollment-review': 'INSTANT_ENROLLMENT_REVIEW',
+  'enrollment-batches': null,
+  'fee-settings': null,
+  'benefit-query': null,
+  'coverage-query': null,
+  'plans-and-years': null,
+  'batch-intake': 'DISTRICT_BATCH_REVIEW',
+  'city-monitoring': null,
+  'benefit-payments': null,
+} as const satisfies Record<string, Permission | null>;
+
+export type PageName = keyof typeof PAGE_ACCESS;
+
+export function isPageName(name: RouteRecordNameGeneric | undefined): name is PageName {
+  return typeof name === 'string' && Object.hasOwn(PAGE_ACCESS, name);
+}
+
+/** Whether `permissions` open the page of this name (the menu shows it only then). */
+export function permits(name: PageName, permissions: readonly Permission[]): boolean {
+  const permission: Permission | null = PAGE_ACCESS[name];
+  return permission === null || permissions.includes(permission);
+}
+
+/** Whether `permissions` open a route and every page it is nested in. A named route not declared above never opens. */
+export function mayOpen(to: Pick<RouteLocation, 'matched'>, permissions: readonly Permission[]): boolean {
+  return to.matched.every((record) => record.name === undefined || (isPageName(record.name) && permits(record.name, permissions)));
+}
