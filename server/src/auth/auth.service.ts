@@ -42,7 +42,9 @@ export class AuthService {
    * Only the right password learns that its account is disabled: a guesser gets the answer of any wrong one.
    */
   async login(ctx: RequestContext, attempt: LoginAttempt, previousToken: string | undefined): Promise<LoginOutcome> {
-    const blank = (['username', 'password', 'captchaAnswer'] as const).filter((field) => attempt[field].trim() === '');
+    // The captcha answer is asked for only when there is a captcha (AUTH_CAPTCHA=off: scripted clients).
+    const asked = this.config.captchaEnabled ? (['username', 'password', 'captchaAnswer'] as const) : (['username', 'password'] as const);
+    const blank = asked.filter((field) => attempt[field].trim() === '');
     if (blank.length) {
       const keys = { username: 'usernameRequired', password: 'passwordRequired', captchaAnswer: 'captchaRequired' } as const;
       return {
