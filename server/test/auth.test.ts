@@ -103,6 +103,60 @@ describe('login', () => {
   });
 });
 
+describe('disabled accounts', () => {
+  /** Disables `username` through the API, as its superior union's admin does. */
+  async function disable(admin: string, username: string): Promise<void> {
+    const c = s.client();
+    expect((await login(admin, DEMO_PASSWORD, CAPTCHA_ANSWER, c)).result.__typename).toBe('LoginSuccess');
+    const { id, version } = await systemEm(s.orm).findOneOrFail(Account, { username });
+    const r = await c.ok(`mutation { setAccountDisabled(input: { id: ${id}, disabled: true, version: ${version} }) { __typename } }`);
+    expect(r.setAccountDisabled.__typename).toBe('AccountPayload');
+  }
+
+  it('tells the right password of a disabled account that it is disabled and whom to ask, in zh-CN and en, without a session', async () => {
+    await disable('pudong', 'pudong-reviewer');
+    const { client, result } = await login('pudong-reviewer', DEMO_PASSWORD);
+    expect(result).toMatchObject({
+      __typename: 'UserError',
+      code: 'ACCOUNT_DISABLED',
+      message: '您的账号已被停用，暂时无法登录。如需继续使用，请联系上级工会启用',
+    });
+    expect(client.cookie).toBeUndefined();
+    expect((await client.ok(ME)).me).toBeNull();
+    const en = new (client.constructor as typeof import('./support/graphql-client.js').GraphQLClient)(s.url, 'en');
+    const { id } = (await en.ok(CAPTCHA)).captcha;
+    expect((await en.login('pudong-reviewer', DEMO_PASSWORD, id, CAPTCHA_ANSWER)).login).toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      message: 'Your account is disabled and cannot log in. To use it again, ask your superior union to enable it.',
+    });
+  });
+
+  it('answers a wrong password of a disabled account exactly like any wrong password, and a wrong captcha before that', async () => {
+    await disable('jianjiao', 'jianjiao-reviewer');
+    const disabled = await login('jianjiao-reviewer', 'Wrong@2025');
+    const enabled = await login('center', 'Wrong@2025');
+    expect(disabled.result).toEqual(enabled.result);
+    expect(disabled.result).toMatchObject({ code: 'WRONG_CREDENTIALS' });
+    // Only the captcha is judged when it is wrong: nothing about the account.
+    expect((await login('jianjiao-reviewer', DEMO_PASSWORD, 'XXXX')).result).toMatchObject({ code: 'CAPTCHA_INVALID' });
+  });
+
+  it('names every blank field in one answer, before spending the captcha', async () => {
+    const c = s.client();
+    const { id } = await captcha(c);
+    const blank = (await c.login(' ', '', id, '')).login;
+    expect(blank).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT', message: '请填写账号；请填写密码；请填写验证码' });
+    const fields = await c.ok(`mutation($i: LoginInput!) { login(input: $i) { ... on UserError { fields { field message } } } }`, {
+      i: { username: 'jianlang', password: '', captchaId: id, captchaAnswer: ' ' },
+    });
+    expect(fields.login.fields).toEqual([
+      { field: 'password', message: '请填写密码' },
+      { field: 'captchaAnswer', message: '请填写验证码' },
+    ]);
+    expect((await c.login('jianlang', DEMO_PASSWORD, id, CAPTCHA_ANSWER)).login.__typename).toBe('LoginSuccess');
+  });
+});
+
 describe('lockout', () => {
   it('locks the account after 5 failures in 15 minutes, says until when, audits it, and unlocks after 15 minutes', async () => {
     for (let i = 0; i < 4; i++) expect((await login('zhangjiang', `Wrong${i}`)).result.code).toBe('WRONG_CREDENTIALS');

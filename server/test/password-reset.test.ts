@@ -106,7 +106,7 @@ describe('account management', () => {
     const done = (await disable(target.version)).setAccountDisabled;
     expect(done.account.disabled).toBe(true);
     expect((await clerk.ok('{ me { username } }')).me).toBeNull();
-    expect((await s.client().login('xuhui-gr2', 'Demo@2025')).login.code).toBe('WRONG_CREDENTIALS');
+    expect((await s.client().login('xuhui-gr2', 'Demo@2025')).login.code).toBe('ACCOUNT_DISABLED');
     const stale = (await disable(target.version, false)).setAccountDisabled;
     expect(stale).toMatchObject({
       __typename: 'VersionConflict',

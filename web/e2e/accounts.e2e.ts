@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openLoginPage, signIn, submitLogin } from './support/browser';
+import { DEMO_PASSWORD, launchBrowser, openLoginPage, signIn, submitLogin } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,13 +62,23 @@ describe('account management', () => {
     await newcomer.context().close();
   });
 
-  it('disables and re-enables an account, and resets the password of one below', async () => {
+  it('disables an account after saying what that does, the account is told at login, then re-enables it and resets the password of one below', async () => {
     const admin = await signIn(browser, 'pudong');
     await openAccounts(admin);
     const row = accountRow(admin, 'zhangjiang');
 
     await row.getByRole('button', { name: '停用' }).click();
+    const confirmation = admin.locator('.q-dialog');
+    await expect(confirmation.textContent()).resolves.toContain('该账号正在使用的登录会立即失效，在重新启用之前无法登录');
+    await confirmation.getByRole('button', { name: '停用' }).click();
     await row.getByText('停用', { exact: true }).and(row.locator('.q-badge')).waitFor();
+
+    // The right password of a disabled account learns why it cannot log in, and whom to ask.
+    const clerk = await openLoginPage(browser);
+    await submitLogin(clerk, 'zhangjiang', DEMO_PASSWORD);
+    await expect(clerk.getByTestId('login-error').textContent()).resolves.toContain('您的账号已被停用，暂时无法登录。如需继续使用，请联系上级工会启用');
+    await clerk.context().close();
+
     await row.getByRole('button', { name: '启用' }).click();
     await row.getByText('正常', { exact: true }).waitFor();
 

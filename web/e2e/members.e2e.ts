@@ -138,16 +138,20 @@ describe('member rolls', () => {
     await page.getByTestId('member-revealed').waitFor();
     await expect(page.getByTestId('member-fact-idExpiry').textContent()).resolves.toContain('长期');
 
-    // Back to the same search; a wrong check character gets the server's own message at the field.
+    // Back to the same search; a wrong check character and a wrong mobile get the server's own messages, both at once, each at its field.
     await page.goBack();
     await page.waitForURL((url) => url.pathname === '/members' && url.searchParams.get('q') === idNumber);
     await page.getByTestId('create-member').click();
     await memberDialog.getByLabel('姓名').fill(`${memberName}乙`);
     await memberDialog.getByLabel('证件号码').fill(withWrongCheck(uniqueResidentId()));
+    await memberDialog.getByLabel('手机号码').fill('12800138000');
     await memberDialog.getByRole('button', { name: '保存' }).click();
     const idField = memberDialog.locator('.q-field').filter({ has: page.getByLabel('证件号码') });
     await idField.getByText('证件号码校验位不正确，请核对').waitFor();
     expect(await idField.getAttribute('class')).toContain('q-field--error');
+    const mobileField = memberDialog.locator('.q-field').filter({ has: page.getByLabel('手机号码') });
+    await mobileField.getByText('手机号码格式不正确（11 位，1 开头）').waitFor();
+    expect(await mobileField.getAttribute('class')).toContain('q-field--error');
     expect(await memberDialog.isVisible()).toBe(true);
     await page.context().close();
 

@@ -3,7 +3,7 @@ import type { Clock } from '../common/clock.js';
 import type { Config } from '../config.js';
 import type { AuthedContext, RequestContext, Viewer } from '../common/request-context.js';
 import { ErrorCode } from '../common/errors/error-code.js';
-import { userError, type UserError } from '../common/errors/error-result.js';
+import { fieldErrors, userError, type UserError } from '../common/errors/error-result.js';
 import { systemEm } from '../org-scope/system-em.js';
 import { Account } from './account.entity.js';
 import type { AuditService } from '../audit-trail/audit.service.js';
@@ -35,11 +35,27 @@ export class AuthService {
   ) {}
 
   /**
-   * Order matters: the captcha is checked (and spent) before anything else, so a wrong captcha costs the
+   * Order matters: blank fields are named first (they tell nothing about any account and spend
+   * nothing); the captcha is checked (and spent) before anything else, so a wrong captcha costs the
    * attacker a fresh challenge and never reaches password verification; then the lock; then the password.
    * Unknown usernames verify against a dummy hash and count failures like real ones: same answers, same time.
+   * Only the right password learns that its account is disabled: a guesser gets the answer of any wrong one.
    */
   async login(ctx: RequestContext, attempt: LoginAttempt, previousToken: string | undefined): Promise<LoginOutcome> {
+    // The captcha answer is asked for only when there is a captcha (AUTH_CAPTCHA=off: scripted clients).
+    const asked = this.config.captchaEnabled ? (['username', 'password', 'captchaAnswer'] as const) : (['username', 'password'] as const);
+    const blank = asked.filter((field) => attempt[field].trim() === '');
+    if (blank.length) {
+      const keys = { username: 'usernameRequired', password: 'passwordRequired', captchaAnswer: 'captchaRequired' } as const;
+      return {
+        ok: false,
+        error: fieldErrors(
+          ctx,
+          ErrorCode.BAD_USER_INPUT,
+          blank.map((field) => ({ field, message: ctx.t(keys[field]) })),
+        ),
+      };
+    }
     if (this.config.captchaEnabled && !(await this.captchas.consume(attempt.captchaId, attempt.captchaAnswer))) {
       return { ok: false, error: userError(ErrorCode.CAPTCHA_INVALID, ctx.t('captchaInvalid'), 'captchaAnswer') };
     }
@@ -50,10 +66,23 @@ export class AuthService {
     const em = systemEm(this.orm);
     const account = await em.findOne(Account, { username }, { populate: ['organization'] });
     const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), attempt.password);
-    if (!account || !passwordOk || account.disabled) {
+    if (!account || !passwordOk) {
       const until = await this.lockout.recordFailure(ctx, username, account, 'login.failed');
       if (until) return this.locked(ctx, until);
       return { ok: false, error: userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCredentials')) };
+    }
+    if (account.disabled) {
+      // The right password is no failure to count toward a lock; the attempt is still audited.
+      await em.transactional(async (tx) => {
+        this.audit.record(ctx, tx, {
+          action: 'login.failed',
+          organization: account.organization.getEntity(),
+          targetType: 'Account',
+          targetId: account.id,
+          actor: null,
+        });
+      });
+      return { ok: false, error: userError(ErrorCode.ACCOUNT_DISABLED, ctx.t('accountDisabled')) };
     }
 
     const token = await em.transactional(async (tx) => {
@@ -106,15 +135,17 @@ export class AuthService {
     const lockedUntil = await this.lockout.lockedUntil(ctx, viewer.username);
     if (lockedUntil) return { error: this.lockedError(ctx, lockedUntil) };
     const account = await systemEm(this.orm).findOneOrFail(Account, viewer.accountId, { populate: ['organization'] });
+    // Both fields are judged in one answer: a wrong current password and a weak new one are shown together.
+    const problem = passwordProblem(newPassword, account.username);
+    const weak = problem && passwordProblemMessage(problem);
+    const newPasswordError = weak ? { field: 'newPassword', message: ctx.t(weak.key, weak.params) } : null;
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       const until = await this.lockout.recordFailure(ctx, account.username, account);
-      return { error: until ? this.lockedError(ctx, until) : userError(ErrorCode.WRONG_CREDENTIALS, ctx.t('wrongCurrentPassword'), 'currentPassword') };
+      if (until) return { error: this.lockedError(ctx, until) };
+      const wrong = { field: 'currentPassword', message: ctx.t('wrongCurrentPassword') };
+      return { error: fieldErrors(ctx, ErrorCode.WRONG_CREDENTIALS, newPasswordError ? [wrong, newPasswordError] : [wrong]) };
     }
-    const problem = passwordProblem(newPassword, account.username);
-    if (problem) {
-      const { key, params } = passwordProblemMessage(problem);
-      return { error: userError(ErrorCode.WEAK_PASSWORD, ctx.t(key, params), 'newPassword') };
-    }
+    if (newPasswordError) return { error: fieldErrors(ctx, ErrorCode.WEAK_PASSWORD, [newPasswordError]) };
     if (newPassword === currentPassword) {
       return { error: userError(ErrorCode.WEAK_PASSWORD, ctx.t('samePassword'), 'newPassword') };
     }

@@ -13,8 +13,8 @@ export interface VersionConflictAnswer {
 /**
  * The version an edit dialog sends with its change, and what it does on a VersionConflict: fetch the
  * row as stored now, start the form over from it (what the clerk typed is not merged into someone
- * else's change), and say so; the next save sends the version that now holds. Every dialog that changes
- * a versioned row (member, life status, transfer, enterprise) goes through here.
+ * else's change), and say so; the next save sends the version that now holds. Dialogs do not call it
+ * themselves: useFormMutation (`versioned`) composes it, so every form sends and recovers one way.
  */
 export function useVersionedEdit<Row extends { version: number }>(options: {
   /** The row as stored now (a network-only read); null when the caller can no longer see it. */

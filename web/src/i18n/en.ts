@@ -395,6 +395,15 @@ const en: MessageSchema = {
     previous: 'Previous',
     next: 'Next',
   },
+  forms: {
+    usernameHint: '3-32 letters, digits, dots, underscores or hyphens; used to log in',
+    usernameFormat: 'A username has 3-32 letters, digits, dots, underscores or hyphens, and starts with a letter or digit',
+  },
+  accountStatus: {
+    disableTitle: 'Disable account {username}',
+    disableMessage: 'Disabling ends every session of this account at once, and it cannot log in until it is enabled again. Disable account {username}?',
+    disableConfirm: 'Disable',
+  },
 };
 
 export default en;

@@ -392,6 +392,15 @@ const zhCN = {
     previous: '上一页',
     next: '下一页',
   },
+  forms: {
+    usernameHint: '3-32 位字母、数字、点、下划线或连字符，登录时使用',
+    usernameFormat: '账号须为 3-32 位字母、数字、点、下划线或连字符，以字母或数字开头',
+  },
+  accountStatus: {
+    disableTitle: '停用账号 {username}',
+    disableMessage: '停用后，该账号正在使用的登录会立即失效，在重新启用之前无法登录。确定停用账号 {username} 吗？',
+    disableConfirm: '停用',
+  },
 };
 
 export default zhCN;

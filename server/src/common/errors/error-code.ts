@@ -16,6 +16,8 @@ export enum ErrorCode {
   WRONG_CREDENTIALS = 'WRONG_CREDENTIALS',
   CAPTCHA_INVALID = 'CAPTCHA_INVALID',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  /** The right password of a disabled account: told only after the captcha and the password are right. */
+  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
   WEAK_PASSWORD = 'WEAK_PASSWORD',
 }
 

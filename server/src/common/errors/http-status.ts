@@ -18,6 +18,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.OUTSIDE_WINDOW]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.ACCOUNT_LOCKED]: 429,
+  [ErrorCode.ACCOUNT_DISABLED]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };

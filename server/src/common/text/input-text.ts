@@ -4,7 +4,7 @@ import type { RequestContext } from '../request-context.js';
 import { checkHumanText, type HumanTextReason } from '../../domain/human-text.js';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/error-code.js';
-import { userError, UserError } from '../errors/error-result.js';
+import { fieldErrors, UserError } from '../errors/error-result.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 /**
@@ -45,44 +45,40 @@ interface Problem {
 
 /**
  * Checks and normalises, in place, every `@HumanText` value among the arguments (nested inputs and
- * lists included). A refused value answers the field's UserError when the result union has one (a
- * form shows it under the field), otherwise a BAD_USER_INPUT error naming the field.
+ * lists included). Refused values answer the result union's UserError when it has one, naming every
+ * field at fault (a form shows each under its input), otherwise a BAD_USER_INPUT error naming the first.
  */
 export const humanTextGuard: MiddlewareFn<RequestContext> = async ({ args, info, context: ctx }, next) => {
-  for (const arg of info.parentType.getFields()[info.fieldName].args) {
-    const problem = visit(args, arg.name, arg.name, arg.type, humanTextMark(arg.extensions));
-    if (!problem) continue;
-    const message = ctx.t('fieldProblem', { field: ctx.t(problem.label), problem: ctx.t(REASON_KEYS[problem.reason]) });
-    const result = getNullableType(info.returnType);
-    if (isUnionType(result) && result.getTypes().some((t) => t.name === UserError.name)) return userError(ErrorCode.BAD_USER_INPUT, message, problem.field);
-    throw new AppError('BAD_USER_INPUT', message, { field: problem.field });
-  }
-  return next();
+  const problems: Problem[] = [];
+  for (const arg of info.parentType.getFields()[info.fieldName].args) visit(args, arg.name, arg.name, arg.type, humanTextMark(arg.extensions), problems);
+  if (!problems.length) return next();
+  const errors = problems.map((p) => ({ field: p.field, message: ctx.t('fieldProblem', { field: ctx.t(p.label), problem: ctx.t(REASON_KEYS[p.reason]) }) }));
+  const result = getNullableType(info.returnType);
+  if (isUnionType(result) && result.getTypes().some((t) => t.name === UserError.name)) return fieldErrors(ctx, ErrorCode.BAD_USER_INPUT, errors);
+  throw new AppError('BAD_USER_INPUT', errors[0].message, { field: errors[0].field });
 };
 
 /** `holder[key]` (the input field `name`, or an item of it): checked if marked human text, else searched for nested marked fields. */
-function visit(holder: Record<string, unknown>, key: string, name: string, type: GraphQLInputType, mark: HumanTextMark | undefined): Problem | undefined {
+function visit(holder: Record<string, unknown>, key: string, name: string, type: GraphQLInputType, mark: HumanTextMark | undefined, problems: Problem[]): void {
   const value = holder[key];
-  if (value == null) return undefined;
+  if (value == null) return;
   const inner = getNullableType(type);
   if (isListType(inner)) {
     const list = value as Record<string, unknown>;
-    for (const i of Object.keys(list)) {
-      const problem = visit(list, i, name, inner.ofType, mark);
-      if (problem) return problem;
-    }
-    return undefined;
+    for (const i of Object.keys(list)) visit(list, i, name, inner.ofType, mark, problems);
+    return;
   }
   if (isInputObjectType(inner)) {
-    for (const field of Object.values(inner.getFields())) {
-      const problem = visit(value as Record<string, unknown>, field.name, field.name, field.type, humanTextMark(field.extensions));
-      if (problem) return problem;
-    }
-    return undefined;
+    for (const field of Object.values(inner.getFields()))
+      visit(value as Record<string, unknown>, field.name, field.name, field.type, humanTextMark(field.extensions), problems);
+    return;
   }
-  if (!mark || getNamedType(type) !== GraphQLString) return undefined;
+  if (!mark || getNamedType(type) !== GraphQLString) return;
   const checked = checkHumanText(String(value), { required: isNonNullType(type), multiline: mark.multiline });
-  if (!checked.ok) return { field: name, label: mark.label, reason: checked.reason };
+  if (!checked.ok) {
+    // A list of names reports its field once.
+    if (!problems.some((p) => p.field === name)) problems.push({ field: name, label: mark.label, reason: checked.reason });
+    return;
+  }
   holder[key] = checked.value;
-  return undefined;
 }

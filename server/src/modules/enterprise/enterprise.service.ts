@@ -3,7 +3,7 @@ import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { userError, UserError } from '../../common/errors/error-result.js';
+import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
 import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
@@ -50,12 +50,14 @@ export class EnterpriseService {
     return e;
   }
 
-  /** Field rules shared by create and update. */
+  /** Field rules shared by create and update, every problem at once. */
   private check(ctx: AuthedContext, fields: EnterpriseFields): { error: UserError } | { name: string; creditCode: string; address: string | null } {
+    const problems: FieldError[] = [];
     const name = fields.name.trim();
-    if (name.length < 2) return { error: userError(ErrorCode.BAD_USER_INPUT, ctx.t('enterpriseName'), 'name') };
+    if (name.length < 2) problems.push({ field: 'name', message: ctx.t('enterpriseName') });
     const code = validateCreditCode(fields.creditCode);
-    if (!code.ok) return { error: userError(ErrorCode.BAD_USER_INPUT, ctx.t('creditCode'), 'creditCode') };
+    if (!code.ok) problems.push({ field: 'creditCode', message: ctx.t('creditCode') });
+    if (!code.ok || problems.length) return { error: fieldErrors(ctx, ErrorCode.BAD_USER_INPUT, problems) };
     return { name, creditCode: code.value, address: fields.address?.trim() || null };
   }
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { userError, UserError } from '../../common/errors/error-result.js';
+import { fieldErrors, userError, UserError, type FieldError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../common/pagination/page.js';
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
@@ -392,15 +392,11 @@ export class MemberService {
     union: Organization,
   ): Promise<{ member: CheckedMember; enterprise: Enterprise | null } | UserError> {
     const checked = checkMember(input, this.clock.today());
-    if (!checked.ok) {
-      const first = checked.problems[0];
-      return userError(ErrorCode.BAD_USER_INPUT, checked.problems.map((p) => ctx.t(p.key)).join('；'), first.field);
-    }
-    let enterprise: Enterprise | null = null;
-    if (input.enterpriseId != null) {
-      enterprise = await ctx.em.findOne(Enterprise, { id: input.enterpriseId, organization: union.id });
-      if (!enterprise) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enterpriseNotInUnion'), 'enterpriseId');
-    }
+    const problems: FieldError[] = checked.ok ? [] : checked.problems.map((p) => ({ field: p.field, message: ctx.t(p.key) }));
+    // Checked even when other fields are wrong: the form shows every problem in one answer.
+    const enterprise = input.enterpriseId == null ? null : await ctx.em.findOne(Enterprise, { id: input.enterpriseId, organization: union.id });
+    if (input.enterpriseId != null && !enterprise) problems.push({ field: 'enterpriseId', message: ctx.t('enterpriseNotInUnion') });
+    if (!checked.ok || problems.length) return fieldErrors(ctx, ErrorCode.BAD_USER_INPUT, problems);
     return { member: checked.member, enterprise };
   }
 

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { userError, type UserError } from '../../common/errors/error-result.js';
+import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { Organization } from '../../org-scope/organization.entity.js';
@@ -28,19 +28,20 @@ export class OrganizationAdminService {
 
   async create(ctx: AuthedContext, input: NewOrganization): Promise<Organization | UserError> {
     const parent = await this.organizations.get(ctx, input.parentId);
+    // Every problem at once, so the form marks all of them together.
+    const problems: FieldError[] = [];
     const name = input.name.trim();
-    if (name.length < 2 || name.length > 100) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('orgName'), 'name');
-    if (!ALLOWED_PARENT_TIERS[input.tier].includes(parent.tier)) {
-      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('tierNotAllowed', { parent: parent.name }), 'tier');
-    }
+    if (name.length < 2 || name.length > 100) problems.push({ field: 'name', message: ctx.t('orgName') });
+    if (!ALLOWED_PARENT_TIERS[input.tier].includes(parent.tier)) problems.push({ field: 'tier', message: ctx.t('tierNotAllowed', { parent: parent.name }) });
     let creditCode: string | null = null;
     if (input.creditCode?.trim()) {
       const checked = validateCreditCode(input.creditCode);
-      if (!checked.ok) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('creditCode'), 'creditCode');
-      creditCode = checked.value;
+      if (checked.ok) creditCode = checked.value;
+      else problems.push({ field: 'creditCode', message: ctx.t('creditCode') });
     } else if (input.tier === Tier.GRASSROOTS) {
-      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('creditCodeRequired'), 'creditCode');
+      problems.push({ field: 'creditCode', message: ctx.t('creditCodeRequired') });
     }
+    if (problems.length) return fieldErrors(ctx, ErrorCode.BAD_USER_INPUT, problems);
     try {
       return await ctx.em.transactional(async (tx) => {
         // Take the id first so the row is written with its final path (the flush guard checks it).

@@ -30,9 +30,6 @@ export function enterpriseInput(form: EnterpriseForm): EnterpriseInput {
   return { name: form.name.trim(), creditCode: normalizeCreditCode(form.creditCode), address: form.address.trim() || null };
 }
 
+/** The inputs a server UserError may point at. */
 export const ENTERPRISE_FORM_FIELDS = ['name', 'creditCode', 'address'] as const;
 export type EnterpriseFormField = (typeof ENTERPRISE_FORM_FIELDS)[number];
-
-export function isEnterpriseFormField(field: string | null | undefined): field is EnterpriseFormField {
-  return ENTERPRISE_FORM_FIELDS.includes(field as EnterpriseFormField);
-}

@@ -131,7 +131,7 @@ export function memberInput(form: MemberForm): MemberInput {
   };
 }
 
-/** The inputs a server UserError may point at; any other field is shown as a banner. */
+/** The inputs a server UserError may point at (useFormMutation shows any other field in a banner). */
 export const MEMBER_FORM_FIELDS = [
   'name',
   'idType',
@@ -146,10 +146,6 @@ export const MEMBER_FORM_FIELDS = [
   'joinedAt',
 ] as const;
 export type MemberFormField = (typeof MEMBER_FORM_FIELDS)[number];
-
-export function isMemberFormField(field: string | null | undefined): field is MemberFormField {
-  return MEMBER_FORM_FIELDS.includes(field as MemberFormField);
-}
 
 /** The status changes offered for a member: retire or record a death with a date, or correct back to active. */
 export function lifeStatusTargets(current: LifeStatus): LifeStatus[] {

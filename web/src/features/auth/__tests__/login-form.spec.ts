@@ -63,6 +63,63 @@ describe('login form', () => {
     expect(wrapper.text()).not.toContain('请填写验证码');
   });
 
+  it('tells a disabled account, whose password was right, to ask its superior union', async () => {
+    stubGraphQLFetch({
+      Captcha: captcha,
+      Login: () => ({
+        data: {
+          login: {
+            __typename: 'UserError',
+            code: 'ACCOUNT_DISABLED',
+            message: '您的账号已被停用，暂时无法登录。如需继续使用，请联系上级工会启用',
+            field: null,
+            fields: [],
+          },
+        },
+      }),
+    });
+    const wrapper = await submitLogin();
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('您的账号已被停用，暂时无法登录。如需继续使用，请联系上级工会启用');
+  });
+
+  it('shows a wrong captcha under the captcha field, where the fresh captcha does not wipe it', async () => {
+    const requests = stubGraphQLFetch({
+      Captcha: captcha,
+      Login: () => ({
+        data: {
+          login: {
+            __typename: 'UserError',
+            code: 'CAPTCHA_INVALID',
+            message: '验证码错误或已过期，请重新输入',
+            field: 'captchaAnswer',
+            fields: [{ __typename: 'FieldError', field: 'captchaAnswer', message: '验证码错误或已过期，请重新输入' }],
+          },
+        },
+      }),
+    });
+    const wrapper = await submitLogin();
+    const captchaField = wrapper.find('[data-testid="captcha-answer"]').element.closest('.q-field');
+    expect(captchaField?.textContent).toContain('验证码错误或已过期，请重新输入');
+    expect(captchaField?.classList.contains('q-field--error')).toBe(true);
+    expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(false);
+    expect(requests.filter((request) => request.operationName === 'Captcha')).toHaveLength(2);
+
+    await wrapper.find('[data-testid="captcha-answer"]').setValue('cd34');
+    expect(captchaField?.classList.contains('q-field--error')).toBe(false);
+  });
+
+  it('names every empty field at once, sending nothing', async () => {
+    const requests = stubGraphQLFetch({ Captcha: captcha });
+    const wrapper = await mountApp(LoginForm);
+    await flushPromises();
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.text()).toContain('请填写账号');
+    expect(wrapper.text()).toContain('请填写密码');
+    expect(wrapper.text()).toContain('请填写验证码');
+    expect(requests.filter((request) => request.operationName === 'Login')).toHaveLength(0);
+  });
+
   it('tells the clerk when the server cannot be reached', async () => {
     stubGraphQLFetch({ Captcha: captcha, Login: () => 'network-error' });
     const wrapper = await submitLogin();

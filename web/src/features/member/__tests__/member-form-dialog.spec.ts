@@ -164,6 +164,42 @@ describe('new member dialog', () => {
     expect(field('member-id-number').textContent).not.toContain('校验位');
   });
 
+  it('shows every problem of the answer beside its input at once, each until that input changes', async () => {
+    stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      CreateMember: () => ({
+        data: {
+          createMember: {
+            __typename: 'UserError',
+            code: 'BAD_USER_INPUT',
+            field: 'idNumber',
+            message: '证件号码校验位不正确，请核对；手机号码格式不正确（11 位，1 开头）；入会日期不能晚于今天',
+            fields: [
+              { __typename: 'FieldError', field: 'idNumber', message: '证件号码校验位不正确，请核对' },
+              { __typename: 'FieldError', field: 'mobile', message: '手机号码格式不正确（11 位，1 开头）' },
+              { __typename: 'FieldError', field: 'joinedAt', message: '入会日期不能晚于今天' },
+            ],
+          },
+        },
+      }),
+    });
+    await openDialog();
+    await type('member-name', '李明');
+    await type('member-id-number', MALE_ID);
+    await type('member-mobile', '12800138000');
+    await submit();
+
+    expect(field('member-id-number').textContent).toContain('证件号码校验位不正确，请核对');
+    expect(field('member-mobile').textContent).toContain('手机号码格式不正确（11 位，1 开头）');
+    expect(field('member-joined-at').textContent).toContain('入会日期不能晚于今天');
+    expect(dialogElement().querySelectorAll('.q-field--error')).toHaveLength(3);
+    expect(dialogElement().querySelector('.q-banner')).toBeNull();
+
+    await type('member-mobile', '13800138000');
+    expect(field('member-mobile').classList.contains('q-field--error')).toBe(false);
+    expect(dialogElement().querySelectorAll('.q-field--error')).toHaveLength(2);
+  });
+
   it('closes and reports the new member when the server creates it', async () => {
     stubGraphQLFetch({
       PickableEnterprises: enterprises,

@@ -4,7 +4,6 @@ import {
   emptyMemberForm,
   formGender,
   idExpiryValue,
-  isMemberFormField,
   lifeStatusNeedsDate,
   lifeStatusTargets,
   memberFormFrom,
@@ -134,13 +133,6 @@ describe('member input', () => {
     // Saved unchanged, it says the same thing back.
     expect(memberInput(edited)).toMatchObject({ idExpiry: '长期', femalePostType: 'WORKER', enterpriseId: '3', joinedAt: '2020-05-01' });
     expect(memberFormFrom({ ...stored, idExpiryLongTerm: false, idExpiry: '2031-08-08' }, { idNumber: FEMALE_ID }).idExpiry).toBe('2031-08-08');
-  });
-
-  it('knows which server error fields belong to an input', () => {
-    expect(isMemberFormField('idNumber')).toBe(true);
-    expect(isMemberFormField('enterpriseId')).toBe(true);
-    expect(isMemberFormField('version')).toBe(false);
-    expect(isMemberFormField(null)).toBe(false);
   });
 });
 
