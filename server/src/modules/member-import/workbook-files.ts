@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, TEMPLATE_EXAMPLE } from './columns.js';
 import { MEMBER_SHEET } from './parse-sheet.js';
 import { ID_TYPE_LABELS_ZH } from '../../domain/id-document.js';
 import { FEMALE_POST_TYPE_LABELS_ZH, GENDER_LABELS_ZH, MEMBER_CATEGORY_LABELS_ZH } from '../../domain/member-category.js';
@@ -21,7 +21,7 @@ const TEXT_ROWS = 2000;
 /** 批量导入模板: headers, an example row, drop-down lists, text-formatted ID and phone columns, instructions. */
 export function buildTemplate(): Buffer {
   const headers = COLUMNS.map((c) => c.header);
-  const example = ['张三', '男', '身份证', '', '2033-01-01', '', '上海市浦东新区世纪大道一百号', '企业内职工', '2024-01-01', ''];
+  const example = COLUMNS.map((c) => TEMPLATE_EXAMPLE[c.key]);
   const sheet = XLSX.utils.aoa_to_sheet([headers, example]);
   sheet['!cols'] = COLUMNS.map((c) => ({ wch: c.key === 'workAddress' ? 30 : c.text ? 22 : 12 }));
   // Text format ("@") on the ID and phone columns of the first rows, so Excel keeps every digit of
