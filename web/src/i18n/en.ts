@@ -309,7 +309,7 @@ const en: MessageSchema = {
     stay: 'Stay',
   },
   memberSearch: {
-    placeholder: 'Name / member no. / ID number or its last 4 / mobile',
+    placeholder: 'Name / no. / ID or its last 4 / mobile',
     hint: 'Name, member number, full ID number, last 4 characters of the ID number (with the name too, e.g. "Zhang San 0026"), or mobile',
   },
   memberDetail: {

@@ -304,7 +304,7 @@ const zhCN = {
     stay: '留在本页',
   },
   memberSearch: {
-    placeholder: '姓名 / 会员编号 / 证件号码或后 4 位 / 手机号',
+    placeholder: '姓名/会员编号/证件号码或后4位/手机号',
     hint: '可输入：姓名、会员编号、完整证件号码、证件号码后 4 位（可加姓名，如“张三 0026”）、手机号',
   },
   memberDetail: {

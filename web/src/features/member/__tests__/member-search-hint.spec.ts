@@ -17,7 +17,7 @@ describe('the member search box', () => {
     mounted.push(wrapper);
     await flushPromises();
     const input = wrapper.get('input[data-testid="members-search"]');
-    expect(input.attributes('placeholder')).toBe('姓名 / 会员编号 / 证件号码或后 4 位 / 手机号');
+    expect(input.attributes('placeholder')).toBe('姓名/会员编号/证件号码或后4位/手机号');
     const hint = '可输入：姓名、会员编号、完整证件号码、证件号码后 4 位（可加姓名，如“张三 0026”）、手机号';
     expect(input.attributes('aria-label')).toBe(hint);
     expect(wrapper.get('[data-testid="members-search-help"]').attributes('aria-label')).toBe(hint);
