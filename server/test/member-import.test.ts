@@ -6,7 +6,7 @@ import { makeCreditCode } from '../src/domain/credit-code.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient } from './support/graphql-client.js';
 import { COMMIT, IMPORT, preview, upload } from './support/uploads.js';
-import { TEMPLATE_HEADERS, goodRow, mobile, residentId, workbook } from './support/workbooks.js';
+import { TEMPLATE_HEADERS, goodRow, mobile, residentId, rowXml, sheetXml, workbook, workbookWithSheet } from './support/workbooks.js';
 
 let s: TestServer;
 let clerk: GraphQLClient;
@@ -196,6 +196,45 @@ describe('member import: bad rows', () => {
     const inserted = [ra, rb].map((r) => r.commitMemberImport.memberImport.result.inserted as number);
     expect(inserted[0] + inserted[1]).toBe(30);
     expect(await memberCount()).toBe(before + 30);
+  });
+});
+
+describe('member import: what Excel and the template do to a sheet', () => {
+  it('an ID number stored as a number gets its own message, never a check-character error, in either language', async () => {
+    // Typed into a cell of number format: the cell holds a number (SheetJS writes its 17 significant
+    // digits, 310115197003040120 here, so the digits left do not even end in 000).
+    const asNumber = goodRow(230, { 证件号码: Number('310115197003040123') });
+    // As Excel itself writes it: 15 significant digits in exponent form.
+    const exponent = rowXml(3, goodRow(231, { 证件号码: 7 })).replace('<v>7</v>', '<v>3.10115197003041E+17</v>');
+    // A number of 16 digits has lost its last one as well.
+    const sixteen = rowXml(4, goodRow(232, { 证件号码: 7 })).replace('<v>7</v>', '<v>3101151970030412</v>');
+    const file = workbookWithSheet(sheetXml(rowXml(1, TEMPLATE_HEADERS) + rowXml(2, asNumber) + exponent + sixteen + rowXml(5, goodRow(233))));
+    const job = await importFile(file);
+    expect(job).toMatchObject({ newCount: 1, invalidCount: 3 });
+    const message = '此单元格在 Excel 中是数字格式，末尾数字已丢失：请把该列设为文本后重新填写';
+    expect(job.errors).toEqual([2, 3, 4].map((rowNo) => ({ rowNo, column: '证件号码', message })));
+
+    const english = await fetch(`${s.url}/api/member-imports/${job.id}/errors.xlsx`, { headers: { cookie: clerk.cookie!, 'accept-language': 'en' } });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(await english.arrayBuffer())).Sheets['错误明细'], { header: 1 });
+    expect(rows[1].slice(0, 2)).toEqual([2, 'This cell is a number in Excel, so its last digits were lost: format the column as text and type it again.']);
+  });
+
+  it('skips the template example row left as downloaded, and reads it like any other row once changed', async () => {
+    const res = await fetch(`${s.url}/api/member-imports/template.xlsx`, { headers: { cookie: clerk.cookie! } });
+    const template = XLSX.read(Buffer.from(await res.arrayBuffer()));
+    const sheet = template.Sheets['会员信息'];
+    expect(XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 })[1]).toContain('张三'); // the example row is there
+    XLSX.utils.sheet_add_aoa(sheet, [goodRow(240), goodRow(241)], { origin: 'A3' });
+    // Only the rows used: the template's 2,000 text-formatted empty rows would pass this server's 300-row limit.
+    sheet['!ref'] = 'A1:J4';
+    const filled = await importFile(XLSX.write(template, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(filled).toMatchObject({ status: 'READY', newCount: 2, invalidCount: 0, errors: [] });
+
+    // The clerk typed over the example's name: a row of theirs, reported for its missing ID number.
+    XLSX.utils.sheet_add_aoa(sheet, [['李四']], { origin: 'A2' });
+    const changed = await importFile(XLSX.write(template, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(changed).toMatchObject({ newCount: 2, invalidCount: 1 });
+    expect(changed.errors).toEqual([{ rowNo: 2, column: '证件号码', message: '请填写证件号码' }]);
   });
 });
 

@@ -63,8 +63,16 @@ async function workbenchFigure(page: Page, testId: string): Promise<number> {
   return Number((text ?? '').replace(/[^\d]/g, ''));
 }
 
-function wizardStep(dialog: Locator) {
-  return () => dialog.getByTestId('member-import-stepper').getAttribute('data-step');
+function wizardStep(wizard: Locator) {
+  return () => wizard.getByTestId('member-import-stepper').getAttribute('data-step');
+}
+
+/** The preview's figures and error rows, as the clerk reads them. */
+async function previewOf(wizard: Locator) {
+  return {
+    counts: await Promise.all(['new', 'update', 'unchanged', 'invalid'].map((key) => wizard.getByTestId(`member-import-count-${key}`).textContent())),
+    errors: await cellTexts(wizard.getByTestId('member-import-errors').locator('tbody tr')),
+  };
 }
 
 async function cellTexts(rows: Locator): Promise<string[][]> {
@@ -72,7 +80,7 @@ async function cellTexts(rows: Locator): Promise<string[][]> {
 }
 
 describe('member import (批量导入)', () => {
-  it('imports the sample file: template, enterprise, upload, three bad rows with a report, only the valid rows written, found in the list and the export', async () => {
+  it('imports the sample file: template, a refused .xls, enterprise, upload, three bad rows with a report, a reload mid-preview and Back/Forward resume it, only the valid rows written, found in the list and the export', async () => {
     const fixture = sheetRows(await readFile(SAMPLE_IMPORT));
     const header = fixture[0] ?? [];
     const first = fixture[1] ?? [];
@@ -92,22 +100,27 @@ describe('member import (批量导入)', () => {
     await page.waitForURL((url) => url.pathname === '/members');
 
     await page.getByTestId('import-members').click();
-    const dialog = page.getByTestId('member-import-dialog');
-    await dialog.waitFor();
-    await expect.poll(wizardStep(dialog)).toBe('upload');
-    await dialog.getByText('仅限 .xlsx 文件，不超过 10 MB').waitFor();
+    await page.waitForURL((url) => url.pathname === '/members/import');
+    const wizard = page.getByTestId('member-import-wizard');
+    await wizard.waitFor();
+    await expect.poll(wizardStep(wizard)).toBe('upload');
+    await wizard.getByText('仅限 .xlsx 文件，不超过 10 MB').waitFor();
 
     // 下载模板: an xlsx with the template's columns.
     const templateDownload = page.waitForEvent('download');
-    await dialog.getByTestId('member-import-template').click();
+    await wizard.getByTestId('member-import-template').click();
     const template = await templateDownload;
     expect(template.suggestedFilename()).toBe('会员批量导入模板.xlsx');
     const templateHeader = sheetRows(await downloaded(template))[0] ?? [];
     expect(templateHeader.join('|')).toContain('姓名');
     expect(templateHeader.join('|')).toContain('证件号码');
 
+    // An old .xls is refused the moment it is chosen, with the way to fix it; nothing is uploaded.
+    await wizard.getByTestId('member-import-file').setInputFiles({ name: '会员名单.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('old') });
+    await wizard.getByText('“会员名单.xls”是旧版 Excel 格式（.xls），不能导入').waitFor();
+
     // 选择关联企业, the file, 上传.
-    await dialog.getByLabel('关联企业').click();
+    await wizard.getByLabel('关联企业').click();
     await page.keyboard.type(enterpriseName);
     await page.locator('.q-menu').getByText(enterpriseName, { exact: true }).click();
     // The options stay open while the box has the focus; a click beside them closes them. A filter
@@ -115,33 +128,50 @@ describe('member import (批量导入)', () => {
     await expect
       .poll(
         async () => {
-          if ((await page.locator('.q-menu').count()) > 0) await dialog.getByText('批量导入会员').click();
+          if ((await page.locator('.q-menu').count()) > 0) await page.getByRole('heading', { name: '批量导入会员' }).click();
           return page.locator('.q-menu').count();
         },
         { timeout: 15_000, interval: 300 },
       )
       .toBe(0);
-    await dialog.getByTestId('member-import-file').setInputFiles(SAMPLE_IMPORT);
-    await dialog.getByText('sample-import.xlsx').waitFor();
-    await dialog.getByTestId('member-import-upload').click();
+    await wizard.getByTestId('member-import-file').setInputFiles(SAMPLE_IMPORT);
+    await wizard.getByText('sample-import.xlsx').waitFor();
+    await wizard.getByTestId('member-import-upload').click();
 
-    // 预览: 47 new, 3 bad rows with their reasons.
-    await expect.poll(wizardStep(dialog), { timeout: 20_000 }).toBe('preview');
-    await expect(dialog.getByTestId('member-import-count-new').textContent()).resolves.toContain('新增 47');
-    await expect(dialog.getByTestId('member-import-count-update').textContent()).resolves.toContain('更新 0');
-    await expect(dialog.getByTestId('member-import-count-unchanged').textContent()).resolves.toContain('无变化 0');
-    await expect(dialog.getByTestId('member-import-count-invalid').textContent()).resolves.toContain('错误 3');
-    const errors = await cellTexts(dialog.getByTestId('member-import-errors').locator('tbody tr'));
+    // 预览: 47 new, 3 bad rows with their reasons; the upload's id is in the address.
+    await expect.poll(wizardStep(wizard), { timeout: 20_000 }).toBe('preview');
+    await page.waitForURL((url) => /^\/members\/import\/[0-9a-f-]{36}$/.test(url.pathname));
+    const previewUrl = page.url();
+    await expect(wizard.getByTestId('member-import-count-new').textContent()).resolves.toContain('新增 47');
+    await expect(wizard.getByTestId('member-import-count-update').textContent()).resolves.toContain('更新 0');
+    await expect(wizard.getByTestId('member-import-count-unchanged').textContent()).resolves.toContain('无变化 0');
+    await expect(wizard.getByTestId('member-import-count-invalid').textContent()).resolves.toContain('错误 3');
+    const errors = await cellTexts(wizard.getByTestId('member-import-errors').locator('tbody tr'));
     expect(errors.map((row) => row[0])).toEqual(['12', '24', '38']);
     expect(errors[0]?.slice(1)).toEqual(['证件号码', '证件号码校验位不正确，请核对']);
     expect(errors[1]?.slice(1)).toEqual(['手机号码', '手机号码与第 23 行重复']);
     expect(errors[2]?.[1]).toBe('工作单位详细地址');
     expect(errors[2]?.[2]).toContain('工作单位详细地址须超过 6 个且少于 20 个汉字');
-    if (SCREENSHOTS) await dialog.screenshot({ path: `${SCREENSHOTS}/import-preview.png` });
+    const before = await previewOf(wizard);
+    if (SCREENSHOTS) await wizard.screenshot({ path: `${SCREENSHOTS}/import-preview.png` });
+
+    // A reload in the middle of the preview: the same upload, resumed from the server.
+    await page.reload();
+    await expect.poll(wizardStep(wizard), { timeout: 20_000 }).toBe('preview');
+    expect(page.url()).toBe(previewUrl);
+    expect(await previewOf(wizard)).toEqual(before);
+    // Back goes to 上传, Forward to the same preview again.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/members/import');
+    await expect.poll(wizardStep(wizard)).toBe('upload');
+    await page.goForward();
+    await page.waitForURL(previewUrl);
+    await expect.poll(wizardStep(wizard), { timeout: 20_000 }).toBe('preview');
+    expect(await previewOf(wizard)).toEqual(before);
 
     // 下载错误明细: the three rows as uploaded, with the reason.
     const reportDownload = page.waitForEvent('download');
-    await dialog.getByTestId('member-import-error-report').click();
+    await wizard.getByTestId('member-import-error-report').click();
     const report = await reportDownload;
     expect(report.suggestedFilename()).toBe('导入错误明细.xlsx');
     const reportRows = sheetRows(await downloaded(report)).filter((row) => row.some((cell) => cell !== ''));
@@ -157,18 +187,18 @@ describe('member import (批量导入)', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql') && request.postData()?.includes('"operationName":"CommitMemberImport"')) commits.push(request.postData() ?? '');
     });
-    await expect(dialog.getByRole('radio', { name: '只导入正确的行' }).getAttribute('aria-checked')).resolves.toBe('true');
-    await dialog.getByTestId('member-import-commit').dblclick();
-    await expect.poll(wizardStep(dialog), { timeout: 20_000 }).toBe('result');
+    await expect(wizard.getByRole('radio', { name: '只导入正确的行' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await wizard.getByTestId('member-import-commit').dblclick();
+    await expect.poll(wizardStep(wizard), { timeout: 20_000 }).toBe('result');
     expect(commits).toHaveLength(1);
     expect(commits[0]).toContain('"allOrNothing":false');
-    await expect(dialog.getByTestId('member-import-result-inserted').textContent()).resolves.toContain('新增 47');
-    await expect(dialog.getByTestId('member-import-result-skipped').textContent()).resolves.toContain('跳过 0');
-    if (SCREENSHOTS) await dialog.screenshot({ path: `${SCREENSHOTS}/import-result.png` });
+    await expect(wizard.getByTestId('member-import-result-inserted').textContent()).resolves.toContain('新增 47');
+    await expect(wizard.getByTestId('member-import-result-skipped').textContent()).resolves.toContain('跳过 0');
+    if (SCREENSHOTS) await wizard.screenshot({ path: `${SCREENSHOTS}/import-result.png` });
 
-    // 完成 closes and reloads the list: the first row's member is there, masked, with the enterprise.
-    await dialog.getByTestId('member-import-done').click();
-    await dialog.waitFor({ state: 'detached' });
+    // 完成 returns to the list: the first row's member is there, masked, with the enterprise.
+    await wizard.getByTestId('member-import-done').click();
+    await page.waitForURL((url) => url.pathname === '/members');
     const answered = page.waitForResponse(
       (response) => response.url().endsWith('/graphql') && response.request().postData()?.includes(`"search":"${firstName}"`) === true,
     );

@@ -245,7 +245,6 @@ const en: MessageSchema = {
   },
   members: {
     title: 'Member records',
-    searchPlaceholder: 'Name / member no. / ID number / mobile',
     union: 'Grassroots union',
     allUnions: 'All grassroots unions below',
     all: 'All',
@@ -272,7 +271,12 @@ const en: MessageSchema = {
     file: 'File to import (.xlsx)',
     fileHint: '.xlsx only, at most {max} MB',
     fileRequired: 'Choose the .xlsx file to import',
-    file_type: 'Choose an .xlsx file (Excel workbook)',
+    file_type: '"{name}" is not an Excel workbook (.xlsx) and cannot be imported: fill in the template and choose an .xlsx file.',
+    file_xls:
+      '"{name}" is an old Excel file (.xls) and cannot be imported: open it in Excel, choose Save as > Excel Workbook (*.xlsx), then choose the saved file.',
+    file_wps: '"{name}" is a WPS Spreadsheets file and cannot be imported: in WPS choose Save as > Excel Workbook (*.xlsx), then choose the saved file.',
+    file_macro: '"{name}" is a workbook with macros and cannot be imported: save it as an Excel Workbook (*.xlsx), then choose the saved file.',
+    file_csv: '"{name}" is a CSV text file and cannot be imported: open it in Excel and save it as an Excel Workbook (*.xlsx), then choose the saved file.',
     file_size: 'The file is larger than {max} MB',
     file_empty: 'The file is empty',
     upload: 'Upload',
@@ -306,6 +310,16 @@ const en: MessageSchema = {
     committed: 'Import finished',
     skippedRows: 'These rows were not imported',
     done: 'Done',
+    backToList: 'Back to member records',
+    leaveTitle: 'The import is not finished',
+    leaveMessage:
+      'The file is being uploaded, read or written. Leaving stops an upload; reading and writing go on on the server, but you will not see the result here. Leave this page?',
+    leave: 'Leave',
+    stay: 'Stay',
+  },
+  memberSearch: {
+    placeholder: 'Name / no. / ID or its last 4 / mobile',
+    hint: 'Name, member number, full ID number, last 4 characters of the ID number (with the name too, e.g. "Zhang San 0026"), or mobile',
   },
   memberDetail: {
     title: 'Member details',

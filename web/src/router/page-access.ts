@@ -16,6 +16,7 @@ export const PAGE_ACCESS = {
   audit: 'AUDIT_READ',
   members: 'MEMBER_READ',
   member: 'MEMBER_READ',
+  'member-import': 'MEMBER_WRITE',
   enterprises: 'MEMBER_READ',
   // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
   cards: null,

@@ -49,6 +49,12 @@ export const routes: RouteRecordRaw[] = [
             component: () => import('../features/member/pages/MembersPage.vue'),
           },
           {
+            // 批量导入; the upload's id once the server took it, so a reload or Back finds it again.
+            path: 'import/:importId?',
+            name: 'member-import',
+            component: () => import('../features/member-import/pages/MemberImportPage.vue'),
+          },
+          {
             path: ':id',
             name: 'member',
             component: () => import('../features/member/pages/MemberDetailPage.vue'),

@@ -41,6 +41,24 @@ export function mapHeader(row: unknown[]): { columns: Map<ColumnKey, number>; un
   return { columns, unknown, missing };
 }
 
+/**
+ * The example row of the downloaded template (workbook-files.ts writes it), by column. It has no ID
+ * number, so it can never be a member: an upload that still holds it unchanged skips it
+ * (parse-sheet.ts) instead of reporting "请填写证件号码" for a row the clerk never wrote.
+ */
+export const TEMPLATE_EXAMPLE: Record<ColumnKey, string> = {
+  name: '张三',
+  gender: '男',
+  idType: '身份证',
+  idNumber: '',
+  idExpiry: '2033-01-01',
+  mobile: '',
+  workAddress: '上海市浦东新区世纪大道一百号',
+  category: '企业内职工',
+  joinedAt: '2024-01-01',
+  femalePostType: '',
+};
+
 /** Whether a row looks like the header: it names the required columns. */
 export function isHeaderRow(row: unknown[]): boolean {
   return mapHeader(row).missing.length === 0;

@@ -2,7 +2,7 @@ import type { MessageKey } from '../../common/i18n/messages.js';
 import { idTypeFromChineseLabel, IdType } from '../../domain/id-document.js';
 import { fromChineseLabel, MemberCategory } from '../../domain/member-category.js';
 import { checkMember, type CheckedMember, type MemberDraft } from '../member/member-rules.js';
-import { COLUMNS, isHeaderRow, mapHeader, type ColumnKey } from './columns.js';
+import { COLUMNS, isHeaderRow, mapHeader, TEMPLATE_EXAMPLE, type ColumnKey } from './columns.js';
 import { columnName, XlsxReadError, XlsxWorkbook, type Cell, type SheetRows } from './xlsx-reader.js';
 
 export const MEMBER_SHEET = '会员信息';
@@ -147,8 +147,30 @@ export function* checkedRows(body: Cell[][], firstRowNo: number, columns: Map<Co
   for (let i = 0; i < body.length; i++) {
     const row = body[i];
     if (row.every((c) => c === null || String(c).trim() === '')) continue; // blank rows between or after data
+    if (isTemplateExample(row, columns)) continue;
     yield parseRow(row, firstRowNo + i, columns, today);
   }
+}
+
+/**
+ * The template's example row exactly as downloaded: every template column present and holding its
+ * example value, nothing else filled in. Anything the clerk changed makes it a row like any other.
+ */
+function isTemplateExample(row: Cell[], columns: Map<ColumnKey, number>): boolean {
+  if (columns.size !== COLUMNS.length) return false;
+  const used = new Set(columns.values());
+  return COLUMNS.every((c) => text(row[columns.get(c.key)!]) === TEMPLATE_EXAMPLE[c.key]) && row.every((cell, i) => used.has(i) || text(cell) === '');
+}
+
+/**
+ * Excel keeps 15 significant digits of a number: an ID number typed into a cell of number format has
+ * lost its last digits (an 18-digit one shows as 1.10105E+17). The cell's type tells it for certain,
+ * whatever digits are left, so the clerk hears what to fix rather than "wrong check character".
+ */
+const EXCEL_EXACT_BELOW = 1e15;
+
+function idNumberLostAsNumber(c: Cell): boolean {
+  return typeof c === 'number' && Math.abs(c) >= EXCEL_EXACT_BELOW;
 }
 
 /** A row's cells as text, as the error report shows them. */
@@ -186,7 +208,10 @@ function parseRow(row: Cell[], rowNo: number, columns: Map<ColumnKey, number>, t
     femalePostType: label('femalePostType', (t) => fromChineseLabel('FemalePostType', t), null),
   };
   const checked = checkMember(draft, today);
-  if (!checked.ok) problems.push(...checked.problems.map((p) => ({ field: p.field as ColumnKey, key: p.key })));
+  const numericId = idNumberLostAsNumber(cell('idNumber'));
+  if (numericId) problems.push({ field: 'idNumber', key: 'importIdNumberIsNumber' });
+  if (!checked.ok)
+    problems.push(...checked.problems.filter((p) => !(numericId && p.field === 'idNumber')).map((p) => ({ field: p.field as ColumnKey, key: p.key })));
   return { rowNo, member: problems.length || !checked.ok ? null : checked.member, problems };
 }
 

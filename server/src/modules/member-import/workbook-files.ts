@@ -1,12 +1,12 @@
 import * as XLSX from '@e965/xlsx';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, TEMPLATE_EXAMPLE } from './columns.js';
 import { MEMBER_SHEET } from './parse-sheet.js';
 import { ID_TYPE_LABELS_ZH } from '../../domain/id-document.js';
 import { FEMALE_POST_TYPE_LABELS_ZH, GENDER_LABELS_ZH, MEMBER_CATEGORY_LABELS_ZH } from '../../domain/member-category.js';
 
 const INSTRUCTIONS = [
   ['填写说明'],
-  ['1. 在“会员信息”工作表第 1 行表头下逐行填写，表头不要修改；可删除示例行。'],
+  ['1. 在“会员信息”工作表第 1 行表头下逐行填写，表头不要修改；示例行（张三）可删除，保留不改也不会被导入。'],
   ['2. 姓名、证件号码必填；证件类型默认“身份证”，性别按身份证号码自动识别（其他证件须填写）。'],
   ['3. 证件号码、手机号码请保持“文本”格式，否则 Excel 会把 18 位号码变成科学计数法并丢失后几位。'],
   ['4. 证件到期日填写日期（如 2033-01-01）或“长期”；入会日期不填则为导入当天。'],
@@ -21,7 +21,7 @@ const TEXT_ROWS = 2000;
 /** 批量导入模板: headers, an example row, drop-down lists, text-formatted ID and phone columns, instructions. */
 export function buildTemplate(): Buffer {
   const headers = COLUMNS.map((c) => c.header);
-  const example = ['张三', '男', '身份证', '', '2033-01-01', '', '上海市浦东新区世纪大道一百号', '企业内职工', '2024-01-01', ''];
+  const example = COLUMNS.map((c) => TEMPLATE_EXAMPLE[c.key]);
   const sheet = XLSX.utils.aoa_to_sheet([headers, example]);
   sheet['!cols'] = COLUMNS.map((c) => ({ wch: c.key === 'workAddress' ? 30 : c.text ? 22 : 12 }));
   // Text format ("@") on the ID and phone columns of the first rows, so Excel keeps every digit of

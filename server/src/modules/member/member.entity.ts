@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Organization } from '../../org-scope/organization.entity.js';
 import { OrgScopedEntity } from '../../org-scope/scoped-entity.js';
 import { ScopedBy } from '../../org-scope/scope-filter.js';
@@ -25,6 +25,12 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 @Index({
   name: 'member_mobile_index_inactive_idx',
   expression: `create index "member_mobile_index_inactive_idx" on "member" ("mobile_index") where "life_status" <> 'ACTIVE'`,
+})
+// Search by the last 4 characters of an ID number inside a subtree (MemberService.searchConditions):
+// the suffix the masked form already shows, so the index holds nothing a list does not.
+@Index({
+  name: 'member_id_number_suffix_idx',
+  expression: `create index "member_id_number_suffix_idx" on "member" (right("id_number_masked", 4), "org_path" text_pattern_ops)`,
 })
 export class Member extends OrgScopedEntity {
   @PrimaryKey({ autoincrement: true })
@@ -69,6 +75,14 @@ export class Member extends OrgScopedEntity {
 
   @Property({ type: 'string', length: 32 })
   idNumberMasked!: string;
+
+  /**
+   * The last 4 characters of an 18-character ID number (resident ID, HK/Macao/Taiwan permit), as its
+   * masked form shows them; for shorter documents the mask shows fewer, so this is not one of them.
+   * Computed, never stored: the index member_id_number_suffix_idx is on the same expression.
+   */
+  @Formula((alias) => `right(${alias}.id_number_masked, 4)`, { lazy: true })
+  idNumberSuffix?: string & Opt;
 
   /** null with idExpiryLongTerm: 长期. */
   @Property({ type: 'date', nullable: true })

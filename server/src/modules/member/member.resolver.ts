@@ -44,7 +44,10 @@ class MembersArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: '人保状态待确认' })
   needsConfirmation?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name, the memberNo, or an exact ID number or mobile' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, the memberNo, an exact ID number or mobile, or the last 4 characters of an ID number alone or with the name',
+  })
   @PlainText('search term: compared, never stored')
   @MaxLength(50)
   search?: string | null;

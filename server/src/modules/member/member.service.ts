@@ -9,6 +9,7 @@ import { violated } from '../../common/errors/unique-violation.js';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../common/pagination/page.js';
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
+import { parseIdSuffixSearch } from '../../domain/id-suffix-search.js';
 import { parseDateLoose } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
 import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
@@ -40,7 +41,7 @@ export interface MemberFilter {
   category?: MemberCategory | null;
   lifeStatus?: LifeStatus | null;
   needsConfirmation?: boolean | null;
-  /** Name (part of it), memberNo, exact ID number or exact mobile. */
+  /** Name (part of it), memberNo, exact ID number, the last 4 characters of an ID number (alone or with the name), or exact mobile. */
   search?: string | null;
   sort?: MemberSort | null;
 }
@@ -204,8 +205,10 @@ export class MemberService {
   }
 
   /**
-   * Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly.
-   * Text that is a valid ID number or mobile is never part of a name, so it skips the name scan.
+   * Exact ID number and mobile match through their blind indexes; names by substring; memberNo exactly;
+   * the last 4 characters of an ID number, alone or with the name, through the index on the masked
+   * form's suffix (never by decrypting). Text that is a valid ID number or mobile is never part of a
+   * name, so it skips the name scan.
    */
   private searchConditions(search: string): FilterQuery<Member>[] {
     const today = this.clock.today();
@@ -226,7 +229,10 @@ export class MemberService {
     if (/^\d{12}$/.test(search)) exact.push({ memberNo: search });
     if (exact.length) return exact;
     const other = validateIdNumber(IdType.OTHER, search, today);
-    return [{ name: { $ilike: `%${escapeLike(search)}%` } }, ...(other.ok ? [{ idNumberIndex: this.cipher.blindIndex('id', other.value) }] : [])];
+    const otherId = other.ok ? [{ idNumberIndex: this.cipher.blindIndex('id', other.value) }] : [];
+    const bySuffix = parseIdSuffixSearch(search);
+    if (bySuffix) return [{ idNumberSuffix: bySuffix.suffix, ...(bySuffix.name ? { name: { $ilike: `%${escapeLike(bySuffix.name)}%` } } : {}) }, ...otherId];
+    return [{ name: { $ilike: `%${escapeLike(search)}%` } }, ...otherId];
   }
 
   async get(ctx: AuthedContext, id: number): Promise<Member> {

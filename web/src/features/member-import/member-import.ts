@@ -24,6 +24,14 @@ export function importStep(status: ImportStatus | null | undefined): ImportStep 
   }
 }
 
+/**
+ * Leaving now would lose sight of work under way: an upload (stopped by leaving), a parse or a
+ * commit (they go on on the server, but the page that shows their outcome is gone).
+ */
+export function importInProgress(state: { uploading: boolean; committing: boolean; status: ImportStatus | null | undefined }): boolean {
+  return state.uploading || state.committing || isStillParsing(state.status);
+}
+
 /** The client polls while the file waits for a worker or is being parsed; nothing else changes without the clerk. */
 export function isStillParsing(status: ImportStatus | null | undefined): boolean {
   return status === 'QUEUED' || status === 'PARSING';
@@ -33,11 +41,29 @@ export function isStillParsing(status: ImportStatus | null | undefined): boolean
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
 
-export type ImportFileProblem = 'type' | 'size' | 'empty';
+/**
+ * Why a file cannot be imported. The wrong types clerks pick most get their own explanation: the
+ * old binary .xls (and WPS's .et), a workbook with macros, a CSV export.
+ */
+export type ImportFileProblem = 'xls' | 'wps' | 'macro' | 'csv' | 'type' | 'size' | 'empty';
 
-/** Checked before uploading, so a wrong file costs no upload: only a non-empty .xlsx within the limit is sent. */
+const TYPE_PROBLEMS: Record<string, ImportFileProblem> = {
+  xls: 'xls',
+  xlt: 'xls',
+  et: 'wps',
+  ett: 'wps',
+  xlsm: 'macro',
+  xltm: 'macro',
+  csv: 'csv',
+};
+
+/**
+ * Checked as soon as a file is chosen, so a wrong file costs no upload and the clerk hears why at
+ * once: only a non-empty .xlsx within the limit is sent (the server refuses anything else anyway).
+ */
 export function importFileProblem(file: { name: string; size: number }): ImportFileProblem | null {
-  if (!/\.xlsx$/i.test(file.name)) return 'type';
+  const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  if (extension !== 'xlsx') return TYPE_PROBLEMS[extension] ?? 'type';
   if (file.size === 0) return 'empty';
   return file.size > MAX_IMPORT_BYTES ? 'size' : null;
 }

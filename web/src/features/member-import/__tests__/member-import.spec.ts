@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorReportUrl, importFileProblem, importStep, isStillParsing, MAX_IMPORT_BYTES, rowsToWrite, uploadAnswer } from '../member-import';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { SessionViewerFragment } from '../../../gql/graphql';
+import { decideNavigation } from '../../../router/guard';
+import { routes } from '../../../router/routes';
+import { errorReportUrl, importFileProblem, importInProgress, importStep, isStillParsing, MAX_IMPORT_BYTES, rowsToWrite, uploadAnswer } from '../member-import';
 
 describe('import wizard step from the upload status', () => {
   it('starts at 上传 before any upload', () => {
@@ -29,10 +33,18 @@ describe('file checks before uploading', () => {
     expect(importFileProblem({ name: 'MEMBERS.XLSX', size: MAX_IMPORT_BYTES })).toBeNull();
   });
 
-  it('refuses other types, empty files and files over the limit', () => {
-    expect(importFileProblem({ name: '会员.xls', size: 100 })).toBe('type');
-    expect(importFileProblem({ name: '会员.xlsm', size: 100 })).toBe('type');
+  it('refuses other types, naming the usual mistakes: old .xls, WPS, macros, CSV', () => {
+    expect(importFileProblem({ name: '会员.xls', size: 100 })).toBe('xls');
+    expect(importFileProblem({ name: '会员.XLS', size: 100 })).toBe('xls');
+    expect(importFileProblem({ name: '会员.et', size: 100 })).toBe('wps');
+    expect(importFileProblem({ name: '会员.xlsm', size: 100 })).toBe('macro');
+    expect(importFileProblem({ name: '会员.csv', size: 100 })).toBe('csv');
+    expect(importFileProblem({ name: '会员.xlsx.zip', size: 100 })).toBe('type');
     expect(importFileProblem({ name: 'xlsx', size: 100 })).toBe('type');
+    expect(importFileProblem({ name: '会员', size: 100 })).toBe('type');
+  });
+
+  it('refuses empty files and files over the limit', () => {
     expect(importFileProblem({ name: '会员.xlsx', size: 0 })).toBe('empty');
     expect(importFileProblem({ name: '会员.xlsx', size: MAX_IMPORT_BYTES + 1 })).toBe('size');
   });
@@ -93,5 +105,42 @@ describe('download addresses', () => {
   it('names the error report of an import', () => {
     expect(errorReportUrl('a1b2-c3')).toBe('/api/member-imports/a1b2-c3/errors.xlsx');
     expect(errorReportUrl('../x')).toBe('/api/member-imports/..%2Fx/errors.xlsx');
+  });
+});
+
+describe('the wizard in the address', () => {
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  const clerk: SessionViewerFragment = {
+    id: '1',
+    username: 'jianlang',
+    displayName: '王经办',
+    role: 'CLERK',
+    mustChangePassword: false,
+    permissions: ['ORGANIZATION_READ', 'MEMBER_READ', 'MEMBER_WRITE'],
+    organization: { id: '10', name: '上海建朗信息科技有限公司工会', tier: 'GRASSROOTS' },
+  };
+
+  it('is /members/import, and /members/import/<id> once the server took the upload, so a reload finds it', () => {
+    expect(router.resolve('/members/import')).toMatchObject({ name: 'member-import', params: { importId: '' } });
+    expect(router.resolve('/members/import/5f0c')).toMatchObject({ name: 'member-import', params: { importId: '5f0c' } });
+    expect(router.resolve({ name: 'member-import', params: { importId: '5f0c' } }).fullPath).toBe('/members/import/5f0c');
+    expect(router.resolve('/members/42').name).toBe('member');
+  });
+
+  it('is for those who may write members', () => {
+    expect(decideNavigation(router.resolve('/members/import/5f0c'), clerk)).toBe(true);
+    const reviewer = { ...clerk, permissions: ['ORGANIZATION_READ', 'MEMBER_READ'] as SessionViewerFragment['permissions'] };
+    expect(decideNavigation(router.resolve('/members/import/5f0c'), reviewer)).toMatchObject({ name: 'not-available' });
+  });
+});
+
+describe('work under way (the page warns before it is left)', () => {
+  it('while uploading, parsing or committing; not at 上传, in the preview, after a refusal or the result', () => {
+    const idle = { uploading: false, committing: false };
+    expect(importInProgress({ ...idle, uploading: true, status: null })).toBe(true);
+    expect(importInProgress({ ...idle, status: 'QUEUED' })).toBe(true);
+    expect(importInProgress({ ...idle, status: 'PARSING' })).toBe(true);
+    expect(importInProgress({ ...idle, committing: true, status: 'READY' })).toBe(true);
+    for (const status of [null, 'READY', 'REFUSED', 'COMMITTED'] as const) expect(importInProgress({ ...idle, status })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { QFile, QSelect } from 'quasar';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubGraphQLFetch } from '../../../test-support/graphql-fetch';
 import { mountApp } from '../../../test-support/mount-app';
-import MemberImportDialog from '../components/MemberImportDialog.vue';
+import MemberImportWizard from '../components/MemberImportWizard.vue';
 
 /** Stands in for the browser's XMLHttpRequest: records what the dialog sends, answers when the test says. */
 class FakeXhr {
@@ -82,14 +82,14 @@ const BAD_ROWS = [
 
 const previewed = job({ newCount: 47, unchangedCount: 0, invalidCount: 3, unknownColumns: ['备注'], errors: BAD_ROWS });
 
-function dialog(): HTMLElement {
-  const element = document.body.querySelector<HTMLElement>('[data-testid="member-import-dialog"]');
-  if (!element) throw new Error('dialog not open');
+function wizard(): HTMLElement {
+  const element = document.body.querySelector<HTMLElement>('[data-testid="member-import-wizard"]');
+  if (!element) throw new Error('wizard not shown');
   return element;
 }
 
 function byTestId(testId: string): HTMLElement | null {
-  return dialog().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  return wizard().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 }
 
 function get(testId: string): HTMLElement {
@@ -109,11 +109,19 @@ function button(testId: string): HTMLButtonElement {
 
 const mounted: { unmount: () => void }[] = [];
 
-async function openDialog() {
-  const wrapper = await mountApp(MemberImportDialog, { props: { modelValue: true, organizationId: '6' }, attachTo: document.body });
+/** The wizard as its page shows it: at 上传, or (`importId`) at the upload in the address, as after a reload. */
+async function openWizard(importId: string | null = null) {
+  const wrapper = await mountApp(MemberImportWizard, { props: { organizationId: '6', importId }, attachTo: document.body });
   mounted.push(wrapper);
   await flushPromises();
   return wrapper as unknown as VueWrapper;
+}
+
+/** What the page does when the server took an upload: the id goes into the address, and so back into the wizard. */
+async function followAccepted(wrapper: VueWrapper, id = 'job-1'): Promise<void> {
+  expect(wrapper.emitted('accepted')?.at(-1)).toEqual([id]);
+  await wrapper.setProps({ importId: id });
+  await flushPromises();
 }
 
 async function choose(wrapper: VueWrapper, enterpriseId: string | null, file: File | null): Promise<void> {
@@ -123,7 +131,7 @@ async function choose(wrapper: VueWrapper, enterpriseId: string | null, file: Fi
 }
 
 async function submitUpload(): Promise<void> {
-  dialog().querySelector('form')?.dispatchEvent(new Event('submit'));
+  wizard().querySelector('form')?.dispatchEvent(new Event('submit'));
   await flushPromises();
 }
 
@@ -139,7 +147,7 @@ afterEach(() => {
   for (const wrapper of mounted.splice(0)) wrapper.unmount();
 });
 
-describe('批量导入 dialog', () => {
+describe('批量导入 wizard', () => {
   it('uploads with the enterprise, follows the parse, previews the bad rows, commits once on a double click and reports the result', async () => {
     const answers = [job({ status: 'PARSING', progress: 0.4 }), previewed];
     const requests = stubGraphQLFetch({
@@ -164,11 +172,11 @@ describe('批量导入 dialog', () => {
         },
       }),
     });
-    const wrapper = await openDialog();
+    const wrapper = await openWizard();
     expect(step()).toBe('upload');
     expect(get('member-import-template').getAttribute('href')).toBe('/api/member-imports/template.xlsx');
     expect(get('member-import-template').hasAttribute('download')).toBe(true);
-    expect(dialog().textContent).toContain('仅限 .xlsx 文件，不超过 10 MB');
+    expect(wizard().textContent).toContain('仅限 .xlsx 文件，不超过 10 MB');
     expect(get('member-import-file').getAttribute('accept')).toBe('.xlsx');
 
     const file = xlsx();
@@ -186,15 +194,16 @@ describe('批量导入 dialog', () => {
     sent.progress(512, 2048);
     await flushPromises();
     expect(get('member-import-upload-progress')).toBeTruthy();
-    expect(dialog().textContent).toContain('正在上传 25%');
+    expect(wizard().textContent).toContain('正在上传 25%');
     // A second submit while sending does not send the file twice.
     await submitUpload();
     expect(FakeXhr.sent).toHaveLength(1);
 
     sent.respond(202, { id: 'job-1' });
     await flushPromises();
+    await followAccepted(wrapper);
     expect(step()).toBe('parse');
-    await vi.waitFor(() => expect(dialog().textContent).toContain('正在解析 40%'));
+    await vi.waitFor(() => expect(wizard().textContent).toContain('正在解析 40%'));
     await vi.waitFor(() => expect(step()).toBe('preview'), { timeout: 2000 });
     const polls = requests.filter((request) => request.operationName === 'MemberImport');
     expect(polls.map((request) => request.variables)).toEqual([{ id: 'job-1' }, { id: 'job-1' }]);
@@ -231,30 +240,28 @@ describe('批量导入 dialog', () => {
 
     button('member-import-done').click();
     await flushPromises();
-    expect(wrapper.emitted('update:modelValue')).toEqual([[false]]);
-    await wrapper.setProps({ modelValue: false });
-    await vi.waitFor(() => expect(wrapper.emitted('imported')).toEqual([[]]));
+    expect(wrapper.emitted('done')).toEqual([[]]);
   });
 
   it('checks the enterprise and the file before sending anything', async () => {
     stubGraphQLFetch({ PickableEnterprises: enterprises });
-    const wrapper = await openDialog();
+    const wrapper = await openWizard();
     await submitUpload();
-    expect(dialog().textContent).toContain('请填写关联企业');
-    expect(dialog().textContent).toContain('请选择要导入的 .xlsx 文件');
+    expect(wizard().textContent).toContain('请填写关联企业');
+    expect(wizard().textContent).toContain('请选择要导入的 .xlsx 文件');
 
     await choose(wrapper, '3', xlsx('会员.xls'));
     await submitUpload();
-    expect(dialog().textContent).toContain('请选择 .xlsx 文件（Excel 工作簿）');
+    expect(wizard().textContent).toContain('“会员.xls”是旧版 Excel 格式（.xls），不能导入');
     await choose(wrapper, '3', xlsx('会员.xlsx', 10 * 1024 * 1024 + 1));
     await submitUpload();
-    expect(dialog().textContent).toContain('文件超过 10 MB 上限');
+    expect(wizard().textContent).toContain('文件超过 10 MB 上限');
     expect(FakeXhr.sent).toHaveLength(0);
   });
 
   it("shows the server's refusal of an upload and stays on 上传", async () => {
     stubGraphQLFetch({ PickableEnterprises: enterprises });
-    const wrapper = await openDialog();
+    const wrapper = await openWizard();
     await choose(wrapper, '3', xlsx());
     await submitUpload();
     FakeXhr.sent[0]!.respond(400, { error: { code: 'BAD_USER_INPUT', message: '不接受带宏的工作簿（.xlsm）：请另存为 .xlsx 后再上传', reason: 'MACRO' } });
@@ -271,10 +278,12 @@ describe('批量导入 dialog', () => {
         data: { memberImport: job({ status: 'REFUSED', progress: 0, refusal: '找不到表头：缺少列 姓名、证件号码。请使用模板' }) },
       }),
     });
-    const wrapper = await openDialog();
+    const wrapper = await openWizard();
     await choose(wrapper, '3', xlsx());
     await submitUpload();
     FakeXhr.sent[0]!.respond(202, { id: 'job-1' });
+    await flushPromises();
+    await followAccepted(wrapper);
     await vi.waitFor(() => expect(byTestId('member-import-refusal')?.textContent).toContain('找不到表头：缺少列 姓名、证件号码'));
     expect(step()).toBe('parse');
     expect(get('member-import-refusal').textContent).toContain('文件未被接受');
@@ -284,6 +293,8 @@ describe('批量导入 dialog', () => {
 
     button('member-import-back').click();
     await flushPromises();
+    expect(wrapper.emitted('restart')).toEqual([[]]);
+    await wrapper.setProps({ importId: null });
     expect(step()).toBe('upload');
     expect(wrapper.findComponent(QSelect).props('modelValue')).toBe('3');
     expect(wrapper.findComponent(QFile).props('modelValue')).toBeNull();
@@ -304,13 +315,10 @@ describe('批量导入 dialog', () => {
         },
       }),
     });
-    const wrapper = await openDialog();
-    await choose(wrapper, '3', xlsx());
-    await submitUpload();
-    FakeXhr.sent[0]!.respond(202, { id: 'job-1' });
+    await openWizard('job-1');
     await vi.waitFor(() => expect(step()).toBe('preview'));
 
-    dialog().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[1]?.click();
+    wizard().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[1]?.click();
     await flushPromises();
     expect(get('member-import-all-or-nothing-blocked').textContent).toContain('存在 3 行错误');
     expect(button('member-import-commit').disabled || button('member-import-commit').classList.contains('disabled')).toBe(true);
@@ -319,7 +327,7 @@ describe('批量导入 dialog', () => {
     expect(requests.filter((request) => request.operationName === 'CommitMemberImport')).toHaveLength(0);
 
     // Back to 只导入正确的行: the server still has the last word.
-    dialog().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[0]?.click();
+    wizard().querySelectorAll<HTMLElement>('[data-testid="member-import-mode"] [role="radio"]')[0]?.click();
     await flushPromises();
     invalidAtCommit = 4;
     button('member-import-commit').click();
@@ -327,6 +335,113 @@ describe('批量导入 dialog', () => {
     await flushPromises();
     expect(get('member-import-commit-failure').textContent).toContain('存在 4 行错误');
     expect(step()).toBe('preview');
-    void wrapper;
+  });
+
+  it('says at once why a chosen .xls, .csv or other file cannot be imported, before any upload', async () => {
+    stubGraphQLFetch({ PickableEnterprises: enterprises });
+    const wrapper = await openWizard();
+    // As the browser hands a chosen file to the field: the .xlsx filter turns it away, the wizard says why.
+    const choose = async (name: string) => {
+      const input = wizard().querySelector<HTMLInputElement>('input[type="file"]')!;
+      Object.defineProperty(input, 'files', { value: [xlsx(name)], configurable: true, writable: true });
+      input.dispatchEvent(new Event('change'));
+      await flushPromises();
+    };
+    await choose('会员名单.xls');
+    expect(wizard().textContent).toContain('“会员名单.xls”是旧版 Excel 格式（.xls），不能导入：请在 Excel 中打开，选择“另存为”→“Excel 工作簿（*.xlsx）”');
+    expect(wrapper.findComponent(QFile).props('modelValue')).toMatchObject({ name: '会员名单.xls' });
+    await choose('会员名单.csv');
+    expect(wizard().textContent).toContain('“会员名单.csv”是 CSV 文本文件，不能导入');
+    await choose('会员名单.xlsm');
+    expect(wizard().textContent).toContain('“会员名单.xlsm”是带宏的工作簿，不能导入');
+    await choose('会员名单.et');
+    expect(wizard().textContent).toContain('“会员名单.et”是 WPS 表格格式，不能导入');
+    await choose('照片.jpg');
+    expect(wizard().textContent).toContain('“照片.jpg”不是 Excel 工作簿（.xlsx），不能导入');
+    wrapper.findComponent(QSelect).vm.$emit('update:modelValue', '3');
+    await submitUpload();
+    expect(FakeXhr.sent).toHaveLength(0);
+
+    await choose('会员名单.xlsx');
+    expect(wizard().textContent).not.toContain('不能导入');
+    await submitUpload();
+    expect(FakeXhr.sent).toHaveLength(1);
+  });
+
+  it('resumes the upload in the address after a reload, and commits it; Back and Forward move between 上传 and it', async () => {
+    const requests = stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ data: { memberImport: previewed } }),
+      CommitMemberImport: () => ({
+        data: {
+          commitMemberImport: {
+            __typename: 'MemberImportPayload',
+            memberImport: job({
+              ...previewed,
+              status: 'COMMITTED',
+              result: { __typename: 'ImportResultType', inserted: 47, updated: 0, unchanged: 0, skipped: [] },
+            }),
+          },
+        },
+      }),
+    });
+    const wrapper = await openWizard('job-1');
+    await vi.waitFor(() => expect(step()).toBe('preview'));
+    expect(get('member-import-count-new').textContent).toContain('新增 47');
+    expect(get('member-import-count-invalid').textContent).toContain('错误 3');
+
+    // Back: the address has no import; Forward: the same one, asked about again.
+    await wrapper.setProps({ importId: null });
+    expect(step()).toBe('upload');
+    await wrapper.setProps({ importId: 'job-1' });
+    await vi.waitFor(() => expect(step()).toBe('preview'));
+    expect(requests.filter((request) => request.operationName === 'MemberImport')).toHaveLength(2);
+
+    button('member-import-commit').click();
+    await flushPromises();
+    await flushPromises();
+    expect(requests.filter((request) => request.operationName === 'CommitMemberImport').map((request) => request.variables)).toEqual([
+      { id: 'job-1', allOrNothing: false },
+    ]);
+    expect(step()).toBe('result');
+    expect(get('member-import-result-inserted').textContent).toContain('新增 47');
+  });
+
+  it('says when the import in the address no longer exists, and goes back to 上传', async () => {
+    stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ errors: [{ message: '导入任务不存在或已过期，请重新上传', extensions: { code: 'NOT_FOUND' } }] }),
+    });
+    const wrapper = await openWizard('gone');
+    await vi.waitFor(() => expect(byTestId('member-import-refusal')?.textContent).toContain('导入任务不存在或已过期，请重新上传'));
+    button('member-import-back').click();
+    await flushPromises();
+    expect(wrapper.emitted('restart')).toEqual([[]]);
+  });
+
+  it('is busy while the file is parsed and while it is committed, so the page can warn before it is left', async () => {
+    const answers = [job({ status: 'QUEUED', progress: 0 }), job({ status: 'PARSING', progress: 0.5 }), previewed];
+    let answerCommit: (value: unknown) => void = () => {};
+    stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ data: { memberImport: answers.length > 1 ? answers.shift() : answers[0] } }),
+      CommitMemberImport: () => ({ data: { commitMemberImport: { __typename: 'UserError', code: 'BAD_USER_INPUT', message: '稍后' } } }),
+    });
+    const wrapper = await openWizard('job-1');
+    const busy = () => wrapper.emitted<[boolean]>('update:busy')?.at(-1)?.[0];
+    await vi.waitFor(() => expect(step()).toBe('parse'));
+    expect(busy()).toBe(true);
+    await vi.waitFor(() => expect(step()).toBe('preview'), { timeout: 2000 });
+    expect(busy()).toBe(false);
+
+    // The commit's answer is held back until the test lets it through.
+    const fetchNow = globalThis.fetch;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => new Promise((resolve) => (answerCommit = () => resolve(fetchNow(url, init)))));
+    button('member-import-commit').click();
+    await flushPromises();
+    expect(busy()).toBe(true);
+    answerCommit(undefined);
+    await vi.waitFor(() => expect(byTestId('member-import-commit-failure')?.textContent).toContain('稍后'));
+    expect(busy()).toBe(false);
   });
 });
