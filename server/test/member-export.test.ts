@@ -55,7 +55,7 @@ describe('member export', () => {
     expect(rows[0]['所属工会']).toBe('上海建朗信息科技有限公司工会');
     expect(JSON.stringify(rows)).not.toContain(idNumber);
     const audit = await systemEm(s.orm).find(AuditEntry, { action: 'member.exported' });
-    expect(audit.at(-1)?.after).toMatchObject({ count: 1, filter: { search: 'HYPERLINK' } });
+    expect(audit.at(-1)?.after).toMatchObject({ count: 1, search: 'HYPERLINK' });
 
     const all = await exportXlsx(other);
     const otherRows = XLSX.utils.sheet_to_json(XLSX.read(all.body).Sheets['会员信息']);
@@ -198,13 +198,14 @@ describe('personal data outside the sealed columns', () => {
     const em = systemEm(s.orm);
     const ctx = { ip: '127.0.0.1', requestId: 'audit-test', viewer: undefined } as never;
     const idNumber = withCheckChar('11010519491231002');
+    // Outside the typed vocabulary on purpose (the cast): the masking must not depend on callers keeping to it.
     s.app.services.audit.record(ctx, em, {
       action: 'test.masked',
       organization: { id: 6, path: '/1/2/5/6/' },
       targetId: idNumber,
       before: { note: `证件 ${idNumber}`, nested: [{ phone: 13812345678 }], [`k${idNumber}`]: true },
       after: { phone: '＋86 138 1234 5678' },
-    });
+    } as never);
     await em.flush();
     const [row] = await em.getConnection().execute<{ line: string }[]>(`select row_to_json(a)::text as line from audit_entry a where action = 'test.masked'`);
     expect(row.line).not.toContain(idNumber);

@@ -173,6 +173,24 @@ const ENTRIES: Entry[] = [
     call: (c, t) => gql(c, `query($id: ID!) { auditEntries(organizationId: $id) { totalCount nodes { action } } }`, { id: t.org }),
   },
   {
+    name: 'Query.memberHistory',
+    targets: 'grassroots',
+    call: (c, t) => gql(c, `query($id: ID!) { memberHistory(id: $id) { totalCount nodes { action targetName changes { field after } } } }`, { id: t.member }),
+  },
+  {
+    name: 'Query.enterpriseHistory',
+    targets: 'grassroots',
+    call: (c, t) => gql(c, `query($id: ID!) { enterpriseHistory(id: $id) { totalCount nodes { action targetName } } }`, { id: t.enterprise }),
+  },
+  {
+    name: 'Query.accountHistory',
+    call: (c, t) => gql(c, `query($id: ID!) { accountHistory(id: $id) { totalCount nodes { action targetName } } }`, { id: t.account }),
+  },
+  {
+    name: 'Query.organizationHistory',
+    call: (c, t) => gql(c, `query($id: ID!) { organizationHistory(id: $id) { totalCount nodes { action targetName } } }`, { id: t.org }),
+  },
+  {
     name: 'Query.workbench',
     call: (c, t) =>
       gql(c, `query($id: ID) { workbench(organizationId: $id) { memberCount grassrootsCount newInRange daily { date newMembers } } }`, { id: t.org }),

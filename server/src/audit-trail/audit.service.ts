@@ -3,15 +3,16 @@ import type { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { maskPersonalNumbers } from '../domain/mask.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditAction, AuditDetails, AuditTargetType } from './audit-vocabulary.js';
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   /** The organization the change belongs to (its path puts the row in its superiors' scope). */
   organization: { id: number; path: string };
-  targetType?: string;
+  targetType?: AuditTargetType;
   targetId?: string | number;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+  before?: AuditDetails | null;
+  after?: AuditDetails | null;
   /** Defaults to the request's viewer. */
   actor?: { accountId: number; username: string } | null;
 }

@@ -6,6 +6,7 @@ import { sqlRows } from '../org-scope/raw-sql.js';
 import { systemEm } from '../org-scope/system-em.js';
 import type { Account } from './account.entity.js';
 import type { AuditService } from '../audit-trail/audit.service.js';
+import type { AuditAction, AuditDetails } from '../audit-trail/audit-vocabulary.js';
 import { LoginFailure, LoginLock } from './auth.entities.js';
 
 /** Wrong passwords from one client address that lock the username for that address. */
@@ -49,7 +50,7 @@ export class LoginLockout {
    * Counts a wrong password for `username` from the caller's address; returns the lock's end when this
    * failure locked it. `failedAction` names the audit row of the failure itself (the lock always gets one).
    */
-  async recordFailure(ctx: RequestContext, username: string, account: Account | null, failedAction?: string): Promise<Date | undefined> {
+  async recordFailure(ctx: RequestContext, username: string, account: Account | null, failedAction?: AuditAction): Promise<Date | undefined> {
     const now = this.clock.now();
     await this.prune(now);
     const address = clientKey(ctx.ip);
@@ -62,7 +63,7 @@ export class LoginLockout {
         [address, username, new Date(now.getTime() - FAILURE_WINDOW_MS)],
       );
       const org = account?.organization.getEntity();
-      const audit = (action: string, after?: Record<string, unknown>) => {
+      const audit = (action: AuditAction, after?: AuditDetails) => {
         if (account && org)
           this.audit.record(ctx, tx, { action, organization: org, targetType: 'Account', targetId: account.id, after, actor: ctx.viewer ?? null });
       };

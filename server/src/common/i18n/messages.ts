@@ -114,6 +114,7 @@ const ZH_CN = {
   revealLimit: '每个账号每小时最多查看 {limit} 次完整证件号码和手机号码，已达上限，请稍后再试',
   messageRevealLimit:
     '{organization}的账号 {username} 在一小时内查看会员完整证件号码和手机号码已达上限（{limit} 次），之后的查看已被拒绝。请核实是否为正常业务需要。',
+  auditNotVisible: '（不在您的查看范围内）',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -233,6 +234,7 @@ const EN: Record<MessageKey, string> = {
   revealLimit: 'An account may see full ID numbers and phones at most {limit} times an hour; the limit is reached, please try again later.',
   messageRevealLimit:
     'Account {username} of {organization} reached the limit of {limit} full ID number and phone views within an hour; further views were refused. Please check that this was needed for work.',
+  auditNotVisible: '(outside what you can see)',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

@@ -11,6 +11,7 @@ import { Migration20261130200000RevealAuditIndex } from './Migration202611302000
 import { Migration20261130210000Messages } from './Migration20261130210000Messages.js';
 import { Migration20261201000000StateChanges } from './Migration20261201000000StateChanges.js';
 import { Migration20261205000000MemberIdSuffix } from './Migration20261205000000MemberIdSuffix.js';
+import { Migration20261203000000AuditTargetIndex } from './Migration20261203000000AuditTargetIndex.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -25,5 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130200000RevealAuditIndex', class: Migration20261130200000RevealAuditIndex },
   { name: 'Migration20261130210000Messages', class: Migration20261130210000Messages },
   { name: 'Migration20261201000000StateChanges', class: Migration20261201000000StateChanges },
+  { name: 'Migration20261203000000AuditTargetIndex', class: Migration20261203000000AuditTargetIndex },
   { name: 'Migration20261205000000MemberIdSuffix', class: Migration20261205000000MemberIdSuffix },
 ];

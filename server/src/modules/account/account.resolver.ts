@@ -5,6 +5,7 @@ import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
+import { wasChanged } from '../../changes/versioned-change.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
@@ -60,7 +61,7 @@ export class AccountResolver {
     @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput,
   ): Promise<typeof AccountResult> {
     const r = await this.accountService.setDisabled(ctx, toId(input.id), input.disabled, input.version);
-    return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r });
+    return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r, changed: wasChanged(r, input.version) });
   }
 
   @Allow(Permission.PASSWORD_RESET)

@@ -98,6 +98,7 @@ export class AccountService {
       id,
       version,
       action: disabled ? 'account.disabled' : 'account.enabled',
+      targetType: 'Account',
       organization: (acc) => ({ id: acc.organization.id, path: acc.orgPath }),
       view: (acc) => ({ disabled: acc.disabled }),
       apply: (acc) => void (acc.disabled = disabled),

@@ -45,6 +45,9 @@ export class AccountConnection extends Connection(AccountType) {}
 export class AccountPayload {
   @Field(() => AccountType)
   account!: AccountType;
+
+  @Field(() => Boolean, { description: 'false when the input matched what was stored: nothing was written and no history entry made (没有修改)' })
+  changed!: boolean;
 }
 
 export const AccountResult = createUnionType({ name: 'AccountResult', types: () => [AccountPayload, VersionConflict, UserError] as const });

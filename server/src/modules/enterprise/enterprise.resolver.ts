@@ -5,6 +5,7 @@ import { Permission } from '../../auth/permissions.js';
 import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
+import { wasChanged } from '../../changes/versioned-change.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import type { EnterpriseService } from './enterprise.service.js';
 import type { Enterprise } from './enterprise.entity.js';
@@ -30,8 +31,10 @@ class EnterprisesArgs extends PageArgs {
   search?: string | null;
 }
 
-function result(r: Enterprise | UserError): typeof EnterpriseResult {
-  return r instanceof UserError ? r : Object.assign(new EnterprisePayload(), { enterprise: toEnterpriseType(r) });
+/** `sentVersion`: the version an edit was made against (none when creating), which tells whether it changed anything. */
+function result(r: Enterprise | UserError, sentVersion?: number): typeof EnterpriseResult {
+  if (r instanceof UserError) return r;
+  return Object.assign(new EnterprisePayload(), { enterprise: toEnterpriseType(r), changed: sentVersion === undefined || wasChanged(r, sentVersion) });
 }
 
 @Resolver(() => EnterpriseType)
@@ -58,6 +61,6 @@ export class EnterpriseResolver {
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => EnterpriseResult)
   async updateEnterprise(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateEnterpriseInput) input: UpdateEnterpriseInput): Promise<typeof EnterpriseResult> {
-    return result(await this.enterpriseService.update(ctx, toId(input.id), input.version, input));
+    return result(await this.enterpriseService.update(ctx, toId(input.id), input.version, input), input.version);
   }
 }

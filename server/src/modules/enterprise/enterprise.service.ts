@@ -69,7 +69,13 @@ export class EnterpriseService {
       ctx.em.transactional(async (tx) => {
         const e = tx.create(Enterprise, { ...checked, organization: union, orgPath: union.path, createdAt: this.clock.now() });
         await tx.flush();
-        this.audit.record(ctx, tx, { action: 'enterprise.created', organization: union, targetType: 'Enterprise', targetId: e.id, after: checked });
+        this.audit.record(ctx, tx, {
+          action: 'enterprise.created',
+          organization: union,
+          targetType: 'Enterprise',
+          targetId: e.id,
+          after: { name: checked.name, creditCode: checked.creditCode, address: checked.address },
+        });
         return e;
       }),
     );
@@ -84,6 +90,7 @@ export class EnterpriseService {
         id,
         version,
         action: 'enterprise.updated',
+        targetType: 'Enterprise',
         organization: (e) => ({ id: e.organization.id, path: e.orgPath }),
         view: (e) => ({ name: e.name, creditCode: e.creditCode, address: e.address ?? null }),
         apply: (e) => void Object.assign(e, checked),

@@ -32,6 +32,9 @@ export class EnterpriseConnection extends Connection(EnterpriseType) {}
 export class EnterprisePayload {
   @Field(() => EnterpriseType)
   enterprise!: EnterpriseType;
+
+  @Field(() => Boolean, { description: 'false when the input matched what was stored: nothing was written and no history entry made (没有修改)' })
+  changed!: boolean;
 }
 
 export const EnterpriseResult = createUnionType({ name: 'EnterpriseResult', types: () => [EnterprisePayload, VersionConflict, UserError] as const });

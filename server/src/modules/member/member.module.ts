@@ -9,6 +9,7 @@ import { Member } from './member.entity.js';
 import { MemberService } from './member.service.js';
 import { MemberExportService } from './member-export.service.js';
 import { MemberResolver } from './member.resolver.js';
+import { memberLoader } from './member.loaders.js';
 
 export const memberModule = defineModule({
   name: 'member',
@@ -18,4 +19,5 @@ export const memberModule = defineModule({
     return { members, memberExports: new MemberExportService(members, s.config.exportMaxConcurrent) };
   },
   resolvers: (s) => [new MemberResolver(s.members, s.organizations)],
+  loaders: (em) => ({ member: memberLoader(em) }),
 });

@@ -6,6 +6,7 @@ import { PageArgs } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { LifeStatus, MemberCategory } from '../../domain/member-category.js';
+import { wasChanged } from '../../changes/versioned-change.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
 import type { OrganizationService } from '../organization/organization.service.js';
@@ -60,8 +61,10 @@ function draft(input: MemberInput): MemberDraftInput {
   return { ...input, enterpriseId: input.enterpriseId == null ? null : toId(input.enterpriseId) };
 }
 
-function result(r: Member | UserError): typeof MemberResult {
-  return r instanceof UserError ? r : Object.assign(new MemberPayload(), { member: toMemberType(r) });
+/** `sentVersion`: the version an edit was made against (none when creating), which tells whether it changed anything. */
+function result(r: Member | UserError, sentVersion?: number): typeof MemberResult {
+  if (r instanceof UserError) return r;
+  return Object.assign(new MemberPayload(), { member: toMemberType(r), changed: sentVersion === undefined || wasChanged(r, sentVersion) });
 }
 
 @Resolver(() => MemberType)
@@ -100,7 +103,7 @@ export class MemberResolver {
   @Allow(Permission.MEMBER_WRITE)
   @Mutation(() => MemberResult)
   async updateMember(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput): Promise<typeof MemberResult> {
-    return result(await this.memberService.update(ctx, toId(input.id), input.version, draft(input)));
+    return result(await this.memberService.update(ctx, toId(input.id), input.version, draft(input)), input.version);
   }
 
   @Allow(Permission.MEMBER_WRITE)
@@ -109,13 +112,13 @@ export class MemberResolver {
     @Ctx() ctx: AuthedContext,
     @Arg('input', () => SetMemberLifeStatusInput) input: SetMemberLifeStatusInput,
   ): Promise<typeof MemberResult> {
-    return result(await this.memberService.setLifeStatus(ctx, toId(input.id), input.version, input.lifeStatus, input.date));
+    return result(await this.memberService.setLifeStatus(ctx, toId(input.id), input.version, input.lifeStatus, input.date), input.version);
   }
 
   @Allow(Permission.MEMBER_TRANSFER)
   @Mutation(() => MemberResult, { description: 'By a superior of both unions' })
   async transferMember(@Ctx() ctx: AuthedContext, @Arg('input', () => TransferMemberInput) input: TransferMemberInput): Promise<typeof MemberResult> {
-    return result(await this.memberService.transfer(ctx, toId(input.id), input.version, toId(input.toOrganizationId)));
+    return result(await this.memberService.transfer(ctx, toId(input.id), input.version, toId(input.toOrganizationId)), input.version);
   }
 
   @Allow(Permission.MEMBER_REVEAL)

@@ -17,6 +17,7 @@ import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
+import type { AuditAction, AuditDetails } from '../../audit-trail/audit-vocabulary.js';
 import { changeVersioned } from '../../changes/versioned-change.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
@@ -50,14 +51,21 @@ export interface MemberDraftInput extends MemberDraft {
   enterpriseId?: number | null;
 }
 
-/** What the audit trail keeps of a member: never a full ID number or phone. */
-function auditView(m: Member) {
+/** What the audit trail keeps of a member: every field a clerk can change, never a full ID number or phone. */
+function auditView(m: Member): AuditDetails {
   return {
     name: m.name,
+    gender: m.gender,
+    birthDate: m.birthDate ?? null,
+    idType: m.idType,
     idNumber: m.idNumberMasked,
+    idExpiry: m.idExpiry ?? null,
+    idExpiryLongTerm: m.idExpiryLongTerm,
     mobile: m.mobileMasked ?? null,
     category: m.category,
+    femalePostType: m.femalePostType ?? null,
     workAddress: m.workAddress ?? null,
+    joinedAt: m.joinedAt,
     enterpriseId: m.enterprise?.id ?? null,
     lifeStatus: m.lifeStatus,
     lifeStatusDate: m.lifeStatusDate ?? null,
@@ -199,7 +207,15 @@ export class MemberService {
         action: 'member.exported',
         organization: { id: v.organizationId, path: v.orgPath },
         targetType: 'Member',
-        after: { count, filter: { ...filter, search } },
+        after: {
+          count,
+          search,
+          organizationId: filter.organizationId ?? null,
+          enterpriseId: filter.enterpriseId ?? null,
+          category: filter.category ?? null,
+          lifeStatus: filter.lifeStatus ?? null,
+          needsConfirmation: filter.needsConfirmation ?? null,
+        },
       });
     });
   }
@@ -371,7 +387,7 @@ export class MemberService {
     ctx: AuthedContext,
     id: number,
     version: number,
-    action: string,
+    action: AuditAction,
     member: CheckedMember | null,
     apply: (m: Member) => void | UserError,
   ): Promise<Member | UserError> {
@@ -381,8 +397,11 @@ export class MemberService {
         id,
         version,
         action,
+        targetType: 'Member',
         organization: (m) => ({ id: m.organization.id, path: m.orgPath }),
         view: (m) => ({ ...auditView(m), orgPath: m.orgPath }),
+        // Masks hide most digits: a corrected digit in the middle is still a change.
+        hidden: (m) => ({ idNumber: m.idNumberIndex, mobile: m.mobileIndex ?? null }),
         apply: (m) => {
           const refused = apply(m);
           if (refused) return refused;

@@ -94,6 +94,9 @@ export class MemberConnection extends Connection(MemberType) {}
 export class MemberPayload {
   @Field(() => MemberType)
   member!: MemberType;
+
+  @Field(() => Boolean, { description: 'false when the input matched what was stored: nothing was written and no history entry made (没有修改)' })
+  changed!: boolean;
 }
 
 export const MemberResult = createUnionType({ name: 'MemberResult', types: () => [MemberPayload, VersionConflict, UserError] as const });
