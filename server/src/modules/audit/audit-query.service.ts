@@ -1,5 +1,5 @@
 import type { AuthedContext } from '../../common/request-context.js';
-import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { readPage, type PageArgs, type PageWindow } from '../../common/pagination/page.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
 
@@ -8,14 +8,13 @@ export class AuditQueryService {
   constructor(private readonly organizations: OrganizationService) {}
 
   async list(ctx: AuthedContext, organizationId: number, pageArgs: PageArgs) {
-    const page = keysetPage(ctx, pageArgs);
     const org = await this.organizations.get(ctx, organizationId);
     const where = { organizationId: org.id };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(AuditEntry, { ...where, ...(page.afterId ? { id: { $lt: page.afterId } } : {}) }, { orderBy: { id: 'desc' }, limit: page.limit + 1 }),
-      ctx.em.count(AuditEntry, where),
-    ]);
-    return toPage(rows, page.limit, totalCount, (e) => ({
+    const source = {
+      count: () => ctx.em.count(AuditEntry, where),
+      fetch: (w: PageWindow) => ctx.em.find(AuditEntry, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
+    };
+    return readPage(ctx, pageArgs, source, (e) => ({
       id: e.id,
       at: e.at,
       actorUsername: e.actorUsername ?? null,
