@@ -46,7 +46,7 @@ const member = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('members', () => {
-  let wang: { id: string; version: number; memberNo: string };
+  let wang: { id: string; version: number; memberNo: string; joinedAt: string };
 
   it('creates a member with derived birth date and gender, masked personal data and a member number', async () => {
     const r = (await jianlang.ok(CREATE, { input: member({ idNumber: ` ${WANG.id.toLowerCase()} `, mobile: '+86 138 0013 8000' }) })).createMember;
