@@ -83,6 +83,17 @@ describe('page-number paging', () => {
     expect((await pudong.request(MEMBERS, { pageSize: 100 })).errors).toBeUndefined();
   });
 
+  it('takes an explicit null page, size, sort or direction as the default, not as an error', async () => {
+    const query = `query($page: Int, $pageSize: Int, $sort: OrganizationSort, $direction: SortDirection) {
+      organizations(subtree: true, page: $page, pageSize: $pageSize, sort: $sort, direction: $direction) { nodes { id } pageInfo { page pageSize } }
+    }`;
+    const nulls = await pudong.request(query, { page: null, pageSize: null, sort: null, direction: null });
+    expect(nulls.errors).toBeUndefined();
+    expect(nulls.data.organizations.pageInfo).toEqual({ page: 1, pageSize: 20 });
+    expect(nulls.data.organizations.nodes).toEqual((await pudong.ok(query)).organizations.nodes);
+    expect((await pudong.request(MEMBERS, { page: null, pageSize: null })).errors).toBeUndefined();
+  });
+
   it('every list takes a page number and answers where it is', async () => {
     const orgId = (await pudong.ok('{ me { organization { id } } }')).me.organization.id;
     const lists: Record<string, string> = {

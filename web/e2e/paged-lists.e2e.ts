@@ -79,7 +79,7 @@ describe('paged lists', () => {
   for (const [width, height] of [
     [1440, 900],
     [1024, 768],
-  ]) {
+  ] as const) {
     it(`shows a superior the actions column without scrolling sideways at ${width} px, the menu open`, async () => {
       const page = await signIn(browser, 'pudong');
       await page.setViewportSize({ width, height });

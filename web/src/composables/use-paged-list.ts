@@ -13,16 +13,20 @@ export type SortDirection = 'ASC' | 'DESC';
  */
 const PAGING_KEYS = ['page', 'size', 'sort', 'dir'] as const;
 
-export interface PagedListOptions {
+export interface PagedListOptions<S extends string> {
   /** The sortable columns: the table's column name -> the server's sort name (e.g. `memberNo: 'MEMBER_NO'`). */
-  sorts?: Readonly<Record<string, string>>;
+  sorts?: Readonly<Record<string, S>>;
 }
 
-/** What a list query gets: the page, its size and, when the clerk chose one, the sort. */
-export interface PagingVariables {
+/**
+ * What a list query gets: the page, its size and, when the clerk chose one, the sort. Without a sort
+ * neither `sort` nor `direction` is sent, so the server's defaults apply (an explicit null would not
+ * be allowed where the schema has a default).
+ */
+export interface PagingVariables<S extends string = string> {
   page: number;
   pageSize: number;
-  sort?: string;
+  sort?: S;
   direction?: SortDirection;
 }
 
@@ -42,10 +46,10 @@ function wholeNumber(value: LocationQuery[string] | undefined): number | null {
  * these keys: `setFilters` changes them and starts again at page 1. Page and sort changes are new
  * history entries (Back returns to the previous page); filter changes replace the entry.
  */
-export function usePagedList(options: PagedListOptions = {}) {
+export function usePagedList<S extends string = never>(options: PagedListOptions<S> = {}) {
   const route = useRoute();
   const router = useRouter();
-  const sorts = options.sorts ?? {};
+  const sorts: Readonly<Record<string, S>> = options.sorts ?? {};
 
   const page = computed(() => Math.max(1, wholeNumber(route.query.page) ?? 1));
   const pageSize = computed(() => {
@@ -59,7 +63,7 @@ export function usePagedList(options: PagedListOptions = {}) {
   });
   const descending = computed(() => sortColumn.value !== null && one(route.query.dir) === 'desc');
 
-  const variables = computed<PagingVariables>(() => ({
+  const variables = computed<PagingVariables<S>>(() => ({
     page: page.value,
     pageSize: pageSize.value,
     ...(sortColumn.value ? { sort: sorts[sortColumn.value], direction: descending.value ? 'DESC' : 'ASC' } : {}),
@@ -110,7 +114,8 @@ export function usePagedList(options: PagedListOptions = {}) {
   return { sorts, page, pageSize, sortColumn, descending, variables, filterQuery, setPage, setPageSize, setSort, setFilters };
 }
 
-export type PagedList = ReturnType<typeof usePagedList>;
+/** Any paged list, whatever its sorts (what PagedTable and useQueryText take). */
+export type PagedList = ReturnType<typeof usePagedList<string>>;
 
 /** A text filter of the list kept in the address under `key` (a search box): setting it starts again at page 1. */
 export function useQueryText(list: PagedList, key: string) {

@@ -19,13 +19,14 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
+// Nullable with defaults (null means the default): a null for a non-null argument would fail in graphql-js's execution, masked as an internal error.
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 1, description: 'Page number from 1; past the last page the last page is answered (see pageInfo.page)' })
-  page!: number;
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: 'Page number from 1; past the last page the last page is answered (see pageInfo.page)' })
+  page?: number | null;
 
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Rows per page, 1..${MAX_PAGE_SIZE}` })
-  pageSize!: number;
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Rows per page, 1..${MAX_PAGE_SIZE}` })
+  pageSize?: number | null;
 }
 
 @ObjectType()
@@ -101,13 +102,15 @@ export interface PageSource<T> {
 
 /** Checks the page arguments: a clear BAD_USER_INPUT naming the argument. */
 export function checkPageArgs(ctx: RequestContext, args: PageArgs): { page: number; pageSize: number } {
-  if (!Number.isInteger(args.pageSize) || args.pageSize < 1 || args.pageSize > MAX_PAGE_SIZE) {
+  const page = args.page ?? 1;
+  const pageSize = args.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new AppError('BAD_USER_INPUT', ctx.t('pageSizeRange', { max: MAX_PAGE_SIZE }), { field: 'pageSize' });
   }
-  if (!Number.isSafeInteger(args.page) || args.page < 1) {
+  if (!Number.isSafeInteger(page) || page < 1) {
     throw new AppError('BAD_USER_INPUT', ctx.t('pageNumber'), { field: 'page' });
   }
-  return { page: args.page, pageSize: args.pageSize };
+  return { page, pageSize };
 }
 
 /**

@@ -32,11 +32,11 @@ class AccountsArgs extends PageArgs {
   @MaxLength(64)
   search?: string | null;
 
-  @Field(() => AccountSort, { defaultValue: AccountSort.USERNAME })
-  sort!: AccountSort;
+  @Field(() => AccountSort, { nullable: true, defaultValue: AccountSort.USERNAME })
+  sort?: AccountSort | null;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 function temporaryPasswordResult(r: Awaited<ReturnType<AccountService['create']>>): typeof TemporaryPasswordResult {

@@ -33,11 +33,11 @@ class EnterprisesArgs extends PageArgs {
   @MaxLength(100)
   search?: string | null;
 
-  @Field(() => EnterpriseSort, { defaultValue: EnterpriseSort.NAME })
-  sort!: EnterpriseSort;
+  @Field(() => EnterpriseSort, { nullable: true, defaultValue: EnterpriseSort.NAME })
+  sort?: EnterpriseSort | null;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 function result(r: Enterprise | UserError): typeof EnterpriseResult {

@@ -52,8 +52,8 @@ class MembersArgs extends PageArgs {
   @MaxLength(50)
   search?: string | null;
 
-  @Field(() => MemberSort, { defaultValue: MemberSort.NEWEST })
-  sort!: MemberSort;
+  @Field(() => MemberSort, { nullable: true, defaultValue: MemberSort.NEWEST })
+  sort?: MemberSort | null;
 
   @Field(() => SortDirection, { nullable: true, description: "Default: the sort's own (NEWEST: DESC, the others: ASC)" })
   direction?: SortDirection | null;

@@ -32,11 +32,11 @@ class OrganizationsArgs extends PageArgs {
   @MaxLength(100)
   search?: string | null;
 
-  @Field(() => OrganizationSort, { defaultValue: OrganizationSort.NAME })
-  sort!: OrganizationSort;
+  @Field(() => OrganizationSort, { nullable: true, defaultValue: OrganizationSort.NAME })
+  sort?: OrganizationSort | null;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 @Resolver(() => OrganizationType)
