@@ -394,7 +394,7 @@ const zhCN = {
     last: '末页',
     jumpTo: '跳至',
     jumpPage: '页（共 {max} 页）',
-    go: '确定',
+    go: '跳转',
     jumpRange: '请输入 1 到 {max} 之间的页码',
   },
 };
