@@ -36,7 +36,7 @@ try {
   await timeQueries(second.url, cookie, '{ me { username } }', 100, 1); // warm-up
   for (const [name, query] of [
     ['me', '{ me { username organization { name } } }'],
-    ['organizations (children + counts)', '{ organizations(first: 20) { totalCount nodes { name childCount grassrootsCount accountCount } } }'],
+    ['organizations (children + counts)', '{ organizations(pageSize: 20) { totalCount nodes { name childCount grassrootsCount accountCount } } }'],
   ]) {
     for (const concurrency of [1, 8]) {
       const r = await timeQueries(second.url, cookie, query, 1000, concurrency);

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const orm = await underStartupLock(databaseUrl, () => openDatabase(databaseUrl));
   const clock = new Clock(config.appToday);
   const services = createServices({ orm, config, clock });
-  const runner = await startWorker({
+  const worker = await startWorker({
     connectionString: config.databaseUrl,
     concurrency: config.jobConcurrency,
     tasks: createTasks(services),
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   });
   console.log(`Worker ready: ${config.jobConcurrency} jobs at once`);
   const stop = async () => {
-    await runner.stop();
+    await worker.stop();
     services.memberImports.close();
     await orm.close();
     process.exit(0);

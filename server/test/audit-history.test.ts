@@ -31,7 +31,7 @@ let enterprises: { id: string; name: string }[];
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27' });
   [jianlang, sibling, otherBranch, lujiazui, center] = await Promise.all(['jianlang', 'ljz-finance', 'xuhui-gr1', 'lujiazui', 'center'].map((u) => s.as(u)));
-  enterprises = (await jianlang.ok(`{ enterprises(first: 2) { nodes { id name } } }`)).enterprises.nodes;
+  enterprises = (await jianlang.ok(`{ enterprises(pageSize: 2) { nodes { id name } } }`)).enterprises.nodes;
   expect(enterprises).toHaveLength(2);
 });
 afterAll(() => s.close());
@@ -177,7 +177,7 @@ describe("a member's history", () => {
       n: 'Ledger-Check-2025x',
     });
     expect(changed.changePassword.__typename).toBe('ChangePasswordSuccess');
-    const log = (await left.ok(`{ auditEntries(organizationId: 6, first: 50) { nodes { ${ENTRY} } } }`)).auditEntries.nodes;
+    const log = (await left.ok(`{ auditEntries(organizationId: 6, pageSize: 50) { nodes { ${ENTRY} } } }`)).auditEntries.nodes;
     const seen = log.find((e: { action: string; targetId: string }) => e.action === 'MEMBER_TRANSFERRED' && e.targetId === m.id);
     expect(seen.changes.find((c: { field: string }) => c.field === 'ORG_PATH')).toEqual({
       field: 'ORG_PATH',
@@ -232,7 +232,7 @@ describe('other histories and the log', () => {
       `mutation($input: EnterpriseInput!) { createEnterprise(input: $input) { ... on EnterprisePayload { enterprise { id name } } } }`,
       { input: { name: '历史日志企业', creditCode: makeCreditCode(7788) } },
     );
-    const log = (await lujiazui.ok(`{ auditEntries(organizationId: 6, first: 100) { nodes { ${ENTRY} } } }`)).auditEntries.nodes as {
+    const log = (await lujiazui.ok(`{ auditEntries(organizationId: 6, pageSize: 100) { nodes { ${ENTRY} } } }`)).auditEntries.nodes as {
       action: string;
       targetName: string | null;
       targetId: string | null;

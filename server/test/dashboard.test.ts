@@ -207,7 +207,7 @@ describe('the counters follow every write exactly', () => {
   });
 
   it('transferMember 6 -> 7 by 陆家嘴: the member and its joining day move between the unions; the subtree keeps them', async () => {
-    const list = (await clients.lujiazui.ok(`{ members(organizationId: ${JIANLANG.id}, lifeStatus: ACTIVE, first: 100) { nodes { id version joinedAt } } }`))
+    const list = (await clients.lujiazui.ok(`{ members(organizationId: ${JIANLANG.id}, lifeStatus: ACTIVE, pageSize: 100) { nodes { id version joinedAt } } }`))
       .members.nodes as { id: string; version: number; joinedAt: string }[];
     const m = list.find((n) => n.joinedAt >= '2024-11-28' && n.joinedAt < WEEK_START)!; // joined in the range, before this week
     expect(m).toBeDefined();

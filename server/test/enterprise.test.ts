@@ -35,10 +35,16 @@ describe('enterprises (关联企业)', () => {
     ).createEnterprise;
     expect(a.__typename).toBe('EnterprisePayload');
     await jianlang.ok(CREATE, { input: { name: '上海建朗软件服务有限公司', creditCode: makeCreditCode(5002) } });
-    const list = (await jianlang.ok('{ enterprises(first: 100) { totalCount nodes { name } } }')).enterprises;
+    const list = (await jianlang.ok('{ enterprises(pageSize: 100) { totalCount nodes { name } } }')).enterprises;
     expect(list.totalCount).toBe(seeded.jianlang + 2);
-    // Listed in id order: the two just added come last.
-    expect(list.nodes.map((n: { name: string }) => n.name).slice(-2)).toEqual(['上海建朗信息科技有限公司', '上海建朗软件服务有限公司']);
+    // Listed by name (the default sort), the two just added among them.
+    const names = list.nodes.map((n: { name: string }) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['上海建朗信息科技有限公司', '上海建朗软件服务有限公司']));
+    expect(names).toEqual([...names].sort());
+    const byCodeDescending = (await jianlang.ok('{ enterprises(pageSize: 100, sort: CREDIT_CODE, direction: DESC) { nodes { creditCode } } }')).enterprises
+      .nodes;
+    const codes = byCodeDescending.map((n: { creditCode: string }) => n.creditCode);
+    expect(codes).toEqual([...codes].sort().reverse());
     const byCode = (await jianlang.ok(`{ enterprises(search: "${makeCreditCode(5002).toLowerCase()}") { nodes { name } } }`)).enterprises.nodes;
     expect(byCode).toEqual([{ name: '上海建朗软件服务有限公司' }]);
 
@@ -66,10 +72,10 @@ describe('enterprises (关联企业)', () => {
   });
 
   it('other unions see none of them; superiors read them; only grassroots unions write', async () => {
-    const theirs = (await xuhuiClerk.ok('{ enterprises(first: 100) { totalCount nodes { name } } }')).enterprises;
+    const theirs = (await xuhuiClerk.ok('{ enterprises(pageSize: 100) { totalCount nodes { name } } }')).enterprises;
     expect(theirs.totalCount).toBe(seeded['xuhui-gr1']);
     expect(theirs.nodes.map((n: { name: string }) => n.name)).not.toContain('上海建朗信息科技股份有限公司');
-    const id = (await jianlang.ok('{ enterprises(first: 1) { nodes { id } } }')).enterprises.nodes[0].id;
+    const id = (await jianlang.ok('{ enterprises(pageSize: 1) { nodes { id } } }')).enterprises.nodes[0].id;
     expect(await xuhuiClerk.errorCode(`{ enterprise(id: ${id}) { name } }`)).toBe('NOT_FOUND');
     const pudong = await s.as('pudong-reviewer');
     expect((await pudong.ok('{ enterprises { totalCount } }')).enterprises.totalCount).toBe(seeded.pudong + 2);

@@ -59,7 +59,7 @@ describe('every field error in one answer', () => {
         input: member(),
       })
     ).createMember.member;
-    const foreign = (await (await s.as('xuhui-gr1')).ok('{ enterprises(first: 1) { nodes { id } } }')).enterprises.nodes[0].id;
+    const foreign = (await (await s.as('xuhui-gr1')).ok('{ enterprises(pageSize: 1) { nodes { id } } }')).enterprises.nodes[0].id;
     const r = (
       await jianlang.ok(UPDATE_MEMBER, {
         input: { ...member({ name: '赵一二', idExpiry: '2020-01-01', workAddress: '上海浦东', category: 'IN_ENTERPRISE', enterpriseId: foreign }), ...created },
@@ -108,7 +108,7 @@ describe('every field error in one answer', () => {
 
   it('a refusal about no field has an empty list, and a one-field refusal lists that field', async () => {
     const self = (await pudong.ok('{ me { id } }')).me.id;
-    const version = (await pudong.ok(`{ accounts(first: 100) { nodes { id version } } }`)).accounts.nodes.find((a: { id: string }) => a.id === self).version;
+    const version = (await pudong.ok(`{ accounts(pageSize: 100) { nodes { id version } } }`)).accounts.nodes.find((a: { id: string }) => a.id === self).version;
     const refused = (
       await pudong.ok(`mutation { setAccountDisabled(input: { id: ${self}, disabled: true, version: ${version} }) { __typename ${USER_ERROR} } }`)
     ).setAccountDisabled;

@@ -125,7 +125,7 @@ describe('personal data outside the sealed columns', () => {
       return r;
     };
 
-    await gql(jianlang, '{ members(first: 100) { nodes { idNumberMasked mobileMasked } } }');
+    await gql(jianlang, '{ members(pageSize: 100) { nodes { idNumberMasked mobileMasked } } }');
     for (const m of ours) {
       const idNumber = cipher.decrypt(m.idNumberSealed);
       const phone = cipher.decrypt(m.mobileSealed!);

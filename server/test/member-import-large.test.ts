@@ -50,10 +50,10 @@ describe('a large import, split across two threads', () => {
       expect(staged).not.toContain(mobile(n));
     }
 
-    const before = (await clerk.ok('{ members(first: 1) { totalCount } }')).members.totalCount as number;
+    const before = (await clerk.ok('{ members(pageSize: 1) { totalCount } }')).members.totalCount as number;
     const done = (await clerk.ok(COMMIT, { id: job.id, all: false })).commitMemberImport;
     expect(done.memberImport.result).toEqual({ inserted: ROWS - 2, updated: 0, unchanged: 0, skipped: [] });
-    expect((await clerk.ok('{ members(first: 1) { totalCount } }')).members.totalCount).toBe(before + ROWS - 2);
+    expect((await clerk.ok('{ members(pageSize: 1) { totalCount } }')).members.totalCount).toBe(before + ROWS - 2);
     const last = (await clerk.ok(`{ members(search: "${residentId(10_000 + ROWS - 3)}") { nodes { name } } }`)).members.nodes;
     expect(last).toEqual([{ name: `导入会员${10_000 + ROWS - 3}` }]);
   });

@@ -11,7 +11,7 @@ import { TEMPLATE_HEADERS, goodRow, mobile, residentId, rowXml, sheetXml, workbo
 let s: TestServer;
 let clerk: GraphQLClient;
 let enterpriseId: string;
-const memberCount = async (c: GraphQLClient = clerk) => (await c.ok('{ members(first: 1) { totalCount } }')).members.totalCount as number;
+const memberCount = async (c: GraphQLClient = clerk) => (await c.ok('{ members(pageSize: 1) { totalCount } }')).members.totalCount as number;
 
 beforeAll(async () => {
   s = await startTestServer({ APP_TODAY: '2024-12-27', IMPORT_MAX_ROWS: '300', IMPORT_MAX_BYTES: String(2 * 1024 * 1024) });

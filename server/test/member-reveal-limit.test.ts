@@ -17,10 +17,10 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const REVEAL = 'mutation($id: ID!) { revealMemberPersonalData(id: $id) { idNumber } }';
-const MESSAGES = '{ messages(first: 20) { totalCount unreadCount nodes { id kind text createdAt readAt } } }';
+const MESSAGES = '{ messages(pageSize: 20) { totalCount unreadCount nodes { id kind text createdAt readAt } } }';
 
 async function memberIds(client: GraphQLClient): Promise<string[]> {
-  return (await client.ok('{ members(first: 20) { nodes { id } } }')).members.nodes.map((n: { id: string }) => n.id);
+  return (await client.ok('{ members(pageSize: 20) { nodes { id } } }')).members.nodes.map((n: { id: string }) => n.id);
 }
 
 async function auditCount(username: string, action: string): Promise<number> {

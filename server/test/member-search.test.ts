@@ -9,7 +9,7 @@ import { makeCreditCode } from '../src/domain/credit-code.js';
 
 const CREATE = `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { id version idNumberMasked } } ... on UserError { message } } }`;
 const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename } }`;
-const LIST = `query($search: String, $organizationId: ID) { members(search: $search, organizationId: $organizationId, first: 100) { totalCount nodes { name idNumberMasked organization { name } } } }`;
+const LIST = `query($search: String, $organizationId: ID) { members(search: $search, organizationId: $organizationId, pageSize: 100) { totalCount nodes { name idNumberMasked organization { name } } } }`;
 
 /**
  * Resident ID numbers ending in the same 4 characters (sequence code + check character) for different

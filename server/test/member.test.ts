@@ -9,7 +9,7 @@ const FIELDS =
   'id memberNo name gender birthDate idType idNumberMasked idExpiry idExpiryLongTerm mobileMasked workAddress category lifeStatus lifeStatusDate joinedAt version organization { name } enterprise { name }';
 const CREATE = `mutation($input: MemberInput!) { createMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on UserError { code field message } } }`;
 const UPDATE = `mutation($input: UpdateMemberInput!) { updateMember(input: $input) { __typename ... on MemberPayload { member { ${FIELDS} } } ... on ErrorResult { code message } ... on UserError { field } ... on VersionConflict { currentVersion } } }`;
-const LIST = `query($search: String, $sort: MemberSort, $first: Int, $after: String) { members(search: $search, sort: $sort, first: $first, after: $after) { totalCount nodes { id name memberNo idNumberMasked mobileMasked } pageInfo { hasNextPage endCursor } } }`;
+const LIST = `query($search: String, $sort: MemberSort, $direction: SortDirection, $page: Int, $pageSize: Int) { members(search: $search, sort: $sort, direction: $direction, page: $page, pageSize: $pageSize) { totalCount nodes { id name memberNo joinedAt idNumberMasked mobileMasked } pageInfo { page pageCount hasNextPage } } }`;
 
 /** Valid resident IDs: Pudong address code, a birth date, a sequence (odd = male). */
 const id = (birth: string, seq: string) => withCheckChar(`310115${birth}${seq}`);
@@ -46,7 +46,7 @@ const member = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('members', () => {
-  let wang: { id: string; version: number; memberNo: string };
+  let wang: { id: string; version: number; memberNo: string; joinedAt: string };
 
   it('creates a member with derived birth date and gender, masked personal data and a member number', async () => {
     const r = (await jianlang.ok(CREATE, { input: member({ idNumber: ` ${WANG.id.toLowerCase()} `, mobile: '+86 138 0013 8000' }) })).createMember;
@@ -90,6 +90,7 @@ describe('members', () => {
         id: wang.id,
         name: '王建国',
         memberNo: wang.memberNo,
+        joinedAt: wang.joinedAt,
         idNumberMasked: `${WANG.id.slice(0, 4)} **** **** ${WANG.id.slice(-4)}`,
         mobileMasked: '138****8000',
       },
@@ -107,33 +108,45 @@ describe('members', () => {
     expect(await names(id('19850315', '125'))).toEqual([]);
   });
 
-  it('pages with keyset cursors in each sort order: every member once, in order', async () => {
-    type Node = { id: string; name: string; memberNo: string };
-    const inOrder: Record<string, (a: Node, b: Node) => boolean> = {
-      NEWEST: (a, b) => Number(a.id) > Number(b.id),
-      NAME: (a, b) => a.name < b.name || (a.name === b.name && Number(a.id) < Number(b.id)),
+  it('pages by number in each sort order and direction: every member once, in order', async () => {
+    type Node = { id: string; name: string; memberNo: string; joinedAt: string };
+    const byId = (a: Node, b: Node) => Number(a.id) < Number(b.id);
+    const ascending: Record<string, (a: Node, b: Node) => boolean> = {
+      NEWEST: byId,
+      NAME: (a, b) => a.name < b.name || (a.name === b.name && byId(a, b)),
       MEMBER_NO: (a, b) => a.memberNo < b.memberNo,
+      JOINED_AT: (a, b) => a.joinedAt < b.joinedAt || (a.joinedAt === b.joinedAt && byId(a, b)),
     };
-    for (const sort of ['NEWEST', 'NAME', 'MEMBER_NO']) {
-      const seen: Node[] = [];
-      let after: string | null = null;
-      let pages = 0;
-      let totalCount = 0;
-      do {
-        const page: { totalCount: number; nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
-          await jianlang.ok(LIST, { sort, first: 25, after })
-        ).members;
-        seen.push(...page.nodes);
-        totalCount = page.totalCount;
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-        pages++;
-      } while (after);
-      expect(pages).toBeGreaterThan(1);
-      expect(seen).toHaveLength(totalCount);
-      expect(new Set(seen.map((n) => n.id)).size).toBe(totalCount);
-      expect(seen.every((n, i) => i === 0 || inOrder[sort](seen[i - 1], n))).toBe(true);
+    for (const sort of Object.keys(ascending)) {
+      for (const direction of [null, 'ASC', 'DESC']) {
+        // Without a direction, NEWEST is newest first and the others ascending.
+        const descending = direction === 'DESC' || (direction === null && sort === 'NEWEST');
+        const inOrder = (a: Node, b: Node) => (descending ? ascending[sort](b, a) : ascending[sort](a, b));
+        const seen: Node[] = [];
+        let page = 1;
+        let pageCount = 0;
+        let totalCount = 0;
+        do {
+          const answer: { totalCount: number; nodes: Node[]; pageInfo: { page: number; pageCount: number } } = (
+            await jianlang.ok(LIST, { sort, direction, page, pageSize: 25 })
+          ).members;
+          expect(answer.pageInfo.page).toBe(page);
+          seen.push(...answer.nodes);
+          ({
+            totalCount,
+            pageInfo: { pageCount },
+          } = answer);
+          page++;
+        } while (page <= pageCount);
+        expect(pageCount).toBeGreaterThan(1);
+        expect(seen).toHaveLength(totalCount);
+        expect(new Set(seen.map((n) => n.id)).size).toBe(totalCount);
+        expect(
+          seen.every((n, i) => i === 0 || inOrder(seen[i - 1], n)),
+          `${sort} ${direction}`,
+        ).toBe(true);
+      }
     }
-    expect(await jianlang.errorCode(LIST, { sort: 'NAME', after: 'garbage' })).toBe('BAD_USER_INPUT');
   });
 
   it('refuses bad fields with the clerk-language reason and writes nothing', async () => {
@@ -193,7 +206,7 @@ describe('members', () => {
   });
 
   it('another union sees none of them: by list, by id, by search on a known ID number', async () => {
-    const theirs = (await other.ok(LIST, { first: 100 })).members;
+    const theirs = (await other.ok(LIST, { pageSize: 100 })).members;
     expect(theirs.totalCount).toBe(seeded['xuhui-gr1']);
     expect(theirs.nodes.map((n: { id: string }) => n.id)).not.toContain(wang.id);
     expect((await other.ok(LIST, { search: WANG.id })).members.totalCount).toBe(0);

@@ -130,7 +130,7 @@ async function storedMember(id: string) {
 
 describe('concurrent changes of one row: one wins, the others get CONFLICT', () => {
   it('updateEnterprise', async () => {
-    const e = (await clerk.ok('{ enterprises(first: 1) { nodes { id name creditCode version } } }')).enterprises.nodes[0];
+    const e = (await clerk.ok('{ enterprises(pageSize: 1) { nodes { id name creditCode version } } }')).enterprises.nodes[0];
     const update = (name: string) => () =>
       clerk.request(
         `mutation($i: UpdateEnterpriseInput!) { updateEnterprise(input: $i) { __typename ... on EnterprisePayload { enterprise { version } } ${ERROR_FIELDS} } }`,

@@ -213,7 +213,7 @@ const ENTRIES: Entry[] = [
     name: 'Query.messages',
     reach: 'own',
     beyond: { kind: 'HIDDEN' },
-    call: (c) => gql(c, `{ messages(first: 100) { totalCount unreadCount nodes { id text } } }`),
+    call: (c) => gql(c, `{ messages(pageSize: 100) { totalCount unreadCount nodes { id text } } }`),
     lists: (a, target) => (a.data.nodes as { id: string }[]).some((n) => n.id === String(target.message)),
   },
   {
@@ -706,16 +706,16 @@ describe('lists never widen beyond the subtree', () => {
 
   it('subtree listings of a district contain only its own organizations, accounts and members', async () => {
     const c = clients.get('pudong')!;
-    const orgs = (await c.ok('{ organizations(subtree: true, first: 100) { nodes { path } } }')).organizations.nodes as { path: string }[];
+    const orgs = (await c.ok('{ organizations(subtree: true, pageSize: 100) { nodes { path } } }')).organizations.nodes as { path: string }[];
     expect(orgs.length).toBeGreaterThanOrEqual(4);
     expect(orgs.every((o) => o.path.startsWith('/1/2/'))).toBe(true);
-    const accounts = (await c.ok('{ accounts(first: 100) { nodes { username organization { path } } } }')).accounts.nodes as {
+    const accounts = (await c.ok('{ accounts(pageSize: 100) { nodes { username organization { path } } } }')).accounts.nodes as {
       username: string;
       organization: { path: string };
     }[];
     expect(accounts.map((a) => a.username)).toContain('jianlang');
     expect(accounts.every((a) => a.organization.path.startsWith('/1/2/'))).toBe(true);
-    const members = (await c.ok('{ members(first: 100) { nodes { organization { path } } } }')).members.nodes as { organization: { path: string } }[];
+    const members = (await c.ok('{ members(pageSize: 100) { nodes { organization { path } } } }')).members.nodes as { organization: { path: string } }[];
     expect(members.length).toBeGreaterThan(0);
     expect(members.every((m) => m.organization.path.startsWith('/1/2/'))).toBe(true);
   });

@@ -35,6 +35,8 @@ describe('home page per tier', () => {
     expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '修改密码']);
     await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('区局(产业)工会');
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('浦东新区总工会');
+    const cardTitle = page.getByTestId('organization-card-title');
+    await expect.poll(async () => (await cardTitle.textContent())?.trim()).toBe('本单位');
     const children = page.getByTestId('child-organizations');
     await children.getByText('陆家嘴金融贸易区工会').waitFor();
 
@@ -43,6 +45,12 @@ describe('home page per tier', () => {
     await children.getByText('上海建朗信息科技有限公司工会').waitFor();
     const breadcrumb = page.getByTestId('organization-breadcrumb');
     await expect(breadcrumb.textContent()).resolves.toContain('浦东新区总工会');
+    // Another union's card is named for it, with links to its lists the reviewer may read (members, enterprises; no accounts).
+    await expect.poll(() => cardTitle.textContent()).toContain('陆家嘴金融贸易区工会');
+    expect(await cardTitle.textContent()).not.toContain('本单位');
+    await cardTitle.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的会员' }).waitFor();
+    await cardTitle.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的关联企业' }).waitFor();
+    expect(await cardTitle.getByTestId('organization-link-accounts').count()).toBe(0);
 
     await breadcrumb.getByText('浦东新区总工会').click();
     await expect.poll(() => page.getByTestId('organization-name').textContent()).toBe('浦东新区总工会');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { pageSizeAsFirst } from './page-size-cost.rule.js';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { TrustProxy } from '../config.js';
@@ -45,8 +46,18 @@ const armor = new ApolloArmor({
   maxAliases: { n: 15, exposeLimits: false },
   maxDirectives: { n: 50, exposeLimits: false },
   maxTokens: { enabled: false },
-  costLimit: { maxCost: 5000, ignoreIntrospection: false, exposeLimits: false },
+  costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: true },
+});
+
+/** armor's cost limit alone, wrapped so that it counts a literal `pageSize` as it counts `first` (see pageSizeAsFirst). */
+const costArmor = new ApolloArmor({
+  maxDepth: { enabled: false },
+  maxAliases: { enabled: false },
+  maxDirectives: { enabled: false },
+  maxTokens: { enabled: false },
+  blockFieldSuggestion: { enabled: false },
+  costLimit: { maxCost: 5000, ignoreIntrospection: false, exposeLimits: false },
 });
 
 /** Expected codes pass through; anything else is a bug: masked for the client, logged with the request id. */
@@ -171,7 +182,13 @@ export async function createApp(deps: AppOptions): Promise<App> {
     persistedQueries: false,
     maxRecursiveSelections: 1000,
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [maxCharactersRule(15_000), operationTypesRule, literalTextRule, ...protection.validationRules],
+    validationRules: [
+      maxCharactersRule(15_000),
+      operationTypesRule,
+      literalTextRule,
+      ...protection.validationRules,
+      ...costArmor.protect().validationRules.map(pageSizeAsFirst),
+    ],
     logger: fastify.log,
     // No landing page anywhere: it would load a third-party sandbox; GraphQL clients need none.
     plugins: [

@@ -1,4 +1,5 @@
-import { Logger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { Logger, run, runMigrations, type TaskList } from 'graphile-worker';
+import pg from 'pg';
 import type { AuthedContext, ContextFactory } from '../common/request-context.js';
 import type { JobPayload } from './queue.js';
 
@@ -27,6 +28,11 @@ export async function migrateJobs(connectionString: string, log: JobLog): Promis
   await runMigrations({ connectionString, logger: loggerFor(log) });
 }
 
+/** A running worker; `stop` lets the jobs in hand finish, then closes every connection it opened. */
+export interface JobWorker {
+  stop(): Promise<void>;
+}
+
 /**
  * Runs `tasks` on graphile-worker (LISTEN/NOTIFY, so a job starts within milliseconds) with
  * `concurrency` at once in this process. Any number of processes may run workers on one database.
@@ -37,7 +43,7 @@ export async function startWorker(options: {
   tasks: Record<string, JobTask<never>>;
   contexts: ContextFactory;
   log: JobLog;
-}): Promise<Runner> {
+}): Promise<JobWorker> {
   const taskList: TaskList = {};
   for (const [name, task] of Object.entries(options.tasks)) {
     taskList[name] = async (payload, helpers) => {
@@ -52,17 +58,27 @@ export async function startWorker(options: {
       });
     };
   }
-  return run(
+  // Our own pool: graphile-worker ends a pool it made without waiting and drops its error handler
+  // first, so stopping the database right after `stop()` (npm start's shutdown) killed the process
+  // on an idle connection's "terminating connection" error.
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.concurrency + 2 });
+  pool.on('error', (error) => options.log.warn({ component: 'jobs', error: error.message }, 'idle job connection closed'));
+  const runner = await run(
     {
-      connectionString: options.connectionString,
+      pgPool: pool,
       concurrency: options.concurrency,
-      maxPoolSize: options.concurrency + 2,
       noHandleSignals: true,
       pollInterval: 2000,
       logger: loggerFor(options.log),
     },
     taskList,
   );
+  return {
+    async stop() {
+      await runner.stop();
+      await pool.end();
+    },
+  };
 }
 
 function loggerFor(log: JobLog): Logger {

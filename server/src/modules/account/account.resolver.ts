@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs } from '../../common/pagination/page.js';
+import { PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { wasChanged } from '../../changes/versioned-change.js';
@@ -14,6 +14,7 @@ import {
   AccountConnection,
   AccountPayload,
   AccountResult,
+  AccountSort,
   AccountType,
   CreateAccountInput,
   SetAccountDisabledInput,
@@ -31,6 +32,12 @@ class AccountsArgs extends PageArgs {
   @PlainText('search term: compared, never stored')
   @MaxLength(64)
   search?: string | null;
+
+  @Field(() => AccountSort, { nullable: true, defaultValue: AccountSort.USERNAME })
+  sort?: AccountSort | null;
+
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 function temporaryPasswordResult(r: Awaited<ReturnType<AccountService['create']>>): typeof TemporaryPasswordResult {
@@ -47,7 +54,7 @@ export class AccountResolver {
 
   @Query(() => AccountConnection)
   accounts(@Ctx() ctx: AuthedContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
-    return this.accountService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
+    return this.accountService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
   }
 
   @Mutation(() => TemporaryPasswordResult, { description: 'The new account gets a temporary password it must change at first login' })

@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, UserError } from '../../common/errors/error-result.js';
-import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import { hashPassword, temporaryPassword } from '../../auth/password.js';
@@ -16,7 +16,12 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Account } from '../../auth/account.entity.js';
 import type { Role } from '../../auth/role.js';
-import { toAccountType, type AccountType } from './account.type.js';
+import { AccountSort, toAccountType, type AccountType } from './account.type.js';
+
+const SORT_COLUMNS: Record<AccountSort, Order> = {
+  [AccountSort.USERNAME]: { username: 'asc' },
+  [AccountSort.DISPLAY_NAME]: { displayName: 'asc' },
+};
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
 
@@ -29,8 +34,11 @@ export class AccountService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: AuthedContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
-    const page = keysetPage(ctx, pageArgs);
+  async list(
+    ctx: AuthedContext,
+    filter: { organizationId?: number | null; search?: string | null; sort?: AccountSort | null; direction?: SortDirection | null },
+    pageArgs: PageArgs,
+  ) {
     const where = {
       ...(filter.organizationId != null
         ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
@@ -39,11 +47,16 @@ export class AccountService {
         ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] }
         : {}),
     };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Account, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
-      ctx.em.count(Account, where),
-    ]);
-    return toPage(rows, page.limit, totalCount, toAccountType);
+    const order = sortOrder(SORT_COLUMNS[filter.sort ?? AccountSort.USERNAME], filter.direction);
+    return readPage(
+      ctx,
+      pageArgs,
+      {
+        count: () => ctx.em.count(Account, where),
+        fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+      },
+      toAccountType,
+    );
   }
 
   /** When the account is locked out by failed logins, until when. */

@@ -1,10 +1,16 @@
-import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { Role } from '../../auth/role.js';
 import type { Account } from '../../auth/account.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+
+export enum AccountSort {
+  USERNAME = 'USERNAME',
+  DISPLAY_NAME = 'DISPLAY_NAME',
+}
+registerEnumType(AccountSort, { name: 'AccountSort' });
 
 @ObjectType('Account')
 export class AccountType {

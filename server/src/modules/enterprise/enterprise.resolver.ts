@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from '
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs } from '../../common/pagination/page.js';
+import { PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { wasChanged } from '../../changes/versioned-change.js';
@@ -14,6 +14,7 @@ import {
   EnterpriseInput,
   EnterprisePayload,
   EnterpriseResult,
+  EnterpriseSort,
   EnterpriseType,
   UpdateEnterpriseInput,
   toEnterpriseType,
@@ -22,13 +23,22 @@ import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class EnterprisesArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "A grassroots union in the caller's subtree; default: all of the subtree" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Enterprises covered in the subtree of this union (one in the caller's subtree); default: the caller's whole subtree",
+  })
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, or the exact credit code' })
   @PlainText('search term: compared, never stored')
   @MaxLength(100)
   search?: string | null;
+
+  @Field(() => EnterpriseSort, { nullable: true, defaultValue: EnterpriseSort.NAME })
+  sort?: EnterpriseSort | null;
+
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 /** `sentVersion`: the version an edit was made against (none when creating), which tells whether it changed anything. */
@@ -44,7 +54,7 @@ export class EnterpriseResolver {
 
   @Query(() => EnterpriseConnection)
   enterprises(@Ctx() ctx: AuthedContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
-    return this.enterpriseService.list(ctx, { organizationId: args.organizationId == null ? null : toId(args.organizationId), search: args.search }, args);
+    return this.enterpriseService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
   }
 
   @Query(() => EnterpriseType)

@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
@@ -13,7 +13,12 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { changeVersioned } from '../../changes/versioned-change.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from './enterprise.entity.js';
-import { toEnterpriseType } from './enterprise.type.js';
+import { EnterpriseSort, toEnterpriseType } from './enterprise.type.js';
+
+const SORT_COLUMNS: Record<EnterpriseSort, Order> = {
+  [EnterpriseSort.NAME]: { name: 'asc' },
+  [EnterpriseSort.CREDIT_CODE]: { creditCode: 'asc' },
+};
 
 export interface EnterpriseFields {
   name: string;
@@ -29,19 +34,26 @@ export class EnterpriseService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(ctx: AuthedContext, filter: { organizationId?: number | null; search?: string | null }, pageArgs: PageArgs) {
-    const page = keysetPage(ctx, pageArgs);
+  async list(
+    ctx: AuthedContext,
+    filter: { organizationId?: number | null; search?: string | null; sort?: EnterpriseSort | null; direction?: SortDirection | null },
+    pageArgs: PageArgs,
+  ) {
+    const scope = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : ctx.viewer.orgPath;
     const where = {
-      ...(filter.organizationId != null
-        ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
-        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
+      orgPath: { $like: subtreePattern(scope) },
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Enterprise, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
-      ctx.em.count(Enterprise, where),
-    ]);
-    return toPage(rows, page.limit, totalCount, toEnterpriseType);
+    const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction);
+    return readPage(
+      ctx,
+      pageArgs,
+      {
+        count: () => ctx.em.count(Enterprise, where),
+        fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+      },
+      toEnterpriseType,
+    );
   }
 
   async get(ctx: AuthedContext, id: number): Promise<Enterprise> {

@@ -1,9 +1,15 @@
-import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+
+export enum EnterpriseSort {
+  NAME = 'NAME',
+  CREDIT_CODE = 'CREDIT_CODE',
+}
+registerEnumType(EnterpriseSort, { name: 'EnterpriseSort' });
 
 @ObjectType('Enterprise', { description: '关联企业' })
 export class EnterpriseType {

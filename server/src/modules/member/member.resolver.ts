@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs } from '../../common/pagination/page.js';
+import { PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { LifeStatus, MemberCategory } from '../../domain/member-category.js';
@@ -30,7 +30,10 @@ import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
 class MembersArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "A grassroots union in the caller's subtree; default: all of it" })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Members kept in the subtree of this union (one in the caller's subtree); default: the caller's whole subtree",
+  })
   organizationId?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -53,8 +56,11 @@ class MembersArgs extends PageArgs {
   @MaxLength(50)
   search?: string | null;
 
-  @Field(() => MemberSort, { defaultValue: MemberSort.NEWEST })
-  sort!: MemberSort;
+  @Field(() => MemberSort, { nullable: true, defaultValue: MemberSort.NEWEST })
+  sort?: MemberSort | null;
+
+  @Field(() => SortDirection, { nullable: true, description: "Default: the sort's own (NEWEST: DESC, the others: ASC)" })
+  direction?: SortDirection | null;
 }
 
 function draft(input: MemberInput): MemberDraftInput {
@@ -84,8 +90,7 @@ export class MemberResolver {
         organizationId: args.organizationId == null ? null : toId(args.organizationId),
         enterpriseId: args.enterpriseId == null ? null : toId(args.enterpriseId),
       },
-      args.first,
-      args.after,
+      args,
     );
   }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, UserError, type FieldError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../../common/pagination/page.js';
+import { readPage, reverseOrder, sortOrder, SortDirection, type Order, type Page, type PageArgs } from '../../common/pagination/page.js';
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { parseIdSuffixSearch } from '../../domain/id-suffix-search.js';
@@ -45,7 +45,17 @@ export interface MemberFilter {
   /** Name (part of it), memberNo, exact ID number, the last 4 characters of an ID number (alone or with the name), or exact mobile. */
   search?: string | null;
   sort?: MemberSort | null;
+  /** Default: newest first, or ascending by the chosen column. */
+  direction?: SortDirection | null;
 }
+
+/** The column each sort orders by, ascending (readPage needs the id after it to reverse exactly). */
+const SORT_COLUMNS: Record<MemberSort, Order> = {
+  [MemberSort.NEWEST]: { id: 'asc' },
+  [MemberSort.NAME]: { name: 'asc' },
+  [MemberSort.MEMBER_NO]: { memberNo: 'asc' },
+  [MemberSort.JOINED_AT]: { joinedAt: 'asc' },
+};
 
 export interface MemberDraftInput extends MemberDraft {
   enterpriseId?: number | null;
@@ -83,63 +93,39 @@ export class MemberService {
     private readonly revealLimitPerHour: number,
   ) {}
 
-  async list(ctx: AuthedContext, filter: MemberFilter, first: number, after: string | null | undefined): Promise<Page<MemberType>> {
-    const limit = pageSize(ctx, first);
+  async list(ctx: AuthedContext, filter: MemberFilter, pageArgs: PageArgs): Promise<Page<MemberType>> {
     const where = await this.conditions(ctx, filter);
     const sort = filter.sort ?? MemberSort.NEWEST;
-    const keyset: FilterQuery<Member>[] = [];
-    if (after) {
-      if (sort === MemberSort.NEWEST) keyset.push({ id: { $lt: decodeCursor(ctx, after, ['number'])[0] as number } });
-      else if (sort === MemberSort.MEMBER_NO) keyset.push({ memberNo: { $gt: decodeCursor(ctx, after, ['string'])[0] as string } });
-      else {
-        const [name, id] = decodeCursor(ctx, after, ['string', 'number']) as [string, number];
-        keyset.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
-      }
-    }
-    const orderBy =
-      sort === MemberSort.NEWEST
-        ? { id: 'desc' as const }
-        : sort === MemberSort.MEMBER_NO
-          ? { memberNo: 'asc' as const }
-          : { name: 'asc' as const, id: 'asc' as const };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Member, { $and: [...where, ...keyset] }, { orderBy, limit: limit + 1 }),
-      this.count(ctx, filter, where),
-    ]);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const cursor = !last
-      ? null
-      : sort === MemberSort.NEWEST
-        ? encodeCursor([last.id])
-        : sort === MemberSort.MEMBER_NO
-          ? encodeCursor([last.memberNo])
-          : encodeCursor([last.name, last.id]);
-    return { nodes: page.map(toMemberType), totalCount, pageInfo: { hasNextPage: rows.length > limit, endCursor: cursor } };
+    const order = sortOrder(SORT_COLUMNS[sort], filter.direction ?? (sort === MemberSort.NEWEST ? SortDirection.DESC : SortDirection.ASC));
+    return readPage(
+      ctx,
+      pageArgs,
+      {
+        count: () => this.count(ctx, filter, where),
+        fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+      },
+      toMemberType,
+    );
   }
 
   /**
-   * totalCount. Without filters it is read from the trigger-maintained counters (one row: the union's
-   * own, or the caller's whole subtree; exact, and cheap at a million members); with filters it is a
+   * totalCount. Without filters it is read from the trigger-maintained counters (one row: the chosen
+   * union's subtree, or the caller's; exact, and cheap at a million members); with filters it is a
    * real count of the narrower set. conditions() has already checked organizationId is in scope.
    */
   private async count(ctx: AuthedContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
     const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
     if (filtered) return ctx.em.count(Member, { $and: where });
-    const [row] =
-      filter.organizationId != null
-        ? await sqlRows<{ members: number }>(ctx.em, `select members from organization_totals where organization_id = ?`, [filter.organizationId])
-        : await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [ctx.viewer.organizationId]);
+    const [row] = await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [
+      filter.organizationId ?? ctx.viewer.organizationId,
+    ]);
     return row?.members ?? 0;
   }
 
-  /** The filter as query conditions, always inside the caller's subtree. */
+  /** The filter as query conditions, always inside the caller's subtree: a chosen union's subtree, or the caller's. */
   private async conditions(ctx: AuthedContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
-    const where: FilterQuery<Member>[] = [
-      filter.organizationId != null
-        ? { orgPath: (await this.organizations.get(ctx, filter.organizationId)).path }
-        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } },
-    ];
+    const scope = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : ctx.viewer.orgPath;
+    const where: FilterQuery<Member>[] = [{ orgPath: { $like: subtreePattern(scope) } }];
     if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
     if (filter.category) where.push({ category: filter.category });
     if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });

@@ -17,8 +17,12 @@ export enum MemberSort {
   NEWEST = 'NEWEST',
   NAME = 'NAME',
   MEMBER_NO = 'MEMBER_NO',
+  JOINED_AT = 'JOINED_AT',
 }
-registerEnumType(MemberSort, { name: 'MemberSort' });
+registerEnumType(MemberSort, {
+  name: 'MemberSort',
+  description: 'NEWEST: by entry into the rolls (newest first unless direction ASC); the others ascending unless direction DESC',
+});
 
 /** A member as lists and details show it: ID number and mobile masked (the reveal mutation gives them whole). */
 @ObjectType('Member')

@@ -3,7 +3,7 @@ import type { AuthedContext } from '../../common/request-context.js';
 import type { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { keysetPage, MAX_PAGE_SIZE, toPage, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { MAX_PAGE_SIZE, readPage, type Page, type PageArgs } from '../../common/pagination/page.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { Message, MessageKind } from './message.entity.js';
 
@@ -52,15 +52,21 @@ export class MessageService {
 
   /** Messages to the caller's own organization, newest first, with the unread count for a badge. */
   async list(ctx: AuthedContext, args: PageArgs, unreadOnly: boolean): Promise<Page<MessageView> & { unreadCount: number }> {
-    const page = keysetPage(ctx, args);
     const mine = { organizationId: ctx.viewer.organizationId };
     const where = unreadOnly ? { ...mine, readAt: null } : mine;
-    const [rows, totalCount, unreadCount] = await Promise.all([
-      ctx.em.find(Message, { ...where, ...(page.afterId ? { id: { $lt: page.afterId } } : {}) }, { orderBy: { id: 'desc' }, limit: page.limit + 1 }),
-      ctx.em.count(Message, where),
+    const [page, unreadCount] = await Promise.all([
+      readPage(
+        ctx,
+        args,
+        {
+          count: () => ctx.em.count(Message, where),
+          fetch: (w) => ctx.em.find(Message, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
+        },
+        (m) => this.view(ctx, m),
+      ),
       unreadOnly ? null : ctx.em.count(Message, { ...mine, readAt: null }),
     ]);
-    return { ...toPage(rows, page.limit, totalCount, (m) => this.view(ctx, m)), unreadCount: unreadCount ?? totalCount };
+    return { ...page, unreadCount: unreadCount ?? page.totalCount };
   }
 
   /** Marks messages of the caller's organization read (again: no change). Any other id: NOT_FOUND, nothing marked. */

@@ -1,13 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs } from '../../common/pagination/page.js';
+import { PageArgs, SortDirection } from '../../common/pagination/page.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import {
   CreateOrganizationInput,
   OrganizationConnection,
   OrganizationPayload,
   OrganizationResult,
+  OrganizationSort,
   OrganizationType,
   toOrganizationType,
 } from './organization.type.js';
@@ -30,6 +31,12 @@ class OrganizationsArgs extends PageArgs {
   @PlainText('search term: compared, never stored')
   @MaxLength(100)
   search?: string | null;
+
+  @Field(() => OrganizationSort, { nullable: true, defaultValue: OrganizationSort.NAME })
+  sort?: OrganizationSort | null;
+
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC })
+  direction?: SortDirection | null;
 }
 
 @Resolver(() => OrganizationType)
@@ -47,11 +54,7 @@ export class OrganizationResolver {
 
   @Query(() => OrganizationConnection)
   organizations(@Ctx() ctx: AuthedContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
-    return this.organizationService.list(
-      ctx,
-      { parentId: args.parentId == null ? null : toId(args.parentId), subtree: args.subtree, search: args.search },
-      args,
-    );
+    return this.organizationService.list(ctx, { ...args, parentId: args.parentId == null ? null : toId(args.parentId) }, args);
   }
 
   @Allow(Permission.ORGANIZATION_MANAGE)

@@ -1,15 +1,23 @@
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { keysetPage, toPage, type PageArgs } from '../../common/pagination/page.js';
+import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { Organization } from '../../org-scope/organization.entity.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuthedContext } from '../../common/request-context.js';
-import { toOrganizationType } from './organization.type.js';
+import { OrganizationSort, toOrganizationType } from './organization.type.js';
+
+const SORT_COLUMNS: Record<OrganizationSort, Order> = {
+  [OrganizationSort.NAME]: { name: 'asc' },
+  // Higher tiers first: CENTER, DISTRICT, SECONDARY, GRASSROOTS is the enum's order in PostgreSQL.
+  [OrganizationSort.TIER]: { tier: 'asc', name: 'asc' },
+};
 
 export interface OrganizationListFilter {
   parentId?: number | null;
   subtree?: boolean | null;
   search?: string | null;
+  sort?: OrganizationSort | null;
+  direction?: SortDirection | null;
 }
 
 /** Reading the organization tree. Every read goes through the scoped EntityManager. */
@@ -23,16 +31,20 @@ export class OrganizationService {
 
   /** Children of `parentId` (default: the caller's organization), or its whole subtree below it. */
   async list(ctx: AuthedContext, filter: OrganizationListFilter, pageArgs: PageArgs) {
-    const page = keysetPage(ctx, pageArgs);
     const parent = await this.get(ctx, filter.parentId ?? ctx.viewer.organizationId);
     const where = {
       ...(filter.subtree ? { path: { $like: subtreePattern(parent.path) }, id: { $ne: parent.id } } : { parent: parent.id }),
       ...(filter.search ? { name: { $ilike: `%${escapeLike(filter.search)}%` } } : {}),
     };
-    const [rows, totalCount] = await Promise.all([
-      ctx.em.find(Organization, { $and: [where, page.afterId ? { id: { $gt: page.afterId } } : {}] }, { orderBy: { id: 'asc' }, limit: page.limit + 1 }),
-      ctx.em.count(Organization, where),
-    ]);
-    return toPage(rows, page.limit, totalCount, toOrganizationType);
+    const order = sortOrder(SORT_COLUMNS[filter.sort ?? OrganizationSort.NAME], filter.direction);
+    return readPage(
+      ctx,
+      pageArgs,
+      {
+        count: () => ctx.em.count(Organization, where),
+        fetch: (w) => ctx.em.find(Organization, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+      },
+      toOrganizationType,
+    );
   }
 }

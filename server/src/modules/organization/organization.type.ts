@@ -1,10 +1,17 @@
-import { Field, ID, InputType, ObjectType, createUnionType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { UserError } from '../../common/errors/error-result.js';
 import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import { Connection } from '../../common/pagination/page.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+
+export enum OrganizationSort {
+  NAME = 'NAME',
+  /** Higher tiers first, then by name. */
+  TIER = 'TIER',
+}
+registerEnumType(OrganizationSort, { name: 'OrganizationSort' });
 
 @ObjectType('Organization')
 export class OrganizationType {

@@ -1,13 +1,14 @@
-import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { LocationQuery } from 'vue-router';
 import type { LifeStatus, MemberCategory, MemberSort, MembersQueryVariables } from '../../gql/graphql';
 
 export const MEMBER_CATEGORIES: readonly MemberCategory[] = ['IN_ENTERPRISE', 'FLEXIBLE', 'OUTSIDE_ENTERPRISE'];
 export const LIFE_STATUSES: readonly LifeStatus[] = ['ACTIVE', 'RETIRED', 'DECEASED'];
-export const MEMBER_SORTS: readonly MemberSort[] = ['NEWEST', 'NAME', 'MEMBER_NO'];
+/** The member table's sortable columns and the server's sort for each; unsorted, the newest members come first. */
+export const MEMBER_SORT_COLUMNS: Readonly<Record<string, MemberSort>> = { memberNo: 'MEMBER_NO', name: 'NAME', joinedAt: 'JOINED_AT' };
 
 /** What the clerk chose above the member list. `null` means "all". */
 export interface MemberFilters {
-  /** A grassroots union below a superior; always null for a grassroots clerk (the server scopes to their own). */
+  /** A union below a superior (its subtree is listed); always null for a grassroots clerk (the server scopes to their own). */
   organizationId: string | null;
   enterpriseId: string | null;
   category: MemberCategory | null;
@@ -15,7 +16,6 @@ export interface MemberFilters {
   /** Only members whose social-insurance status waits for a manual confirmation (人保状态 待确认). */
   needsConfirmation: boolean;
   search: string;
-  sort: MemberSort;
 }
 
 export const NO_FILTERS: Readonly<MemberFilters> = {
@@ -25,7 +25,6 @@ export const NO_FILTERS: Readonly<MemberFilters> = {
   lifeStatus: null,
   needsConfirmation: false,
   search: '',
-  sort: 'NEWEST',
 };
 
 /**
@@ -34,7 +33,7 @@ export const NO_FILTERS: Readonly<MemberFilters> = {
  * The checkbox sends `true` or nothing: unticked means "everyone", not "only
  * the confirmed ones".
  */
-export function memberListVariables(filters: MemberFilters): Omit<MembersQueryVariables, 'first' | 'after'> {
+export function memberListVariables(filters: MemberFilters): Omit<MembersQueryVariables, 'page' | 'pageSize' | 'sort' | 'direction'> {
   return {
     organizationId: filters.organizationId,
     enterpriseId: filters.enterpriseId,
@@ -42,7 +41,6 @@ export function memberListVariables(filters: MemberFilters): Omit<MembersQueryVa
     lifeStatus: filters.lifeStatus,
     needsConfirmation: filters.needsConfirmation ? true : null,
     search: filters.search.trim() || null,
-    sort: filters.sort,
   };
 }
 
@@ -71,21 +69,22 @@ export function filtersFromQuery(query: LocationQuery): MemberFilters {
     lifeStatus: oneOf(query.status, LIFE_STATUSES),
     needsConfirmation: one(query.pending) === '1',
     search: one(query.q) ?? '',
-    sort: oneOf(query.sort, MEMBER_SORTS) ?? NO_FILTERS.sort,
   };
 }
 
-/** The address form of the filters: only what differs from "no filter", so a plain list has a plain address. */
-export function filtersToQuery(filters: MemberFilters): LocationQueryRaw {
-  const query: LocationQueryRaw = {};
-  if (filters.organizationId) query.org = filters.organizationId;
-  if (filters.enterpriseId) query.enterprise = filters.enterpriseId;
-  if (filters.category) query.category = filters.category;
-  if (filters.lifeStatus) query.status = filters.lifeStatus;
-  if (filters.needsConfirmation) query.pending = '1';
-  if (filters.search.trim()) query.q = filters.search.trim();
-  if (filters.sort !== NO_FILTERS.sort) query.sort = filters.sort;
-  return query;
+/**
+ * The address form of the filters, every key of them: null where nothing is chosen (the key is left
+ * out of the address, so a plain list has a plain address). Paging and sorting keys are the paged list's.
+ */
+export function filtersToQuery(filters: MemberFilters): Record<string, string | null> {
+  return {
+    org: filters.organizationId,
+    enterprise: filters.enterpriseId,
+    category: filters.category,
+    status: filters.lifeStatus,
+    pending: filters.needsConfirmation ? '1' : null,
+    q: filters.search.trim() || null,
+  };
 }
 
 export const MEMBER_EXPORT_URL = '/api/members/export.xlsx';

@@ -13,23 +13,19 @@ const entry = (id: string, action: string, changes: { field: string; before: str
   targetType: 'ENTERPRISE',
   changes: changes.map((c) => ({ __typename: 'AuditChange', ...c })),
 });
-const page = (nodes: unknown[], endCursor: string, hasNextPage: boolean) => ({
-  data: { enterpriseHistory: { __typename: 'AuditEntryConnection', totalCount: 3, pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor }, nodes } },
+const page = (nodes: unknown[], hasNextPage: boolean) => ({
+  data: { enterpriseHistory: { __typename: 'AuditEntryConnection', totalCount: 3, pageInfo: { __typename: 'PageInfo', hasNextPage }, nodes } },
 });
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('a history timeline', () => {
-  it("asks its target's own query, newest first, and loads more on demand", async () => {
+  it("asks its target's own query, newest first, and loads the next page on demand (an entry pushed onto it meanwhile shows once)", async () => {
     const requests = stubGraphQLFetch({
       EnterpriseHistory: (variables) =>
-        variables.after
-          ? page([entry('1', 'ENTERPRISE_CREATED', [{ field: 'NAME', before: null, after: '建朗数据' }])], 'MQ', false)
-          : page(
-              [entry('3', 'ENTERPRISE_UPDATED', [{ field: 'ADDRESS', before: null, after: '世纪大道100号' }]), entry('2', 'ENTERPRISE_UPDATED')],
-              'Mg',
-              true,
-            ),
+        variables.page === 2
+          ? page([entry('2', 'ENTERPRISE_UPDATED'), entry('1', 'ENTERPRISE_CREATED', [{ field: 'NAME', before: null, after: '建朗数据' }])], false)
+          : page([entry('3', 'ENTERPRISE_UPDATED', [{ field: 'ADDRESS', before: null, after: '世纪大道100号' }]), entry('2', 'ENTERPRISE_UPDATED')], true),
     });
     const wrapper = await mountApp(HistoryTimeline, { props: { targetType: 'ENTERPRISE', targetId: '5' } });
     await flushPromises();
@@ -44,8 +40,8 @@ describe('a history timeline', () => {
     expect(titles()).toEqual(['修改关联企业', '修改关联企业', '新增关联企业']);
     expect(wrapper.find('[data-testid="history-more"]').exists()).toBe(false);
     expect(requests.map((r) => [r.operationName, r.variables])).toEqual([
-      ['EnterpriseHistory', { id: '5', first: 20, after: null }],
-      ['EnterpriseHistory', { id: '5', first: 20, after: 'Mg' }],
+      ['EnterpriseHistory', { id: '5', page: 1, pageSize: 20 }],
+      ['EnterpriseHistory', { id: '5', page: 2, pageSize: 20 }],
     ]);
   });
 
@@ -56,7 +52,7 @@ describe('a history timeline', () => {
           memberHistory: {
             __typename: 'AuditEntryConnection',
             totalCount: 0,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false },
             nodes: [],
           },
         },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filtersFromQuery, filtersToQuery, memberExportFilter, memberListVariables, NO_FILTERS, withOrganization, type MemberFilters } from '../member-list';
 
 describe('member list filters as query variables', () => {
-  it('sends no filter at all for the plain list, newest first', () => {
+  it('sends no filter at all for the plain list', () => {
     expect(memberListVariables(NO_FILTERS)).toEqual({
       organizationId: null,
       enterpriseId: null,
@@ -10,7 +10,6 @@ describe('member list filters as query variables', () => {
       lifeStatus: null,
       needsConfirmation: null,
       search: null,
-      sort: 'NEWEST',
     });
   });
 
@@ -22,7 +21,6 @@ describe('member list filters as query variables', () => {
       lifeStatus: 'RETIRED',
       needsConfirmation: true,
       search: '  310115198503151234 ',
-      sort: 'MEMBER_NO',
     };
     expect(memberListVariables(filters)).toEqual({
       organizationId: '9',
@@ -31,7 +29,6 @@ describe('member list filters as query variables', () => {
       lifeStatus: 'RETIRED',
       needsConfirmation: true,
       search: '310115198503151234',
-      sort: 'MEMBER_NO',
     });
   });
 
@@ -50,8 +47,8 @@ describe('member list filters as query variables', () => {
 });
 
 describe('member list filters in the page address', () => {
-  it('keeps a plain list at a plain address', () => {
-    expect(filtersToQuery(NO_FILTERS)).toEqual({});
+  it('keeps a plain list at a plain address: every filter key cleared', () => {
+    expect(filtersToQuery(NO_FILTERS)).toEqual({ org: null, enterprise: null, category: null, status: null, pending: null, q: null });
     expect(filtersFromQuery({})).toEqual(NO_FILTERS);
   });
 
@@ -63,15 +60,14 @@ describe('member list filters in the page address', () => {
       lifeStatus: 'DECEASED',
       needsConfirmation: true,
       search: '王',
-      sort: 'NAME',
     };
     const query = filtersToQuery(filters);
-    expect(query).toEqual({ org: '9', enterprise: '3', category: 'OUTSIDE_ENTERPRISE', status: 'DECEASED', pending: '1', q: '王', sort: 'NAME' });
+    expect(query).toEqual({ org: '9', enterprise: '3', category: 'OUTSIDE_ENTERPRISE', status: 'DECEASED', pending: '1', q: '王' });
     expect(filtersFromQuery(query as Record<string, string>)).toEqual(filters);
   });
 
   it('ignores unknown or malformed values from a hand-edited address', () => {
-    expect(filtersFromQuery({ category: 'VIP', status: 'active', sort: 'AGE', pending: 'yes', org: '', q: ['李', '王'] })).toEqual({
+    expect(filtersFromQuery({ category: 'VIP', status: 'active', pending: 'yes', org: '', q: ['李', '王'] })).toEqual({
       ...NO_FILTERS,
       search: '李',
     });
@@ -81,7 +77,7 @@ describe('member list filters in the page address', () => {
 describe('member export filter', () => {
   it('exports the whole list when nothing is filtered', () => {
     expect(memberExportFilter(NO_FILTERS)).toEqual({});
-    expect(memberExportFilter({ ...NO_FILTERS, sort: 'NAME', search: '  ' })).toEqual({});
+    expect(memberExportFilter({ ...NO_FILTERS, search: '  ' })).toEqual({});
   });
 
   it('sends every filter in use under the names the server reads, the search trimmed', () => {
@@ -93,7 +89,6 @@ describe('member export filter', () => {
         lifeStatus: 'RETIRED',
         needsConfirmation: true,
         search: ' 王&小红 ',
-        sort: 'MEMBER_NO',
       }),
     ).toEqual({
       organizationId: '9',
