@@ -71,6 +71,8 @@ try {
     { measure: 'rows', value: ROWS, target: '' },
     { measure: 'bare script (SheetJS dense read + sheet_to_json + COPY), ms', value: each((r) => r.bare), target: '' },
     { measure: 'import upload -> preview, ms', value: each((r) => r.previewMs), target: '' },
+    { measure: '  of which queued (job waiting for a worker), ms', value: each((r) => r.queuedMs), target: '' },
+    { measure: '  of which parse + stage + classify, ms', value: each((r) => r.parseMs), target: '' },
     { measure: 'import upload -> preview -> commit, ms', value: each((r) => r.total), target: '' },
     { measure: 'ratio import / bare, each run', value: each((r) => r.total / r.bare, 2), target: '' },
     { measure: 'ratio of the medians', value: ratio.toFixed(2), target: '<= 1.6', pass: ratio <= 1.6 },
@@ -121,12 +123,16 @@ async function measureImport(server, buf) {
   if (!id) throw new Error(JSON.stringify(error));
   let job;
   for (;;) {
-    job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } } }`)).body.data
-      .memberImport;
+    job = (await gql(server.url, clerk, `{ memberImport(id: "${id}") { status newCount invalidCount refusal errors { rowNo message } timeline { at to } } }`))
+      .body.data.memberImport;
     if (job.status !== 'QUEUED' && job.status !== 'PARSING') break;
     await new Promise((r) => setTimeout(r, 50));
   }
   const previewMs = performance.now() - t0;
+  // Where the preview's time went, from the import's own timeline (server clock, ms resolution).
+  const at = (state) => Date.parse(job.timeline.find((c) => c.to === state)?.at ?? NaN);
+  const queuedMs = at('PARSING') - at('QUEUED');
+  const parseMs = at('READY') - at('PARSING');
   const commit = await gql(
     server.url,
     clerk,
@@ -137,6 +143,8 @@ async function measureImport(server, buf) {
   await meLoop;
   return {
     previewMs,
+    queuedMs,
+    parseMs,
     total,
     rss: rss(),
     inserted: commit.body.data.commitMemberImport.memberImport?.result.inserted,
