@@ -123,3 +123,25 @@ describe('page-number paging', () => {
     expect(pageCounts.accounts).toBeGreaterThan(1);
   });
 });
+
+describe('a chosen union narrows a list to its subtree', () => {
+  it('members and enterprises of a secondary union are those of every grassroots union below it, and of no other', async () => {
+    const ORGS = `{ organizations(subtree: true, pageSize: 100) { nodes { id name path } } }`;
+    const orgs: { id: string; name: string; path: string }[] = (await pudong.ok(ORGS)).organizations.nodes;
+    const secondary = orgs.find((o) => o.name === '陆家嘴金融贸易区工会')!;
+    const below = orgs.filter((o) => o.path.startsWith(secondary.path) && o.id !== secondary.id);
+    expect(below.map((o) => o.name).sort()).toEqual(['上海建朗信息科技有限公司工会', '上海陆家嘴金融服务有限公司工会'].sort());
+
+    const LIST = `query($org: ID) {
+      members(organizationId: $org, pageSize: 100) { totalCount nodes { organization { id } } }
+      enterprises(organizationId: $org, pageSize: 100) { totalCount }
+    }`;
+    const whole = await pudong.ok(LIST, { org: secondary.id });
+    const parts = await Promise.all(below.map((o) => pudong.ok(LIST, { org: o.id })));
+    expect(parts.every((p) => p.members.totalCount > 0)).toBe(true);
+    expect(whole.members.totalCount).toBe(parts.reduce((n, p) => n + p.members.totalCount, 0));
+    expect(whole.enterprises.totalCount).toBe(parts.reduce((n, p) => n + p.enterprises.totalCount, 0));
+    const unions = new Set(whole.members.nodes.map((m: { organization: { id: string } }) => m.organization.id));
+    expect([...unions].every((id) => below.some((o) => o.id === id))).toBe(true);
+  });
+});
