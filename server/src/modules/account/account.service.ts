@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, UserError } from '../../common/errors/error-result.js';
-import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { mapPage, readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import { hashPassword, temporaryPassword } from '../../auth/password.js';
@@ -48,15 +48,11 @@ export class AccountService {
         : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? AccountSort.USERNAME], filter.direction);
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => ctx.em.count(Account, where),
-        fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toAccountType,
-    );
+    const page = await readPage(ctx, pageArgs, {
+      count: () => ctx.em.count(Account, where),
+      fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
+    return mapPage(page, toAccountType);
   }
 
   /** When the account is locked out by failed logins, until when. */

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { readPage, type PageArgs, type PageWindow } from '../../common/pagination/page.js';
+import { mapPage, readPage, type PageArgs, type PageWindow } from '../../common/pagination/page.js';
 import { isWithin } from '../../org-scope/org-path.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
@@ -31,12 +31,12 @@ export class AuditQueryService {
   }
 
   /** Newest first. */
-  private page(ctx: AuthedContext, where: FilterQuery<AuditEntry>, pageArgs: PageArgs) {
+  private async page(ctx: AuthedContext, where: FilterQuery<AuditEntry>, pageArgs: PageArgs) {
     const source = {
       count: () => ctx.em.count(AuditEntry, where),
       fetch: (w: PageWindow) => ctx.em.find(AuditEntry, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
     };
-    return readPage(ctx, pageArgs, source, (e): AuditEntryType => ({
+    return mapPage(await readPage(ctx, pageArgs, source), (e): AuditEntryType => ({
       id: e.id,
       at: e.at,
       actorUsername: e.actorUsername ?? null,

@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { mapPage, readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
@@ -45,15 +45,11 @@ export class EnterpriseService {
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction);
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => ctx.em.count(Enterprise, where),
-        fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toEnterpriseType,
-    );
+    const page = await readPage(ctx, pageArgs, {
+      count: () => ctx.em.count(Enterprise, where),
+      fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
+    return mapPage(page, toEnterpriseType);
   }
 
   async get(ctx: AuthedContext, id: number): Promise<Enterprise> {

@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, UserError, type FieldError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { readPage, reverseOrder, sortOrder, SortDirection, type Order, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { mapPage, readPage, reverseOrder, sortOrder, SortDirection, type Order, type Page, type PageArgs } from '../../common/pagination/page.js';
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { parseIdSuffixSearch } from '../../domain/id-suffix-search.js';
@@ -97,15 +97,11 @@ export class MemberService {
     const where = await this.conditions(ctx, filter);
     const sort = filter.sort ?? MemberSort.NEWEST;
     const order = sortOrder(SORT_COLUMNS[sort], filter.direction ?? (sort === MemberSort.NEWEST ? SortDirection.DESC : SortDirection.ASC));
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => this.count(ctx, filter, where),
-        fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toMemberType,
-    );
+    const page = await readPage(ctx, pageArgs, {
+      count: () => this.count(ctx, filter, where),
+      fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
+    return mapPage(page, toMemberType);
   }
 
   /**
