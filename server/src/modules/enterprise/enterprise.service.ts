@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { mapPage, readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
@@ -13,7 +13,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { changeVersioned } from '../../changes/versioned-change.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from './enterprise.entity.js';
-import { EnterpriseSort, toEnterpriseType } from './enterprise.type.js';
+import { EnterpriseSort } from './enterprise-sort.js';
 
 const SORT_COLUMNS: Record<EnterpriseSort, Order> = {
   [EnterpriseSort.NAME]: { name: 'asc' },
@@ -45,11 +45,10 @@ export class EnterpriseService {
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction);
-    const page = await readPage(ctx, pageArgs, {
+    return readPage(ctx, pageArgs, {
       count: () => ctx.em.count(Enterprise, where),
       fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
     });
-    return mapPage(page, toEnterpriseType);
   }
 
   async get(ctx: AuthedContext, id: number): Promise<Enterprise> {
