@@ -67,6 +67,13 @@ module.exports = {
       from: { pathNot: UNSCOPED_ALLOWED.map(globToRegex) },
       to: { path: 'server/src/org-scope/(system-em|raw-sql)[.]ts$' },
     },
+    {
+      name: 'services-return-no-graphql-types',
+      severity: 'error',
+      comment: "Services return entities or plain objects; GraphQL types (*.type.ts, *.types.ts) are the resolvers' business: they map with toXType.",
+      from: { path: `${SRC}.*[.]service[.]ts$` },
+      to: { path: '[.]types?[.]ts$' },
+    },
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
     {
       name: 'tests-stay-out',

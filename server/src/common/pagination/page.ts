@@ -118,7 +118,7 @@ export function checkPageArgs(ctx: RequestContext, args: PageArgs): { page: numb
  * it; a deeper one waits for the count and is read from the nearer end. A page past the end answers
  * the last page (a list that shrank since the link was made still shows something).
  */
-export async function readPage<T, N>(ctx: RequestContext, args: PageArgs, source: PageSource<T>, map: (row: T) => N): Promise<Page<N>> {
+export async function readPage<T>(ctx: RequestContext, args: PageArgs, source: PageSource<T>): Promise<Page<T>> {
   const { page: asked, pageSize } = checkPageArgs(ctx, args);
   let page = asked;
   let totalCount: number;
@@ -136,10 +136,15 @@ export async function readPage<T, N>(ctx: RequestContext, args: PageArgs, source
   }
   const pageCount = lastPage(totalCount, pageSize);
   return {
-    nodes: rows.map(map),
+    nodes: rows,
     totalCount,
     pageInfo: { page, pageSize, pageCount, hasNextPage: page < pageCount, hasPreviousPage: page > 1 },
   };
+}
+
+/** The page with each node mapped: services page entities, resolvers map them to their GraphQL types. */
+export function mapPage<T, N>(page: Page<T>, map: (node: T) => N): Page<N> {
+  return { ...page, nodes: page.nodes.map(map) };
 }
 
 function lastPage(totalCount: number, pageSize: number): number {

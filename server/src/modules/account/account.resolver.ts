@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs, SortDirection } from '../../common/pagination/page.js';
+import { mapPage, PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { wasChanged } from '../../changes/versioned-change.js';
@@ -14,13 +14,14 @@ import {
   AccountConnection,
   AccountPayload,
   AccountResult,
-  AccountSort,
   AccountType,
   CreateAccountInput,
   SetAccountDisabledInput,
   TemporaryPassword,
   TemporaryPasswordResult,
+  toAccountType,
 } from './account.type.js';
+import { AccountSort } from './account-sort.js';
 import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
@@ -41,7 +42,7 @@ class AccountsArgs extends PageArgs {
 }
 
 function temporaryPasswordResult(r: Awaited<ReturnType<AccountService['create']>>): typeof TemporaryPasswordResult {
-  return 'temporaryPassword' in r ? Object.assign(new TemporaryPassword(), r) : r;
+  return r instanceof UserError ? r : Object.assign(new TemporaryPassword(), { account: toAccountType(r.account), temporaryPassword: r.temporaryPassword });
 }
 
 @Resolver(() => AccountType)
@@ -53,8 +54,9 @@ export class AccountResolver {
   ) {}
 
   @Query(() => AccountConnection)
-  accounts(@Ctx() ctx: AuthedContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
-    return this.accountService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
+  async accounts(@Ctx() ctx: AuthedContext, @Args(() => AccountsArgs) args: AccountsArgs): Promise<AccountConnection> {
+    const page = await this.accountService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
+    return mapPage(page, toAccountType);
   }
 
   @Mutation(() => TemporaryPasswordResult, { description: 'The new account gets a temporary password it must change at first login' })
@@ -68,7 +70,7 @@ export class AccountResolver {
     @Arg('input', () => SetAccountDisabledInput) input: SetAccountDisabledInput,
   ): Promise<typeof AccountResult> {
     const r = await this.accountService.setDisabled(ctx, toId(input.id), input.disabled, input.version);
-    return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: r, changed: wasChanged(r, input.version) });
+    return r instanceof UserError ? r : Object.assign(new AccountPayload(), { account: toAccountType(r), changed: wasChanged(r, input.version) });
   }
 
   @Allow(Permission.PASSWORD_RESET)

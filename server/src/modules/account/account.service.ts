@@ -3,7 +3,7 @@ import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { userError, UserError } from '../../common/errors/error-result.js';
+import { userError, type UserError } from '../../common/errors/error-result.js';
 import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
@@ -16,7 +16,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Account } from '../../auth/account.entity.js';
 import type { Role } from '../../auth/role.js';
-import { AccountSort, toAccountType, type AccountType } from './account.type.js';
+import { AccountSort } from './account-sort.js';
 
 const SORT_COLUMNS: Record<AccountSort, Order> = {
   [AccountSort.USERNAME]: { username: 'asc' },
@@ -48,15 +48,10 @@ export class AccountService {
         : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? AccountSort.USERNAME], filter.direction);
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => ctx.em.count(Account, where),
-        fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toAccountType,
-    );
+    return readPage(ctx, pageArgs, {
+      count: () => ctx.em.count(Account, where),
+      fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
   }
 
   /** When the account is locked out by failed logins, until when. */
@@ -68,7 +63,7 @@ export class AccountService {
   async create(
     ctx: AuthedContext,
     input: { organizationId: number; username: string; displayName: string; role: Role },
-  ): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+  ): Promise<{ account: Account; temporaryPassword: string } | UserError> {
     const org = await this.organizations.get(ctx, input.organizationId);
     const username = input.username.trim();
     if (!USERNAME.test(username)) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('usernameFormat'), 'username');
@@ -96,7 +91,7 @@ export class AccountService {
         });
         return acc;
       });
-      return { account: toAccountType(account), temporaryPassword: password };
+      return { account, temporaryPassword: password };
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) return userError(ErrorCode.CONFLICT, ctx.t('usernameTaken'), 'username');
       throw e;
@@ -104,9 +99,9 @@ export class AccountService {
   }
 
   /** Disabling ends the account's sessions. Setting what is already set writes nothing (a double click). */
-  async setDisabled(ctx: AuthedContext, id: number, disabled: boolean, version: number): Promise<AccountType | UserError> {
+  async setDisabled(ctx: AuthedContext, id: number, disabled: boolean, version: number): Promise<Account | UserError> {
     if (id === ctx.viewer.accountId) return userError(ErrorCode.FORBIDDEN, ctx.t('cannotDisableSelf'));
-    const r = await changeVersioned(ctx, this.audit, {
+    return changeVersioned(ctx, this.audit, {
       entity: Account,
       id,
       version,
@@ -119,14 +114,13 @@ export class AccountService {
         if (disabled) await this.sessions.endSessions(tx, acc.id);
       },
     });
-    return r instanceof UserError ? r : toAccountType(r);
   }
 
   /**
    * Only an admin of a strict superior resets a password: the manual sends forgotten passwords "to the
    * superior union". Ends the target's sessions; the temporary password must be changed at next login.
    */
-  async resetPassword(ctx: AuthedContext, id: number): Promise<{ account: AccountType; temporaryPassword: string } | UserError> {
+  async resetPassword(ctx: AuthedContext, id: number): Promise<{ account: Account; temporaryPassword: string } | UserError> {
     const viewer = ctx.viewer;
     const target = await ctx.em.findOne(Account, id);
     if (!target) throw new AppError('NOT_FOUND', ctx.t('notFound'));
@@ -149,6 +143,6 @@ export class AccountService {
       });
       return acc;
     });
-    return { account: toAccountType(account), temporaryPassword: password };
+    return { account, temporaryPassword: password };
   }
 }

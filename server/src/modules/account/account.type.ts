@@ -5,11 +5,8 @@ import { UserError, VersionConflict } from '../../common/errors/error-result.js'
 import { Role } from '../../auth/role.js';
 import type { Account } from '../../auth/account.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+import { AccountSort } from './account-sort.js';
 
-export enum AccountSort {
-  USERNAME = 'USERNAME',
-  DISPLAY_NAME = 'DISPLAY_NAME',
-}
 registerEnumType(AccountSort, { name: 'AccountSort' });
 
 @ObjectType('Account')

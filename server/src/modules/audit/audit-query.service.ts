@@ -6,10 +6,23 @@ import { isWithin } from '../../org-scope/org-path.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
 import { AUDIT_FIELDS, type AuditDetails, type AuditField, type AuditTargetType } from '../../audit-trail/audit-vocabulary.js';
-import type { AuditChangeType, AuditEntryType } from './audit.type.js';
 
 /** What has a history tab (变更记录); an import's history is its one audit row in the log. */
 export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport'>;
+
+/** What targetName and changes read of an entry (the GraphQL AuditEntry the resolver holds has it). */
+export interface AuditEntryView {
+  targetType: AuditTargetType | null;
+  targetId: string | null;
+  details: { before: AuditDetails | null; after: AuditDetails | null };
+}
+
+/** One field of an entry as shown: before and after, names for references. */
+export interface AuditChange {
+  field: AuditField;
+  before: string | null;
+  after: string | null;
+}
 
 /**
  * Reading the audit trail: an organization's log (操作日志), or the history of one thing. Rows are read
@@ -36,18 +49,7 @@ export class AuditQueryService {
       count: () => ctx.em.count(AuditEntry, where),
       fetch: (w: PageWindow) => ctx.em.find(AuditEntry, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
     };
-    return readPage(ctx, pageArgs, source, (e): AuditEntryType => ({
-      id: e.id,
-      at: e.at,
-      actorUsername: e.actorUsername ?? null,
-      action: e.action,
-      targetType: e.targetType ?? null,
-      targetId: e.targetId ?? null,
-      before: e.before ? JSON.stringify(e.before) : null,
-      after: e.after ? JSON.stringify(e.after) : null,
-      ip: e.ip ?? null,
-      details: { before: e.before ?? null, after: e.after ?? null },
-    }));
+    return readPage(ctx, pageArgs, source);
   }
 
   /** The thing itself as the caller may see it (null: missing or outside scope). */
@@ -72,7 +74,7 @@ export class AuditQueryService {
    * account's name and username, an import's file name. Out of scope now (moved away): the name the
    * row itself recorded, if any; the client then shows the type and id.
    */
-  async targetName(ctx: AuthedContext, entry: AuditEntryType): Promise<string | null> {
+  async targetName(ctx: AuthedContext, entry: AuditEntryView): Promise<string | null> {
     const { before, after } = entry.details;
     const recorded = after?.name ?? before?.name ?? after?.username ?? null;
     if (entry.targetType === 'MemberImport') return typeof after?.fileName === 'string' ? after.fileName : null;
@@ -89,7 +91,7 @@ export class AuditQueryService {
    * so a clerk reads "浦东新区总工会 / 陆家嘴金融贸易区工会" instead of a path. Personal numbers were
    * masked when written.
    */
-  async changes(ctx: AuthedContext, entry: AuditEntryType): Promise<AuditChangeType[]> {
+  async changes(ctx: AuthedContext, entry: AuditEntryView): Promise<AuditChange[]> {
     const before = entry.details.before ?? {};
     const after = entry.details.after ?? {};
     // In the vocabulary's order (jsonb does not keep the written one). Rows are only ever written with

@@ -2,9 +2,10 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { toId } from '../../common/ids.js';
+import { mapPage } from '../../common/pagination/page.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import type { AuditQueryService } from './audit-query.service.js';
-import { AuditChangeType, AuditEntriesArgs, AuditEntryConnection, AuditEntryType, HistoryArgs } from './audit.type.js';
+import { AuditChangeType, AuditEntriesArgs, AuditEntryConnection, AuditEntryType, HistoryArgs, toAuditEntryType } from './audit.type.js';
 
 /**
  * The audit log of an organization, and the history tab (变更记录) of each member, enterprise, account
@@ -17,32 +18,32 @@ export class AuditResolver {
   constructor(private readonly audit: AuditQueryService) {}
 
   @Query(() => AuditEntryConnection, { description: 'Newest first. The organization must be in the caller subtree.' })
-  auditEntries(@Ctx() ctx: AuthedContext, @Args(() => AuditEntriesArgs) args: AuditEntriesArgs): Promise<AuditEntryConnection> {
-    return this.audit.list(ctx, toId(args.organizationId), args);
+  async auditEntries(@Ctx() ctx: AuthedContext, @Args(() => AuditEntriesArgs) args: AuditEntriesArgs): Promise<AuditEntryConnection> {
+    return mapPage(await this.audit.list(ctx, toId(args.organizationId), args), toAuditEntryType);
   }
 
   @Allow(Permission.MEMBER_READ)
   @Query(() => AuditEntryConnection, { description: "A member's history (变更记录), newest first" })
-  memberHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
-    return this.audit.history(ctx, 'Member', toId(args.id), args);
+  async memberHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
+    return mapPage(await this.audit.history(ctx, 'Member', toId(args.id), args), toAuditEntryType);
   }
 
   @Allow(Permission.MEMBER_READ)
   @Query(() => AuditEntryConnection, { description: "An enterprise's history (变更记录), newest first" })
-  enterpriseHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
-    return this.audit.history(ctx, 'Enterprise', toId(args.id), args);
+  async enterpriseHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
+    return mapPage(await this.audit.history(ctx, 'Enterprise', toId(args.id), args), toAuditEntryType);
   }
 
   @Allow(Permission.ACCOUNT_MANAGE)
   @Query(() => AuditEntryConnection, { description: "An account's history (变更记录: logins, locks, status, passwords), newest first" })
-  accountHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
-    return this.audit.history(ctx, 'Account', toId(args.id), args);
+  async accountHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
+    return mapPage(await this.audit.history(ctx, 'Account', toId(args.id), args), toAuditEntryType);
   }
 
   @Allow(Permission.ORGANIZATION_READ)
   @Query(() => AuditEntryConnection, { description: "A union's own history (变更记录), newest first; everything done in it is its audit log" })
-  organizationHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
-    return this.audit.history(ctx, 'Organization', toId(args.id), args);
+  async organizationHistory(@Ctx() ctx: AuthedContext, @Args(() => HistoryArgs) args: HistoryArgs): Promise<AuditEntryConnection> {
+    return mapPage(await this.audit.history(ctx, 'Organization', toId(args.id), args), toAuditEntryType);
   }
 
   @FieldResolver(() => String, {

@@ -9,6 +9,7 @@ import {
   type AuditTargetType,
 } from '../../audit-trail/audit-vocabulary.js';
 import { Connection, PageArgs } from '../../common/pagination/page.js';
+import type { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
 
 /** `member.life_status` -> MEMBER_LIFE_STATUS, `idNumber` -> ID_NUMBER, `MemberImport` -> MEMBER_IMPORT. */
 const enumName = (value: string) =>
@@ -72,6 +73,21 @@ export class AuditEntryType {
 
   /** The recorded details, for `changes` and `targetName`. */
   details!: { before: AuditDetails | null; after: AuditDetails | null };
+}
+
+export function toAuditEntryType(e: AuditEntry): AuditEntryType {
+  return {
+    id: e.id,
+    at: e.at,
+    actorUsername: e.actorUsername ?? null,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId ?? null,
+    before: e.before ? JSON.stringify(e.before) : null,
+    after: e.after ? JSON.stringify(e.after) : null,
+    ip: e.ip ?? null,
+    details: { before: e.before ?? null, after: e.after ?? null },
+  };
 }
 
 @ObjectType()

@@ -36,6 +36,7 @@ export class DashboardResolver {
 
   @Query(() => WorkbenchType, { description: '业务工作台: member, union and enterprise counts, new members and e-card activations by day' })
   workbench(@Ctx() ctx: AuthedContext, @Args(() => WorkbenchArgs) args: WorkbenchArgs): Promise<WorkbenchType> {
+    // The service's plain Workbench has WorkbenchType's fields: type-graphql answers it as it is.
     return this.dashboardService.workbench(ctx, args.organizationId == null ? null : toId(args.organizationId), args.from, args.to);
   }
 

@@ -3,7 +3,6 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import type { WorkbenchType } from './dashboard.type.js';
 import { MAX_RANGE_DAYS, datesBetween, mergeWindows, monthStart, resolveRange, weekStart } from './workbench-range.js';
 
 const RANGE_MESSAGES: Record<'FORMAT' | 'ORDER' | 'TOO_LONG', MessageKey> = {
@@ -28,6 +27,26 @@ interface DayRow {
   ecard: number;
 }
 
+/** The workbench's figures, as the resolver answers them (the GraphQL Workbench, whose fields these are). */
+export interface Workbench {
+  /** The organization whose subtree the figures cover. */
+  organizationId: number;
+  today: string;
+  from: string;
+  to: string;
+  memberCount: number;
+  activeMemberCount: number;
+  grassrootsCount: number;
+  enterpriseCount: number;
+  newToday: number;
+  newThisWeek: number;
+  newThisMonth: number;
+  newInRange: number;
+  ecardActivationsInRange: number;
+  /** Every day of the range, oldest first. */
+  daily: { date: string; newMembers: number; ecardActivations: number }[];
+}
+
 /**
  * 业务工作台 (SPEC §12). Every figure comes from counters that triggers maintain per subtree (see
  * member-stats.entity.ts): one row of totals and one row per day of the range, read by primary key, so
@@ -39,7 +58,7 @@ export class DashboardService {
     private readonly organizations: OrganizationService,
   ) {}
 
-  async workbench(ctx: AuthedContext, organizationId: number | null, from: string | null | undefined, to: string | null | undefined): Promise<WorkbenchType> {
+  async workbench(ctx: AuthedContext, organizationId: number | null, from: string | null | undefined, to: string | null | undefined): Promise<Workbench> {
     const today = this.clock.today();
     const range = resolveRange(from, to, today);
     if (!range.ok) throw new AppError('BAD_USER_INPUT', ctx.t(RANGE_MESSAGES[range.reason], { max: MAX_RANGE_DAYS }), { field: range.field });

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from '
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs, SortDirection } from '../../common/pagination/page.js';
+import { mapPage, PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { wasChanged } from '../../changes/versioned-change.js';
@@ -14,11 +14,11 @@ import {
   EnterpriseInput,
   EnterprisePayload,
   EnterpriseResult,
-  EnterpriseSort,
   EnterpriseType,
   UpdateEnterpriseInput,
   toEnterpriseType,
 } from './enterprise.type.js';
+import { EnterpriseSort } from './enterprise-sort.js';
 import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
@@ -53,8 +53,9 @@ export class EnterpriseResolver {
   constructor(private readonly enterpriseService: EnterpriseService) {}
 
   @Query(() => EnterpriseConnection)
-  enterprises(@Ctx() ctx: AuthedContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
-    return this.enterpriseService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
+  async enterprises(@Ctx() ctx: AuthedContext, @Args(() => EnterprisesArgs) args: EnterprisesArgs): Promise<EnterpriseConnection> {
+    const page = await this.enterpriseService.list(ctx, { ...args, organizationId: args.organizationId == null ? null : toId(args.organizationId) }, args);
+    return mapPage(page, toEnterpriseType);
   }
 
   @Query(() => EnterpriseType)

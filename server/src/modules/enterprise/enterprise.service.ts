@@ -13,7 +13,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { changeVersioned } from '../../changes/versioned-change.js';
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from './enterprise.entity.js';
-import { EnterpriseSort, toEnterpriseType } from './enterprise.type.js';
+import { EnterpriseSort } from './enterprise-sort.js';
 
 const SORT_COLUMNS: Record<EnterpriseSort, Order> = {
   [EnterpriseSort.NAME]: { name: 'asc' },
@@ -45,15 +45,10 @@ export class EnterpriseService {
       ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction);
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => ctx.em.count(Enterprise, where),
-        fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toEnterpriseType,
-    );
+    return readPage(ctx, pageArgs, {
+      count: () => ctx.em.count(Enterprise, where),
+      fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
   }
 
   async get(ctx: AuthedContext, id: number): Promise<Enterprise> {

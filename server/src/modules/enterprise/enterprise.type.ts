@@ -4,11 +4,8 @@ import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+import { EnterpriseSort } from './enterprise-sort.js';
 
-export enum EnterpriseSort {
-  NAME = 'NAME',
-  CREDIT_CODE = 'CREDIT_CODE',
-}
 registerEnumType(EnterpriseSort, { name: 'EnterpriseSort' });
 
 @ObjectType('Enterprise', { description: '关联企业' })

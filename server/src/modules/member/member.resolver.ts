@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import { MaxLength } from 'class-validator';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs, SortDirection } from '../../common/pagination/page.js';
+import { mapPage, PageArgs, SortDirection } from '../../common/pagination/page.js';
 import { toId } from '../../common/ids.js';
 import { UserError } from '../../common/errors/error-result.js';
 import { LifeStatus, MemberCategory } from '../../domain/member-category.js';
@@ -19,13 +19,13 @@ import {
   MemberPayload,
   MemberPersonalData,
   MemberResult,
-  MemberSort,
   MemberType,
   SetMemberLifeStatusInput,
   TransferMemberInput,
   UpdateMemberInput,
   toMemberType,
 } from './member.type.js';
+import { MemberSort } from './member-sort.js';
 import { PlainText } from '../../common/text/input-text.js';
 
 @ArgsType()
@@ -82,8 +82,8 @@ export class MemberResolver {
   ) {}
 
   @Query(() => MemberConnection)
-  members(@Ctx() ctx: AuthedContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
-    return this.memberService.list(
+  async members(@Ctx() ctx: AuthedContext, @Args(() => MembersArgs) args: MembersArgs): Promise<MemberConnection> {
+    const page = await this.memberService.list(
       ctx,
       {
         ...args,
@@ -92,6 +92,7 @@ export class MemberResolver {
       },
       args,
     );
+    return mapPage(page, toMemberType);
   }
 
   @Query(() => MemberType)

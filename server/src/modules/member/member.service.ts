@@ -26,7 +26,7 @@ import { Member } from './member.entity.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
-import { MemberSort, toMemberType, type MemberType } from './member.type.js';
+import { MemberSort } from './member-sort.js';
 import { EXPORT_ROW_SQL } from './member-export.js';
 import { MessageKind } from '../message/message.entity.js';
 import type { MessageService } from '../message/message.service.js';
@@ -93,19 +93,14 @@ export class MemberService {
     private readonly revealLimitPerHour: number,
   ) {}
 
-  async list(ctx: AuthedContext, filter: MemberFilter, pageArgs: PageArgs): Promise<Page<MemberType>> {
+  async list(ctx: AuthedContext, filter: MemberFilter, pageArgs: PageArgs): Promise<Page<Member>> {
     const where = await this.conditions(ctx, filter);
     const sort = filter.sort ?? MemberSort.NEWEST;
     const order = sortOrder(SORT_COLUMNS[sort], filter.direction ?? (sort === MemberSort.NEWEST ? SortDirection.DESC : SortDirection.ASC));
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => this.count(ctx, filter, where),
-        fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toMemberType,
-    );
+    return readPage(ctx, pageArgs, {
+      count: () => this.count(ctx, filter, where),
+      fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain
 import { IdType } from '../../domain/id-document.js';
 import type { Member } from './member.entity.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+import { MemberSort } from './member-sort.js';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(LifeStatus, { name: 'LifeStatus' });
@@ -13,12 +14,6 @@ registerEnumType(MemberCategory, { name: 'MemberCategory', description: '企业�
 registerEnumType(FemalePostType, { name: 'FemalePostType', description: "Women's post, for the statutory retirement age" });
 registerEnumType(IdType, { name: 'IdType' });
 
-export enum MemberSort {
-  NEWEST = 'NEWEST',
-  NAME = 'NAME',
-  MEMBER_NO = 'MEMBER_NO',
-  JOINED_AT = 'JOINED_AT',
-}
 registerEnumType(MemberSort, {
   name: 'MemberSort',
   description: 'NEWEST: by entry into the rolls (newest first unless direction ASC); the others ascending unless direction DESC',

@@ -3,7 +3,7 @@ import type { AuthedContext } from '../../common/request-context.js';
 import type { Clock } from '../../common/clock.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
-import { MAX_PAGE_SIZE, readPage, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { mapPage, MAX_PAGE_SIZE, readPage, type Page, type PageArgs } from '../../common/pagination/page.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { Message, MessageKind } from './message.entity.js';
 
@@ -55,15 +55,10 @@ export class MessageService {
     const mine = { organizationId: ctx.viewer.organizationId };
     const where = unreadOnly ? { ...mine, readAt: null } : mine;
     const [page, unreadCount] = await Promise.all([
-      readPage(
-        ctx,
-        args,
-        {
-          count: () => ctx.em.count(Message, where),
-          fetch: (w) => ctx.em.find(Message, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
-        },
-        (m) => this.view(ctx, m),
-      ),
+      readPage(ctx, args, {
+        count: () => ctx.em.count(Message, where),
+        fetch: (w) => ctx.em.find(Message, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
+      }).then((page) => mapPage(page, (m) => this.view(ctx, m))),
       unreadOnly ? null : ctx.em.count(Message, { ...mine, readAt: null }),
     ]);
     return { ...page, unreadCount: unreadCount ?? page.totalCount };

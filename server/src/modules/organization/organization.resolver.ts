@@ -1,17 +1,17 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
-import { PageArgs, SortDirection } from '../../common/pagination/page.js';
+import { mapPage, PageArgs, SortDirection } from '../../common/pagination/page.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import {
   CreateOrganizationInput,
   OrganizationConnection,
   OrganizationPayload,
   OrganizationResult,
-  OrganizationSort,
   OrganizationType,
   toOrganizationType,
 } from './organization.type.js';
+import { OrganizationSort } from './organization-sort.js';
 import type { OrganizationAdminService } from './organization-admin.service.js';
 import { UserError } from '../../common/errors/error-result.js';
 import type { OrganizationService } from './organization.service.js';
@@ -53,8 +53,9 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationConnection)
-  organizations(@Ctx() ctx: AuthedContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
-    return this.organizationService.list(ctx, { ...args, parentId: args.parentId == null ? null : toId(args.parentId) }, args);
+  async organizations(@Ctx() ctx: AuthedContext, @Args(() => OrganizationsArgs) args: OrganizationsArgs): Promise<OrganizationConnection> {
+    const page = await this.organizationService.list(ctx, { ...args, parentId: args.parentId == null ? null : toId(args.parentId) }, args);
+    return mapPage(page, toOrganizationType);
   }
 
   @Allow(Permission.ORGANIZATION_MANAGE)

@@ -4,7 +4,7 @@ import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type Sort
 import { Organization } from '../../org-scope/organization.entity.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuthedContext } from '../../common/request-context.js';
-import { OrganizationSort, toOrganizationType } from './organization.type.js';
+import { OrganizationSort } from './organization-sort.js';
 
 const SORT_COLUMNS: Record<OrganizationSort, Order> = {
   [OrganizationSort.NAME]: { name: 'asc' },
@@ -37,14 +37,9 @@ export class OrganizationService {
       ...(filter.search ? { name: { $ilike: `%${escapeLike(filter.search)}%` } } : {}),
     };
     const order = sortOrder(SORT_COLUMNS[filter.sort ?? OrganizationSort.NAME], filter.direction);
-    return readPage(
-      ctx,
-      pageArgs,
-      {
-        count: () => ctx.em.count(Organization, where),
-        fetch: (w) => ctx.em.find(Organization, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-      },
-      toOrganizationType,
-    );
+    return readPage(ctx, pageArgs, {
+      count: () => ctx.em.count(Organization, where),
+      fetch: (w) => ctx.em.find(Organization, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+    });
   }
 }

@@ -5,12 +5,8 @@ import { Tier } from '../../org-scope/tier.js';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import { Connection } from '../../common/pagination/page.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
+import { OrganizationSort } from './organization-sort.js';
 
-export enum OrganizationSort {
-  NAME = 'NAME',
-  /** Higher tiers first, then by name. */
-  TIER = 'TIER',
-}
 registerEnumType(OrganizationSort, { name: 'OrganizationSort' });
 
 @ObjectType('Organization')
