@@ -117,6 +117,32 @@ const ZH_CN = {
   messageRevealLimit:
     '{organization}的账号 {username} 在一小时内查看会员完整证件号码和手机号码已达上限（{limit} 次），之后的查看已被拒绝。请核实是否为正常业务需要。',
   auditNotVisible: '（不在您的查看范围内）',
+  cardNotInUnion: '该会员已不属于本工会（已转会），请移除',
+  cardNotInEnterprise: '灵活就业和企业外入会人员不在本会办卡，请通过“申工社”个人办卡',
+  cardNotActive: '会员已退休或已故',
+  cardNotResidentId: '办理会员服务卡须使用居民身份证',
+  cardIdExpiryMissing: '缺少证件到期日：请核对证件后修改证件到期日',
+  cardIdExpired: '证件已过期：请核对证件后修改证件到期日',
+  cardWorkAddress: '工作单位详细地址须超过 6 个且少于 20 个汉字',
+  cardMobileMissing: '缺少手机号码',
+  cardHasCard: '已有会员服务卡',
+  cardInLiveBatch: '已在制卡中的办卡批次里',
+  cardIssuerRefused: '发卡机构退回：{reason}',
+  cardNumberTaken: '发卡机构返回的卡号已被使用',
+  cardQueueRefused: '有 {count} 名会员不能加入待办会员列表，本次未加入任何会员：{members}',
+  cardQueueIdsOrFilter: '请勾选会员，或按筛选条件加入（二者选一）',
+  cardQueueBlocked: '请先移除校验未通过（{failed} 人）及未校验（{notChecked} 人）的会员，再提交办卡',
+  cardQueueEmpty: '待办会员列表中没有校验通过的会员，无法提交',
+  cardQueueStale: '有 {count} 名会员的信息在校验后有变化，请重新校验后再提交',
+  cardRefusalReasonRequired: '不同意撤销时请填写理由',
+  cardIssuerUnavailable: '发卡机构暂时无法处理（已自动重试 {attempts} 次），批次仍在制卡中，会员均未丢失；请联系上级单位',
+  labelReason: '理由',
+  messageCardBatchIssued: '办卡批次 {batchNo} 已制卡完成，{count} 名会员已取得卡号。',
+  messageCardBatchPartiallyFailed: '办卡批次 {batchNo} 制卡完成：{issued} 人成功，{failed} 人被发卡机构退回，已回到待办会员列表（可查看退回原因）。',
+  messageCardBatchStuck: '办卡批次 {batchNo} 暂时无法提交发卡机构（已重试 {attempts} 次），批次仍在制卡中，会员均未丢失；请联系上级单位。',
+  messageCardRevocationRequested: '{organization}申请撤销办卡批次 {batchNo}（{count} 人），理由：{reason}。请审核。',
+  messageCardRevocationApproved: '撤销办卡批次 {batchNo} 的申请已获同意：批次已撤销，其中的会员已回到待办会员列表。',
+  messageCardRevocationRefused: '撤销办卡批次 {batchNo} 的申请未获同意，理由：{reason}。',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -239,6 +265,35 @@ const EN: Record<MessageKey, string> = {
   messageRevealLimit:
     'Account {username} of {organization} reached the limit of {limit} full ID number and phone views within an hour; further views were refused. Please check that this was needed for work.',
   auditNotVisible: '(outside what you can see)',
+  cardNotInUnion: 'No longer a member of this union (transferred): remove them.',
+  cardNotInEnterprise: 'Flexible-employment and outside-enterprise members do not apply here: they apply individually (申工社).',
+  cardNotActive: 'The member is retired or deceased.',
+  cardNotResidentId: 'A member service card is issued on a resident ID card only.',
+  cardIdExpiryMissing: 'The ID expiry date is missing: check the document and correct the expiry date.',
+  cardIdExpired: 'The ID document has expired: check the document and correct the expiry date.',
+  cardWorkAddress: 'The work-unit address must have more than 6 and fewer than 20 Chinese characters.',
+  cardMobileMissing: 'The mobile number is missing.',
+  cardHasCard: 'Already has a member service card.',
+  cardInLiveBatch: 'Already in a card batch being issued.',
+  cardIssuerRefused: 'Refused by the card issuer: {reason}',
+  cardNumberTaken: 'The card issuer returned a card number already in use.',
+  cardQueueRefused: '{count} members cannot be queued for cards, so nobody was added: {members}',
+  cardQueueIdsOrFilter: 'Choose members, or add by the list filter (one of the two).',
+  cardQueueBlocked: 'Remove the members who failed the check ({failed}) or are not checked ({notChecked}) before submitting.',
+  cardQueueEmpty: 'No member in the card queue has passed the check: nothing to submit.',
+  cardQueueStale: '{count} members changed since they were checked: check the queue again, then submit.',
+  cardRefusalReasonRequired: 'Give a reason for refusing the revocation.',
+  cardIssuerUnavailable:
+    'The card issuer cannot take the batch right now (tried {attempts} times); the batch stays in production and no member is lost. Please contact your superior union.',
+  labelReason: 'Reason',
+  messageCardBatchIssued: 'Card batch {batchNo} is issued: {count} members have their card numbers.',
+  messageCardBatchPartiallyFailed:
+    'Card batch {batchNo} is done: {issued} issued, {failed} refused by the card issuer and back in the card queue (see the reasons there).',
+  messageCardBatchStuck:
+    'Card batch {batchNo} cannot reach the card issuer right now (tried {attempts} times); it stays in production and no member is lost. Please contact your superior union.',
+  messageCardRevocationRequested: '{organization} asks to revoke card batch {batchNo} ({count} members). Reason: {reason}. Please review.',
+  messageCardRevocationApproved: 'The revocation of card batch {batchNo} was granted: the batch is revoked and its members are back in the card queue.',
+  messageCardRevocationRefused: 'The revocation of card batch {batchNo} was refused. Reason: {reason}.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };
