@@ -281,8 +281,7 @@ describe('修改证件到期日 and submitting', () => {
     const removed = (await clerk.ok(`mutation { removeFromCardQueue(input: { status: FAILED }) { removed ${QUEUE_SUMMARY} } }`)).removeFromCardQueue;
     expect(removed).toMatchObject({ removed: 1, queue: { totalCount: 2, failedCount: 0 } });
     expect(
-      (await clerk.ok(`mutation($ids: [ID!]) { removeFromCardQueue(input: { memberIds: $ids }) { removed } }`, { ids: [c.id, c.id] })).removeFromCardQueue
-        .removed,
+      (await clerk.ok(`mutation($ids: [ID!]) { removeFromCardQueue(input: { memberIds: $ids }) { removed } }`, { ids: [c.id] })).removeFromCardQueue.removed,
     ).toBe(1);
     // The passed member changed after the check.
     await sql(`update member set mobile_index = null, mobile_sealed = null, mobile_masked = null where id = ?`, [a.id]);

@@ -107,12 +107,12 @@ export class CardQueueResolver {
     @Ctx() ctx: AuthedContext,
     @Arg('input', () => RemoveFromCardQueueInput) input: RemoveFromCardQueueInput,
   ): Promise<RemoveFromCardQueuePayload> {
-    return this.queue.remove(ctx, { memberIds: input.memberIds?.map(toId) ?? null, status: input.status });
+    return this.queue.remove(ctx, { memberIds: input.memberIds, status: input.status });
   }
 
   @Mutation(() => CheckCardQueuePayload, { description: '信息校验 of the whole queue, or of the entries of these members' })
   checkCardQueue(@Ctx() ctx: AuthedContext, @Arg('memberIds', () => [ID], { nullable: true }) memberIds: string[] | null): Promise<CheckCardQueuePayload> {
-    return this.queue.check(ctx, memberIds?.map(toId) ?? null);
+    return this.queue.check(ctx, memberIds);
   }
 
   @Allow(Permission.MEMBER_WRITE)

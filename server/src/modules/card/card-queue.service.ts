@@ -77,7 +77,7 @@ export class CardQueueService {
     const today = this.clock.today();
     const accountId = ctx.viewer.accountId;
     const matching = input.filter ? await this.members.idsQuery(ctx, input.filter) : null;
-    const ids = input.memberIds ? (await assertAllInScope(ctx, Member, input.memberIds)).map((m) => m.id) : [];
+    const ids = input.memberIds ? await this.inScope(ctx, input.memberIds) : [];
     try {
       const added = await ctx.em.transactional(async (tx): Promise<FilteredAdd> => {
         await this.store.lock(tx, union, now);
@@ -99,10 +99,16 @@ export class CardQueueService {
     }
   }
 
-  /** Takes the chosen members, or every entry of a check status, out of the queue (ones not in it: nothing to do). */
-  async remove(ctx: AuthedContext, input: { memberIds?: number[] | null; status?: CardQueueStatus | null }): Promise<{ removed: number; queue: QueueSummary }> {
+  /**
+   * Takes the chosen members (of the caller's union: any other is NOT_FOUND), or every entry of a check
+   * status, out of the queue; a chosen member not in it is nothing to do (a double click).
+   */
+  async remove(
+    ctx: AuthedContext,
+    input: { memberIds?: readonly string[] | null; status?: CardQueueStatus | null },
+  ): Promise<{ removed: number; queue: QueueSummary }> {
     if ((input.memberIds == null) === (input.status == null)) throw new AppError('BAD_USER_INPUT', ctx.t('cardQueueIdsOrFilter'), { field: 'memberIds' });
-    const which = input.memberIds ? { memberIds: input.memberIds } : { status: input.status! };
+    const which = input.memberIds ? { memberIds: await this.inScope(ctx, input.memberIds) } : { status: input.status! };
     const removed = await ctx.em.transactional(async (tx) => {
       await this.store.lock(tx, this.union(ctx), this.clock.now());
       const n = await this.store.remove(tx, this.union(ctx).id, which);
@@ -112,9 +118,10 @@ export class CardQueueService {
     return { removed, queue: await this.summary(ctx) };
   }
 
-  /** 信息校验 of the whole queue, or of the chosen members' entries: each PASSED, or FAILED with every reason. */
-  async check(ctx: AuthedContext, memberIds: number[] | null): Promise<{ checked: number; queue: QueueSummary }> {
+  /** 信息校验 of the whole queue, or of the chosen members' entries (members of the caller's union): each PASSED, or FAILED with every reason. */
+  async check(ctx: AuthedContext, chosen: readonly string[] | null): Promise<{ checked: number; queue: QueueSummary }> {
     const union = this.union(ctx);
+    const memberIds = chosen ? await this.inScope(ctx, chosen) : null;
     const checked = await ctx.em.transactional(async (tx) => {
       await this.store.lock(tx, union, this.clock.now());
       return this.store.check(tx, union.id, memberIds, this.clock.today(), this.clock.now());
@@ -130,6 +137,11 @@ export class CardQueueService {
       await this.store.lock(tx, union, this.clock.now());
       await this.store.check(tx, union.id, [m.id], this.clock.today(), this.clock.now());
     });
+  }
+
+  /** The ids of these members, all of the caller's union (NOT_FOUND naming any other, as assertAllInScope does). */
+  private async inScope(ctx: AuthedContext, memberIds: readonly string[]): Promise<number[]> {
+    return (await assertAllInScope(ctx, Member, memberIds)).map((m) => m.id);
   }
 
   /** The audit row of a change of the queue's members (none when nobody came or went), under the union. */
