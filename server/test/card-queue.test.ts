@@ -99,16 +99,17 @@ describe('queueing members', () => {
 
   it('adds every member of a filtered list who can apply here, and counts the others by reason', async () => {
     const c = await s.as('ljz-finance'); // a union of its own: its whole roll
-    const rows = await sql<{
-      id: number;
-      category: MemberCategory;
-      life_status: LifeStatus;
-    }>(`select id, category, life_status from member where organization_id = 7`);
+    const rows = await sql<{ category: MemberCategory; life_status: LifeStatus; has_card: boolean; in_live_batch: boolean }>(
+      `select category, life_status, exists (select 1 from member_card c where c.member_id = m.id and c.status = 'ACTIVE') as has_card,
+              exists (select 1 from card_batch_member b where b.member_id = m.id and b.status = 'PENDING') as in_live_batch
+       from member m where organization_id = 7`,
+    );
     const reasons = rows.map((m) =>
-      cardCheckProblems({ ...GOOD, category: m.category, lifeStatus: m.life_status, inUnion: true, hasCard: false, inLiveBatch: false }, TODAY).find((p) =>
+      cardCheckProblems({ ...GOOD, category: m.category, lifeStatus: m.life_status, hasCard: m.has_card, inLiveBatch: m.in_live_batch }, TODAY).find((p) =>
         QUEUE_REFUSALS.includes(p),
       ),
     );
+    expect(reasons).toContain(P.IN_LIVE_BATCH); // the demo's batch at the issuer
     const expected = Object.entries(reasons.reduce<Record<string, number>>((n, r) => (r ? { ...n, [r]: (n[r] ?? 0) + 1 } : n), {})).map(([code, count]) => ({
       code,
       count,

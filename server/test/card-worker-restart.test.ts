@@ -50,7 +50,8 @@ function start(script: 'main.js' | 'worker.js', env: Record<string, string>): Pr
 }
 
 const issueJobs = async () =>
-  (await db.query<{ locked_by: string | null; attempts: number }>(`select locked_by, attempts from graphile_worker.jobs where task_identifier = 'card.issue'`)).rows;
+  (await db.query<{ locked_by: string | null; attempts: number }>(`select locked_by, attempts from graphile_worker.jobs where task_identifier = 'card.issue'`))
+    .rows;
 
 beforeAll(async () => {
   databaseUrl = await createTestDatabase(inject('pgUrl'));
@@ -90,7 +91,9 @@ describe('a killed worker', () => {
     const done = await waitForBatch(clerk, batch.id, ['ISSUED'], 30_000);
     expect(done).toMatchObject({ issuedCount: 2, pendingCount: 0 });
     expect(done.timeline.map((c: { event: string }) => c.event)).toEqual(['CREATE', 'START_PRODUCTION', 'ALL_ISSUED']);
-    const { rows } = await db.query(`select member_id, count(*)::int as n from member_card where batch_id = $1 group by member_id order by member_id`, [batch.id]);
+    const { rows } = await db.query(`select member_id, count(*)::int as n from member_card where batch_id = $1 group by member_id order by member_id`, [
+      batch.id,
+    ]);
     expect(rows).toEqual(members.map((m) => ({ member_id: Number(m.id), n: 1 })).sort((a, b) => a.member_id - b.member_id));
     expect(await issueJobs()).toEqual([]);
   }, 90_000);
