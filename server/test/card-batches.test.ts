@@ -101,6 +101,20 @@ describe('issuing', () => {
     expect(flexible).toEqual({ cardChannel: 'INDIVIDUAL', card: null });
   });
 
+  it('a card follows its member into the union it is transferred to', async () => {
+    const [carded] = (await clerk.ok(`{ members(hasCard: true, pageSize: 1) { nodes { id version card { cardNumberMasked } } } }`)).members.nodes;
+    const superior = await s.as('lujiazui');
+    const moved = await superior.ok(`mutation($i: TransferMemberInput!) { transferMember(input: $i) { __typename } }`, {
+      i: { id: carded.id, version: carded.version, toOrganizationId: 7 },
+    });
+    expect(moved.transferMember.__typename).toBe('MemberPayload');
+    const other = await s.as('ljz-finance');
+    expect((await other.ok(`query($id: ID!) { member(id: $id) { card { cardNumberMasked status } } }`, { id: carded.id })).member.card).toEqual({
+      cardNumberMasked: carded.card.cardNumberMasked,
+      status: 'ACTIVE',
+    });
+  });
+
   it('hands a big batch to the issuer in chunks, one job each, and issues all of it', async () => {
     const [{ n: before }] = await sql<{ n: number }>(`select count(*)::int as n from member_card`);
     // 1,001 applicants written straight into the roll (the API would take a minute), sealed as the app seals.

@@ -168,7 +168,7 @@ export class QueueStore {
 
   /**
    * Puts members back in their union's queue (a revoked batch's, NOT_CHECKED; an issuer's refusals,
-   * FAILED with its reason each), unless queued meanwhile. `rows` come from a statement of the caller's.
+   * FAILED with its reason each), unless queued meanwhile, bumping the queue's version.
    */
   async requeue(tx: EntityManager, union: Union, members: { memberId: number; problem: StoredProblem | null }[], now: Date): Promise<void> {
     if (!members.length) return;
