@@ -42,6 +42,18 @@ export interface Config {
   exportMaxConcurrent: number;
   /** Full ID number / mobile reveals one account may make per hour. */
   revealLimitPerHour: number;
+  /** Seconds after which a job whose worker stopped saying it is alive (a killed process) is run again. */
+  jobLeaseSeconds: number;
+  /** The card issuer (adapters/card-issuer): `simulator`, or the path of a module exporting `createCardIssuer(env)`. */
+  cardIssuer: string;
+  /** Seconds the simulator takes to answer for a chunk of applicants. */
+  cardSimDelaySeconds: number;
+  /** Share (0..1) of applicants the simulator refuses, chosen by ID number. */
+  cardSimFailureRate: number;
+  /** Seconds an issuer call may take before the try counts as failed (and is retried). */
+  cardIssuerTimeoutSeconds: number;
+  /** Tries of each issuing job before its batch is shown stuck. */
+  cardIssueAttempts: number;
 }
 
 export type TrustProxy = { addresses: string[] } | { hops: number } | 'none';
@@ -117,7 +129,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
     exportMaxConcurrent: positiveInteger(env, 'EXPORT_MAX_CONCURRENT', 2),
     revealLimitPerHour: positiveInteger(env, 'REVEAL_LIMIT_PER_HOUR', 100),
+    jobLeaseSeconds: positiveInteger(env, 'JOB_LEASE_SECONDS', 60),
+    cardIssuer: env.CARD_ISSUER?.trim() || 'simulator',
+    cardSimDelaySeconds: numberIn(env, 'CARD_SIM_DELAY', 3, 0, 3600),
+    cardSimFailureRate: numberIn(env, 'CARD_SIM_FAILURE_RATE', 0.05, 0, 1),
+    cardIssuerTimeoutSeconds: positiveInteger(env, 'CARD_ISSUER_TIMEOUT_SECONDS', 60),
+    cardIssueAttempts: positiveInteger(env, 'CARD_ISSUE_ATTEMPTS', 5),
   };
+}
+
+/** A decimal number from `min` to `max`. */
+function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}`);
+  return n;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const worker = await startWorker({
     connectionString: config.databaseUrl,
     concurrency: config.jobConcurrency,
+    leaseSeconds: config.jobLeaseSeconds,
     tasks: createTasks(services),
     contexts: new ContextFactory(orm, createLoaders),
     log: jsonLog(config.logLevel),

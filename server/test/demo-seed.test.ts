@@ -3,6 +3,8 @@ import { DEMO_ENTERPRISES, DEMO_MEMBERS_PER_UNION, DEMO_TODAY, demoMembers } fro
 import { checkMember } from '../src/modules/member/member-rules.js';
 import { maskIdNumber, maskMobile } from '../src/domain/mask.js';
 import { countHanzi } from '../src/domain/work-address.js';
+import { isCardNumber, maskCardNumber } from '../src/domain/card-number.js';
+import { simulatedOutcome } from '../src/adapters/card-issuer/simulator.js';
 import { PiiCipher } from '../src/pii/pii-cipher.js';
 import { startTestServer, TEST_DATA_KEY, type TestServer } from './support/test-server.js';
 
@@ -122,5 +124,54 @@ describe('demo rolls', () => {
       idNumber: m.idNumber,
       mobile: m.mobile,
     });
+  });
+});
+
+describe('demo cards', () => {
+  it('some members have cards; one batch is in production; one revocation waits for 浦东’s reviewer', async () => {
+    const pudongReviewer = await s.as('pudong-reviewer');
+    const batches = (
+      await (
+        await s.as('center')
+      ).ok(`{ cardBatches(sort: BATCH_NO) { nodes { batchNo status memberCount issuedCount organization { name } timeline { event actor } } } }`)
+    ).cardBatches.nodes;
+    expect(batches.map((b: { status: string; memberCount: number; organization: { name: string } }) => [b.organization.name, b.status, b.memberCount])).toEqual(
+      [
+        ['上海建朗信息科技有限公司工会', 'ISSUED', 12],
+        ['上海张江软件园发展有限公司工会', 'REVOCATION_REQUESTED', 6],
+        ['上海陆家嘴金融服务有限公司工会', 'IN_PRODUCTION', 8],
+      ],
+    );
+    expect(batches[1].timeline).toEqual([
+      { event: 'CREATE', actor: 'zhangjiang' },
+      { event: 'START_PRODUCTION', actor: null },
+      { event: 'ALL_ISSUED', actor: null },
+      { event: 'REQUEST_REVOCATION', actor: 'zhangjiang' },
+    ]);
+    const waiting = (await pudongReviewer.ok(`{ cardBatches(status: REVOCATION_REQUESTED) { nodes { batchNo availableEvents revocationReason } } }`))
+      .cardBatches.nodes;
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0].availableEvents).toEqual(['APPROVE_REVOCATION', 'REFUSE_REVOCATION']);
+    expect((await pudongReviewer.ok(`{ messages { nodes { kind text } } }`)).messages.nodes).toContainEqual({
+      kind: 'CARD_REVOCATION_REQUESTED',
+      text: expect.stringContaining(waiting[0].batchNo),
+    });
+  });
+
+  it('the cards carry the simulator’s numbers for their members’ ID numbers, sealed, and show in members(hasCard:)', async () => {
+    const cards = await s.orm.em
+      .getConnection()
+      .execute<{ card_number_sealed: string; card_number_masked: string; id_number_sealed: string; status: string }[]>(
+        `select c.card_number_sealed, c.card_number_masked, m.id_number_sealed, c.status from member_card c join member m on m.id = c.member_id`,
+      );
+    expect(cards).toHaveLength(18);
+    for (const c of cards) {
+      const number = cipher.decrypt(c.card_number_sealed);
+      expect(isCardNumber(number)).toBe(true);
+      expect(simulatedOutcome(cipher.decrypt(c.id_number_sealed), 0)).toEqual({ cardNumber: number });
+      expect(c).toMatchObject({ card_number_masked: maskCardNumber(number), status: 'ACTIVE' });
+    }
+    const center = await s.as('center');
+    expect((await center.ok(`{ members(hasCard: true) { totalCount } }`)).members.totalCount).toBe(18);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckChar } from '../src/domain/resident-id.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient, GraphQLResponse } from './support/graphql-client.js';
+import { addToQueue, BATCH_FIELDS, cardApplicant, checkQueue, queueSummary, submitBatch, waitForBatch } from './support/cards.js';
 
 /**
  * People work on the same rows at once. For every versioned mutation: N callers send the same version
@@ -27,7 +28,7 @@ let clerk: GraphQLClient;
 let superior: GraphQLClient;
 let admin: GraphQLClient;
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({ CARD_SIM_DELAY: '0', CARD_SIM_FAILURE_RATE: '0' });
   [clerk, superior, admin] = await Promise.all([s.as('jianlang'), s.as('lujiazui'), s.as('pudong')]);
 });
 afterAll(() => s.close());
@@ -295,5 +296,115 @@ describe('different mutations of one member at once: whichever writes first wins
     expect(outcomes([await transfer(m)()], 'transferMember')[0]).toMatchObject({ ...CONFLICT, currentVersion: m.version + 1 });
     expect(await storedMember(m.id)).toMatchObject({ name: m.name, life_status: 'ACTIVE', organization_id: LJZ_FINANCE, version: m.version + 1 });
     expect([await audited('member.updated', m.id), await audited('member.life_status', m.id), await audited('member.transferred', m.id)]).toEqual([0, 0, 1]);
+  });
+});
+
+describe('card queues and batches: one wins, the others get CONFLICT', () => {
+  let applicant = 8000;
+  /** A batch of `n` new members of 建朗's union, submitted; `issued`: waited for until ISSUED. */
+  async function batchOf(n: number, issued: boolean): Promise<{ id: string; batchNo: string }> {
+    const members = [];
+    for (let i = 0; i < n; i++) members.push(await cardApplicant(clerk, applicant++));
+    await addToQueue(
+      clerk,
+      members.map((m) => m.id),
+    );
+    const { queue } = await checkQueue(clerk);
+    const batch = (await submitBatch(clerk, queue.version)).data.submitCardBatch.batch;
+    if (issued) await waitForBatch(clerk, batch.id, ['ISSUED']);
+    return batch;
+  }
+  const batches = async () => (await sql<{ n: number }>(`select count(*)::int as n from card_batch`))[0].n;
+
+  it('submitCardBatch: two clerks (or a double click) submit the same queue: one batch, the others a VersionConflict and the fresh version', async () => {
+    const second = await s.as('jianlang');
+    const members = [await cardApplicant(clerk, applicant++), await cardApplicant(clerk, applicant++)];
+    await addToQueue(
+      clerk,
+      members.map((m) => m.id),
+    );
+    const { queue } = await checkQueue(clerk);
+    const before = await batches();
+    const submit = (c: GraphQLClient) => () => submitBatch(c, queue.version);
+    const all = outcomes(await race('card_queue', JIANLANG, [submit(clerk), submit(second), submit(clerk), submit(second)]), 'submitCardBatch');
+    expectFirstWins(all, 'CardBatchPayload', queue.version + 1);
+    expect(all[0]).toMatchObject({ batch: { memberCount: 2, status: 'SUBMITTED' } });
+    expect(outcomes([await submit(second)()], 'submitCardBatch')[0]).toMatchObject({ ...CONFLICT, currentVersion: queue.version + 1 });
+    expect(await batches()).toBe(before + 1);
+    expect(await queueSummary(clerk)).toMatchObject({ version: queue.version + 1, totalCount: 0 });
+    expect(await audited('card.batch_submitted', JIANLANG)).toBe(1);
+  });
+
+  it('updateMemberIdExpiry', async () => {
+    const m = await cardApplicant(clerk, applicant++);
+    const correct = (idExpiry: string) => () =>
+      clerk.request(
+        `mutation($i: UpdateMemberIdExpiryInput!) { updateMemberIdExpiry(input: $i) { __typename ... on MemberPayload { member { version idExpiry } } ${ERROR_FIELDS} } }`,
+        { i: { memberId: m.id, version: m.version, idExpiry } },
+      );
+    const all = outcomes(await race('member', m.id, ['2030-01-01', '2031-01-01', '2032-01-01', '长期'].map(correct)), 'updateMemberIdExpiry');
+    expectFirstWins(all, 'MemberPayload', m.version + 1);
+    expect((await sql(`select id_expiry::text from member where id = ?`, [m.id]))[0]).toEqual({ id_expiry: '2030-01-01' });
+    expect(await audited('member.id_expiry_updated', m.id)).toBe(1);
+  });
+
+  /** The racers' GraphQL answers: the first a payload with `status`, every other a CONFLICT error (never an internal one). */
+  function expectFirstMoves(responses: GraphQLResponse[], field: string, status: string): void {
+    expect(responses[0].errors).toBeUndefined();
+    expect(responses[0].data[field]).toMatchObject({ __typename: 'CardBatchPayload', batch: { status } });
+    for (const lost of responses.slice(1)) expect(lost.errors?.map((e) => e.extensions.code)).toEqual(['CONFLICT']);
+  }
+  const request = (id: string, reason: string) => () =>
+    clerk.request(
+      `mutation($i: RequestCardBatchRevocationInput!) { requestCardBatchRevocation(input: $i) { __typename ... on CardBatchPayload { batch { ${BATCH_FIELDS} } } ... on ErrorResult { code message } } }`,
+      { i: { batchId: id, reason } },
+    );
+
+  it('requestCardBatchRevocation: asked twice at once, one request is recorded', async () => {
+    const batch = await batchOf(1, true);
+    const responses = await race(
+      'card_batch',
+      batch.id,
+      ['一', '二', '三', '四'].map((r) => request(batch.id, `理由${r}`)),
+    );
+    expectFirstMoves(responses, 'requestCardBatchRevocation', 'REVOCATION_REQUESTED');
+    expect((await sql(`select status, revocation_reason from card_batch where id = ?`, [batch.id]))[0]).toEqual({
+      status: 'REVOCATION_REQUESTED',
+      revocation_reason: '理由一',
+    });
+    expect(await audited('card.revocation_requested', batch.id)).toBe(1);
+    expect(
+      (
+        await sql<{ n: number }>(`select count(*)::int as n from message where kind = 'CARD_REVOCATION_REQUESTED' and params->>'batchNo' = ?`, [batch.batchNo])
+      )[0].n,
+    ).toBe(1);
+  });
+
+  it('reviewCardBatchRevocation: two reviewers decide at once, one decision stands', async () => {
+    const batch = await batchOf(2, true);
+    await request(batch.id, '重复申请')();
+    const [first, second] = await Promise.all([s.as('pudong-reviewer'), s.as('pudong')]);
+    const review = (c: GraphQLClient, decision: string) => () =>
+      c.request(
+        `mutation($i: ReviewCardBatchRevocationInput!) { reviewCardBatchRevocation(input: $i) { __typename ... on CardBatchPayload { batch { ${BATCH_FIELDS} } } ... on ErrorResult { code message } } }`,
+        { i: { batchId: batch.id, decision, reason: '审核' } },
+      );
+    const responses = await race('card_batch', batch.id, [
+      review(first, 'APPROVE'),
+      review(second, 'REFUSE'),
+      review(first, 'REFUSE'),
+      review(second, 'APPROVE'),
+    ]);
+    expectFirstMoves(responses, 'reviewCardBatchRevocation', 'REVOKED');
+    expect((await sql<{ n: number }>(`select count(*)::int as n from member_card where batch_id = ? and status = 'REVOKED'`, [batch.id]))[0].n).toBe(2);
+    expect(
+      (
+        await sql<{ n: number }>(
+          `select count(*)::int as n from card_queue_entry where member_id in (select member_id from card_batch_member where batch_id = ?)`,
+          [batch.id],
+        )
+      )[0].n,
+    ).toBe(2);
+    expect([await audited('card.revocation_approved', batch.id), await audited('card.revocation_refused', batch.id)]).toEqual([1, 0]);
   });
 });

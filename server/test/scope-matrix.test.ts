@@ -70,6 +70,12 @@ interface Target {
   freshMember(): number;
   /** Grassroots unions only: an upload of the union's clerk, READY. */
   import: string;
+  /** Grassroots unions only: a member waiting in the union's card queue (listed, checked, and removed by its clerk, in that order). */
+  queued: number;
+  /** Grassroots unions only: a card batch nobody changes, and a fresh ISSUED / REVOCATION_REQUESTED one per call that moves one. */
+  batch: number;
+  freshIssuedBatch(): number;
+  freshRequestedBatch(): number;
 }
 
 /** What a call came back with, over GraphQL or HTTP alike. */
@@ -223,6 +229,23 @@ const ENTRIES: Entry[] = [
     call: (c, t) => gql(c, `query($id: ID!) { memberImport(id: $id) { id status newCount invalidCount } }`, { id: t.import }),
   },
   {
+    name: 'Query.cardQueue',
+    targets: 'grassroots',
+    reach: 'own',
+    beyond: { kind: 'HIDDEN' },
+    call: (c) => gql(c, `{ cardQueue(pageSize: 100) { totalCount summary { version } nodes { member { id } } } }`),
+    lists: (a, target) => (a.data.nodes as { member: { id: string } | null }[]).some((n) => n.member?.id === String(target.queued)),
+  },
+  {
+    name: 'Query.cardBatches',
+    call: (c, t) => gql(c, `query($id: ID) { cardBatches(organizationId: $id) { totalCount nodes { batchNo status } } }`, { id: t.org }),
+  },
+  {
+    name: 'Query.cardBatch',
+    targets: 'grassroots',
+    call: (c, t) => gql(c, `query($id: ID!) { cardBatch(id: $id) { batchNo status availableEvents } }`, { id: t.batch }),
+  },
+  {
     name: 'Mutation.createOrganization',
     writes: true,
     call: (c, t) =>
@@ -370,6 +393,76 @@ const ENTRIES: Entry[] = [
       gql(c, `mutation($id: ID!) { commitMemberImport(id: $id, allOrNothing: false) { __typename ... on ErrorResult { code } } }`, { id: t.import }),
   },
   {
+    name: 'Mutation.addToCardQueue',
+    aim: 'a member of the target union',
+    targets: 'grassroots',
+    reach: 'own',
+    writes: true,
+    call: (c, t) =>
+      gql(
+        c,
+        `mutation($ids: [ID!]) { addToCardQueue(input: { memberIds: $ids }) { __typename ... on AddToCardQueuePayload { added } ... on ErrorResult { code } } }`,
+        {
+          ids: [t.freshMember()],
+        },
+      ),
+  },
+  {
+    name: 'Mutation.checkCardQueue',
+    aim: 'a queued member of the target union',
+    targets: 'grassroots',
+    reach: 'own',
+    writes: true,
+    call: (c, t) => gql(c, `mutation($ids: [ID!]) { checkCardQueue(memberIds: $ids) { checked } }`, { ids: [t.queued] }),
+  },
+  {
+    name: 'Mutation.removeFromCardQueue',
+    aim: 'a queued member of the target union',
+    targets: 'grassroots',
+    reach: 'own',
+    writes: true,
+    call: (c, t) => gql(c, `mutation($ids: [ID!]) { removeFromCardQueue(input: { memberIds: $ids }) { removed } }`, { ids: [t.queued] }),
+  },
+  {
+    name: 'Mutation.updateMemberIdExpiry',
+    targets: 'grassroots',
+    writes: true,
+    call: async (c, t) => {
+      const m = await current(Member, t.freshMember());
+      return gql(c, `mutation($input: UpdateMemberIdExpiryInput!) { updateMemberIdExpiry(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { memberId: m.id, version: m.version, idExpiry: '2035-05-05' },
+      });
+    },
+  },
+  {
+    name: 'Mutation.submitCardBatch',
+    targets: 'none',
+    writes: true,
+    // The caller's queue holds unchecked members: the business refusal, after the access check.
+    call: async (c, _t, actor) => {
+      const [queue] = await s.orm.em.getConnection().execute(`select version from card_queue where id = ?`, [actor.organizationId]);
+      return gql(c, `mutation($v: Int!) { submitCardBatch(queueVersion: $v) { __typename ... on ErrorResult { code } } }`, { v: queue?.version ?? 0 });
+    },
+  },
+  {
+    name: 'Mutation.requestCardBatchRevocation',
+    targets: 'grassroots',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: RequestCardBatchRevocationInput!) { requestCardBatchRevocation(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { batchId: t.freshIssuedBatch(), reason: '矩阵测试' },
+      }),
+  },
+  {
+    name: 'Mutation.reviewCardBatchRevocation',
+    targets: 'grassroots',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: ReviewCardBatchRevocationInput!) { reviewCardBatchRevocation(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { batchId: t.freshRequestedBatch(), decision: 'APPROVE' },
+      }),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,
@@ -465,11 +558,57 @@ const GUARD_MESSAGES: Partial<Record<string, MessageKey>> = {
  * and rate counters aside): row counts and the newest row version of each.
  */
 async function writes(): Promise<string> {
-  const tables = ['organization', 'account', 'enterprise', 'member', 'member_import_job', 'member_import_row', 'message', 'audit_entry'];
+  const tables = [
+    'organization',
+    'account',
+    'enterprise',
+    'member',
+    'member_import_job',
+    'member_import_row',
+    'message',
+    'audit_entry',
+    'card_queue',
+    'card_queue_entry',
+    'card_batch',
+    'member_card',
+  ];
   const sql = tables
     .map((table) => `select '${table}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from ${table}`)
     .join(' union all ');
   return JSON.stringify(await s.orm.em.getConnection().execute(sql));
+}
+
+/** Batches per union and status: more than the calls aimed at one union. */
+const POOL = 8;
+
+/**
+ * A grassroots union's card objects for the matrix, written straight into the tables: a member waiting
+ * in its queue (from the start of its roll, far from the fresh members handed out from the end), and
+ * card batches, ISSUED and REVOCATION_REQUESTED: the first ISSUED one stays, the others are moved one
+ * per call.
+ */
+async function cardObjects(org: Organization, members: number[]) {
+  const connection = s.orm.em.getConnection();
+  const queued = members[1];
+  await connection.execute(
+    `insert into card_queue_entry (org_path, organization_id, member_id, status, problems, added_at) values (?, ?, ?, 'NOT_CHECKED', '[]', now())`,
+    [org.path, org.id, queued],
+  );
+  await connection.execute(`insert into card_queue (id, org_path, updated_at, version) values (?, ?, now(), 1)`, [org.id, org.path]);
+  const batches = async (status: 'ISSUED' | 'REVOCATION_REQUESTED') => {
+    const ids: number[] = [];
+    for (let i = 0; i < POOL; i++) {
+      const [batch] = await connection.execute(
+        `insert into card_batch (org_path, batch_no, organization_id, status, member_count, issued_count, failed_count, chunk_count, submitted_at, submitted_by, updated_at)
+         values (?, ?, ?, ?, 0, 0, 0, 0, now(), 0, now()) returning id`,
+        [org.path, `KBM${org.id}${status[0]}${i}`, org.id, status],
+      );
+      ids.push(batch.id);
+    }
+    return ids;
+  };
+  const [batch, ...issued] = await batches('ISSUED');
+  return { queued, batch, issued, requested: await batches('REVOCATION_REQUESTED') };
 }
 
 const clients = new Map<string, GraphQLClient>();
@@ -519,6 +658,7 @@ beforeAll(async () => {
     }
     await em.flush();
     const members = freshMembers.get(org.id) ?? [];
+    const cards = org.tier === Tier.GRASSROOTS ? await cardObjects(org, members) : null;
     targets.set(org.id, {
       org: org.id,
       tier: org.tier,
@@ -528,6 +668,10 @@ beforeAll(async () => {
       member: members[0] ?? 0,
       freshMember: () => freshMembers.get(org.id)!.pop()!,
       import: '',
+      queued: cards?.queued ?? 0,
+      batch: cards?.batch ?? 0,
+      freshIssuedBatch: () => cards!.issued.pop()!,
+      freshRequestedBatch: () => cards!.requested.pop()!,
     });
   }
   // An upload of each union's clerk, READY: the target of the import operations.

@@ -10,6 +10,7 @@ import { enterpriseModule } from '../modules/enterprise/enterprise.module.js';
 import { memberModule } from '../modules/member/member.module.js';
 import { dashboardModule } from '../modules/dashboard/dashboard.module.js';
 import { memberImportModule } from '../modules/member-import/member-import.module.js';
+import { cardModule } from '../modules/card/card.module.js';
 
 /** Every module, in the order their services are built: a module comes after those it needs. */
 export const MODULES = [
@@ -22,6 +23,7 @@ export const MODULES = [
   memberModule,
   dashboardModule,
   memberImportModule,
+  cardModule,
 ] as const;
 
 type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;

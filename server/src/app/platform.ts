@@ -10,16 +10,19 @@ import { SessionCookie } from '../auth/session-cookie.js';
 import { LoginLockout } from '../auth/login-lockout.js';
 import { RateLimits } from '../common/rate-limits.js';
 import { AuthService } from '../auth/auth.service.js';
+import type { CardIssuer } from '../adapters/card-issuer/card-issuer.js';
 
 export interface ServiceDeps {
   orm: MikroORM;
   config: Config;
   clock: Clock;
   drawCaptcha?: () => CaptchaChallenge;
+  /** The card issuer to use instead of the one CARD_ISSUER names (tests: a failing or slow one). */
+  cardIssuer?: CardIssuer;
 }
 
 /** The services below the modules: identity, audit, sealing, rate limits. Every module may use them. */
-export function createPlatform({ orm, config, clock, drawCaptcha }: ServiceDeps) {
+export function createPlatform({ orm, config, clock, drawCaptcha, cardIssuer }: ServiceDeps) {
   const audit = new AuditService(clock);
   const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
@@ -37,6 +40,7 @@ export function createPlatform({ orm, config, clock, drawCaptcha }: ServiceDeps)
     /** Captcha and login calls per client address, on top of the per-account lockout. */
     loginRate: rateLimits.define('login', { points: config.loginRatePerMinute, durationSeconds: 60 }),
     auth: new AuthService(orm, clock, config, captchas, sessions, audit, new LoginLockout(orm, clock, audit)),
+    ...(cardIssuer ? { cardIssuer } : {}),
   };
 }
 

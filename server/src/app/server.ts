@@ -212,6 +212,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
     ? await startWorker({
         connectionString: orm.config.get('clientUrl')!,
         concurrency: config.jobConcurrency,
+        leaseSeconds: config.jobLeaseSeconds,
         tasks: createTasks(services),
         contexts,
         log: fastify.log,

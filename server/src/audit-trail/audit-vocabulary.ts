@@ -25,13 +25,20 @@ export const AUDIT_ACTIONS = [
   'member.reveal_refused',
   'member.exported',
   'member.imported',
+  'member.id_expiry_updated',
+  'card.queued',
+  'card.unqueued',
+  'card.batch_submitted',
+  'card.revocation_requested',
+  'card.revocation_approved',
+  'card.revocation_refused',
   'enterprise.created',
   'enterprise.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a row is about; `targetId` is the id of a row of that kind (an import: its job id). */
-export const AUDIT_TARGET_TYPES = ['Account', 'Organization', 'Member', 'Enterprise', 'MemberImport'] as const;
+export const AUDIT_TARGET_TYPES = ['Account', 'Organization', 'Member', 'Enterprise', 'MemberImport', 'CardBatch'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
@@ -78,6 +85,10 @@ export const AUDIT_FIELDS = [
   'unchanged',
   'invalid',
   'skipped',
+  // card queue and batches
+  'memberCount',
+  'batchNo',
+  'reason',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

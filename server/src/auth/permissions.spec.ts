@@ -68,12 +68,13 @@ describe('permissions other than reviews', () => {
     expect(permissionsOf(Role.ADMIN, Tier.DISTRICT)).toContain(Permission.PASSWORD_RESET);
   });
 
-  it('grassroots clerks keep the rolls; reviewers only read, masked, and review', () => {
+  it('grassroots clerks keep the rolls and apply for cards; reviewers only read, masked, and review', () => {
     expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([
       Permission.ORGANIZATION_READ,
       Permission.MEMBER_READ,
       Permission.MEMBER_WRITE,
       Permission.MEMBER_REVEAL,
+      Permission.CARD_APPLY,
       Permission.MESSAGE_READ,
     ]);
     expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([
@@ -86,7 +87,12 @@ describe('permissions other than reviews', () => {
     ]);
   });
 
-  it('superiors do not edit members, but may move them between their unions', () => {
+  it('superiors do not edit members nor apply for their cards, but may move them between their unions', () => {
+    for (const tier of [Tier.CENTER, Tier.DISTRICT, Tier.SECONDARY]) {
+      for (const role of Object.values(Role)) expect(permissionsOf(role, tier)).not.toContain(Permission.CARD_APPLY);
+    }
+    expect(permissionsOf(Role.ADMIN, Tier.GRASSROOTS)).toContain(Permission.CARD_APPLY);
+    expect(permissionsOf(Role.REVIEWER, Tier.GRASSROOTS)).not.toContain(Permission.CARD_APPLY);
     expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).not.toContain(Permission.MEMBER_WRITE);
     expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).toContain(Permission.MEMBER_TRANSFER);
     expect(permissionsOf(Role.ADMIN, Tier.CENTER)).not.toContain(Permission.MEMBER_WRITE);

@@ -16,6 +16,8 @@ export enum Permission {
   MEMBER_REVEAL = 'MEMBER_REVEAL',
   /** Move a member between two unions below the caller. */
   MEMBER_TRANSFER = 'MEMBER_TRANSFER',
+  /** 会员服务卡: queue members for cards, check and correct them, submit card batches, ask for a batch's revocation. */
+  CARD_APPLY = 'CARD_APPLY',
   /** Read the messages (消息提醒) addressed to one's own organization and mark them read. */
   MESSAGE_READ = 'MESSAGE_READ',
   /** 集中参保审核: approve or return the enrollment submissions of the grassroots unions below. */
@@ -53,6 +55,7 @@ const BY_ROLE: Record<Role, Permission[]> = {
     Permission.MEMBER_WRITE,
     Permission.MEMBER_REVEAL,
     Permission.MEMBER_TRANSFER,
+    Permission.CARD_APPLY,
     Permission.MESSAGE_READ,
     Permission.DISTRICT_BATCH_REVIEW,
   ],
@@ -63,19 +66,21 @@ const BY_ROLE: Record<Role, Permission[]> = {
 /** Everything but the reviews: a review is never granted by omission, only by name at its tier. */
 const NOT_REVIEW = Object.values(Permission).filter((p) => !REVIEW_PERMISSIONS.includes(p));
 const except = (...denied: Permission[]) => NOT_REVIEW.filter((p) => !denied.includes(p));
+/** What only the union that keeps the members does. */
+const GRASSROOTS_WORK = [Permission.MEMBER_WRITE, Permission.CARD_APPLY];
 
 /**
- * ... intersected with what makes sense at each tier. Members are kept by grassroots unions only;
- * superiors read them and transfer between their unions. A grassroots union has nobody below it
+ * ... intersected with what makes sense at each tier. Members are kept, and cards applied for, by
+ * grassroots unions only; superiors read them and transfer between their unions. A grassroots union has nobody below it
  * to reset, add or transfer to, and nobody to review.
  * Reviews follow SPEC §3, §6, §9-11: secondary and district unions review the enrollment submissions
  * of their subtree; only districts review card-batch revocations and instant enrollments; only the
  * center reviews what districts submit to it.
  */
 const BY_TIER: Record<Tier, Permission[]> = {
-  [Tier.CENTER]: [...except(Permission.MEMBER_WRITE), Permission.DISTRICT_BATCH_REVIEW],
-  [Tier.DISTRICT]: [...except(Permission.MEMBER_WRITE), Permission.ENROLLMENT_REVIEW, Permission.INSTANT_ENROLLMENT_REVIEW, Permission.CARD_REVOCATION_REVIEW],
-  [Tier.SECONDARY]: [...except(Permission.MEMBER_WRITE), Permission.ENROLLMENT_REVIEW],
+  [Tier.CENTER]: [...except(...GRASSROOTS_WORK), Permission.DISTRICT_BATCH_REVIEW],
+  [Tier.DISTRICT]: [...except(...GRASSROOTS_WORK), Permission.ENROLLMENT_REVIEW, Permission.INSTANT_ENROLLMENT_REVIEW, Permission.CARD_REVOCATION_REVIEW],
+  [Tier.SECONDARY]: [...except(...GRASSROOTS_WORK), Permission.ENROLLMENT_REVIEW],
   [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER),
 };
 

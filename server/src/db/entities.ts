@@ -4,6 +4,7 @@ import { Session, Captcha, LoginFailure, LoginLock } from '../auth/auth.entities
 import { AuditEntry } from '../audit-trail/audit-entry.entity.js';
 import { RateLimitRow } from '../common/rate-limit.entity.js';
 import { StateChange } from '../changes/state-change.entity.js';
+import { JobWorker } from '../jobs/job-worker.entity.js';
 import { MODULES } from '../app/modules.js';
 import type { ModuleManifest } from '../modules/define-module.js';
 
@@ -18,5 +19,6 @@ export const ENTITIES = [
   AuditEntry,
   RateLimitRow,
   StateChange,
+  JobWorker,
   ...(MODULES as readonly ModuleManifest<unknown>[]).flatMap((m) => m.entities ?? []),
 ];

@@ -29,14 +29,18 @@ export function parseExportFilter(ctx: RequestContext, body: unknown): MemberFil
     if (typeof v !== 'string' && typeof v !== 'number') throw bad(field);
     return toId(v);
   };
-  const flag = q.needsConfirmation;
-  if (flag !== undefined && flag !== null && typeof flag !== 'boolean') throw bad('needsConfirmation');
+  const flagOf = (field: string): boolean | null => {
+    const v = q[field];
+    if (v !== undefined && v !== null && typeof v !== 'boolean') throw bad(field);
+    return v ?? null;
+  };
   return {
     organizationId: id('organizationId'),
     enterpriseId: id('enterpriseId'),
     category: oneOf(Object.values(MemberCategory), 'category'),
     lifeStatus: oneOf(Object.values(LifeStatus), 'lifeStatus'),
-    needsConfirmation: flag ?? null,
+    needsConfirmation: flagOf('needsConfirmation'),
+    hasCard: flagOf('hasCard'),
     search: text('search')?.slice(0, 50) ?? null,
   };
 }

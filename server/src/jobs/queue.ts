@@ -20,12 +20,19 @@ export interface EnqueueOptions {
  * if the write that causes it commits (a rollback never leaves a job; a commit never loses one).
  */
 export async function enqueue<D>(ctx: AuthedContext, tx: EntityManager, task: string, data: D, options: EnqueueOptions = {}): Promise<void> {
+  await enqueueMany(ctx, tx, task, [data], options);
+}
+
+/** enqueue for many jobs of one task at once: one statement, however many. */
+export async function enqueueMany<D>(ctx: AuthedContext, tx: EntityManager, task: string, data: readonly D[], options: EnqueueOptions = {}): Promise<void> {
   if (!tx.isInTransaction()) throw new Error(`job ${task} must be enqueued inside the transaction of the write that causes it`);
-  const payload: JobPayload<D> = { actor: actorOf(ctx), data };
-  await sqlRows(tx, `select graphile_worker.add_job(?, ?::json, queue_name => ?, max_attempts => ?)`, [
+  if (!data.length) return;
+  const actor = actorOf(ctx);
+  const payloads: JobPayload<D>[] = data.map((d) => ({ actor, data: d }));
+  await sqlRows(tx, `select graphile_worker.add_job(?, payload::json, queue_name => ?, max_attempts => ?) from jsonb_array_elements(?::jsonb) as payload`, [
     task,
-    JSON.stringify(payload),
     options.queue ?? null,
     options.maxAttempts ?? 5,
+    JSON.stringify(payloads),
   ]);
 }

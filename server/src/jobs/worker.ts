@@ -1,4 +1,5 @@
-import { Logger, run, runMigrations, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, run, runMigrations, type TaskList, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import type { AuthedContext, ContextFactory } from '../common/request-context.js';
 import type { JobPayload } from './queue.js';
@@ -43,6 +44,8 @@ export async function startWorker(options: {
   tasks: Record<string, JobTask<never>>;
   contexts: ContextFactory;
   log: JobLog;
+  /** Seconds after which the jobs of a worker that stopped saying it is alive are run again elsewhere (see Liveness). */
+  leaseSeconds: number;
 }): Promise<JobWorker> {
   const taskList: TaskList = {};
   for (const [name, task] of Object.entries(options.tasks)) {
@@ -63,6 +66,8 @@ export async function startWorker(options: {
   // on an idle connection's "terminating connection" error.
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.concurrency + 2 });
   pool.on('error', (error) => options.log.warn({ component: 'jobs', error: error.message }, 'idle job connection closed'));
+  const events: WorkerEvents = new EventEmitter();
+  const liveness = new Liveness(pool, events, options.leaseSeconds, options.log);
   const runner = await run(
     {
       pgPool: pool,
@@ -70,15 +75,77 @@ export async function startWorker(options: {
       noHandleSignals: true,
       pollInterval: 2000,
       logger: loggerFor(options.log),
+      events,
     },
     taskList,
   );
   return {
     async stop() {
       await runner.stop();
+      await liveness.stop();
       await pool.end();
     },
   };
+}
+
+/**
+ * graphile-worker 0.16 leaves a job locked for four hours when the process running it dies without
+ * stopping (killed, out of memory, the machine lost): nothing else takes it meanwhile. So each process
+ * says every few seconds which of its workers are alive (table job_worker), and releases the jobs of
+ * workers that stopped saying so for `leaseSeconds`: a killed worker's job runs again, in another
+ * process or in the restarted one, within about a lease. A job's own work must therefore be safe to run
+ * twice (every task's is: each retries anyway).
+ */
+class Liveness {
+  private readonly workerIds = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
+  private beat: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    events: WorkerEvents,
+    private readonly leaseSeconds: number,
+    private readonly log: JobLog,
+  ) {
+    events.on('worker:create', ({ worker }) => {
+      this.workerIds.add(worker.workerId);
+      this.tick();
+    });
+    events.on('worker:stop', ({ worker }) => this.workerIds.delete(worker.workerId));
+    this.timer = setInterval(() => this.tick(), (leaseSeconds * 1000) / 4);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    this.beat = this.beat.then(() =>
+      this.heartbeat().catch((e: unknown) => this.log.warn({ component: 'jobs', error: (e as Error).message }, 'job worker heartbeat failed')),
+    );
+  }
+
+  private async heartbeat(): Promise<void> {
+    const lease = this.leaseSeconds;
+    await this.pool.query(
+      `insert into job_worker (worker_id, seen_at) select unnest($1::text[]), now() on conflict (worker_id) do update set seen_at = excluded.seen_at`,
+      [[...this.workerIds]],
+    );
+    const released = await this.pool.query<{ worker_id: string }>(
+      `with dead as (
+         select distinct j.locked_by as worker_id from graphile_worker.jobs j
+         where j.locked_by is not null and j.locked_at < now() - make_interval(secs => $1)
+           and not exists (select 1 from job_worker w where w.worker_id = j.locked_by and w.seen_at > now() - make_interval(secs => $1))
+       ), unlocked as (select graphile_worker.force_unlock_workers(array(select worker_id from dead)))
+       select worker_id from dead, unlocked`,
+      [lease],
+    );
+    if (released.rows.length) this.log.warn({ component: 'jobs', workers: released.rows.map((r) => r.worker_id) }, 'released the jobs of workers that stopped');
+    await this.pool.query(`delete from job_worker where seen_at < now() - interval '1 day'`);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.beat;
+    await this.pool.query(`delete from job_worker where worker_id = any($1::text[])`, [[...this.workerIds]]).catch(() => {});
+  }
 }
 
 function loggerFor(log: JobLog): Logger {

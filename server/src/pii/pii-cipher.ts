@@ -68,8 +68,8 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + 16)), decipher.final()]);
   }
 
-  /** Deterministic for one key: equal normalised values give equal indexes. `kind` keeps ID and phone indexes apart. */
-  blindIndex(kind: 'id' | 'mobile', normalised: string): string {
+  /** Deterministic for one key: equal normalised values give equal indexes. `kind` keeps ID, phone and card number indexes apart. */
+  blindIndex(kind: 'id' | 'mobile' | 'card', normalised: string): string {
     return createHmac('sha256', this.indexKey).update(`${kind}:${normalised}`).digest('base64url');
   }
 }

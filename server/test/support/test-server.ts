@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/db/orm.js';
 import { createApp, type App } from '../../src/app/server.js';
 import { createTestDatabase } from './databases.js';
 import { GraphQLClient } from './graphql-client.js';
+import type { CardIssuer } from '../../src/adapters/card-issuer/card-issuer.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 /** The personal-data key of test servers (tests read the raw table with it to prove what is stored). */
@@ -37,7 +38,7 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { databaseUrl?: string; beforeListen?: (app: App) => void } = {},
+  options: { databaseUrl?: string; beforeListen?: (app: App) => void; cardIssuer?: CardIssuer } = {},
 ): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase(inject('pgUrl')));
   const orm = await openDatabase(databaseUrl);
@@ -55,6 +56,7 @@ export async function startTestServer(
     config,
     clock,
     drawCaptcha: () => ({ text: CAPTCHA_ANSWER, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+    cardIssuer: options.cardIssuer,
     logStream,
   });
   options.beforeListen?.(app);

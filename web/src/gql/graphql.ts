@@ -15,6 +15,12 @@ export type AuditAction =
   | 'ACCOUNT_ENABLED'
   | 'ACCOUNT_PASSWORD_CHANGED'
   | 'ACCOUNT_PASSWORD_RESET'
+  | 'CARD_BATCH_SUBMITTED'
+  | 'CARD_QUEUED'
+  | 'CARD_REVOCATION_APPROVED'
+  | 'CARD_REVOCATION_REFUSED'
+  | 'CARD_REVOCATION_REQUESTED'
+  | 'CARD_UNQUEUED'
   | 'ENTERPRISE_CREATED'
   | 'ENTERPRISE_UPDATED'
   | 'LOGIN_FAILED'
@@ -23,6 +29,7 @@ export type AuditAction =
   | 'LOGOUT'
   | 'MEMBER_CREATED'
   | 'MEMBER_EXPORTED'
+  | 'MEMBER_ID_EXPIRY_UPDATED'
   | 'MEMBER_IMPORTED'
   | 'MEMBER_LIFE_STATUS'
   | 'MEMBER_REVEALED'
@@ -34,6 +41,7 @@ export type AuditAction =
 /** A field of what an audit entry records */
 export type AuditField =
   | 'ADDRESS'
+  | 'BATCH_NO'
   | 'BIRTH_DATE'
   | 'CATEGORY'
   | 'COUNT'
@@ -54,11 +62,13 @@ export type AuditField =
   | 'LIFE_STATUS_DATE'
   | 'LIMIT'
   | 'LOCKED_UNTIL'
+  | 'MEMBER_COUNT'
   | 'MOBILE'
   | 'NAME'
   | 'NEEDS_CONFIRMATION'
   | 'ORGANIZATION_ID'
   | 'ORG_PATH'
+  | 'REASON'
   | 'ROLE'
   | 'SCOPE'
   | 'SEARCH'
@@ -72,6 +82,7 @@ export type AuditField =
 /** What an audit entry is about */
 export type AuditTargetType =
   | 'ACCOUNT'
+  | 'CARD_BATCH'
   | 'ENTERPRISE'
   | 'MEMBER'
   | 'MEMBER_IMPORT'
@@ -205,6 +216,7 @@ export type OrganizationSort =
 export type Permission =
   | 'ACCOUNT_MANAGE'
   | 'AUDIT_READ'
+  | 'CARD_APPLY'
   | 'CARD_REVOCATION_REVIEW'
   | 'DISTRICT_BATCH_REVIEW'
   | 'ENROLLMENT_REVIEW'

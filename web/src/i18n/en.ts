@@ -156,6 +156,13 @@ const en: MessageSchema = {
       MEMBER_IMPORTED: 'Members imported',
       ENTERPRISE_CREATED: 'Enterprise added',
       ENTERPRISE_UPDATED: 'Enterprise changed',
+      MEMBER_ID_EXPIRY_UPDATED: 'ID expiry date corrected',
+      CARD_QUEUED: 'Queued for cards',
+      CARD_UNQUEUED: 'Removed from the card queue',
+      CARD_BATCH_SUBMITTED: 'Card batch submitted',
+      CARD_REVOCATION_REQUESTED: 'Card batch revocation requested',
+      CARD_REVOCATION_APPROVED: 'Card batch revocation granted',
+      CARD_REVOCATION_REFUSED: 'Card batch revocation refused',
     },
     targetTypes: {
       ACCOUNT: 'Account',
@@ -163,6 +170,7 @@ const en: MessageSchema = {
       MEMBER: 'Member',
       ENTERPRISE: 'Enterprise',
       MEMBER_IMPORT: 'Import file',
+      CARD_BATCH: 'Card batch',
     },
     fields: {
       NAME: 'Name',
@@ -200,6 +208,9 @@ const en: MessageSchema = {
       UNCHANGED: 'Unchanged (members)',
       INVALID: 'With errors (rows)',
       SKIPPED: 'Skipped (rows)',
+      MEMBER_COUNT: 'Members',
+      BATCH_NO: 'Batch number',
+      REASON: 'Reason',
     },
     lockScope: {
       account: 'Every IP address',

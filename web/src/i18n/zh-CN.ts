@@ -157,6 +157,13 @@ const zhCN = {
       MEMBER_IMPORTED: '批量导入会员',
       ENTERPRISE_CREATED: '新增关联企业',
       ENTERPRISE_UPDATED: '修改关联企业',
+      MEMBER_ID_EXPIRY_UPDATED: '修改证件到期日',
+      CARD_QUEUED: '加入待办会员列表',
+      CARD_UNQUEUED: '移出待办会员列表',
+      CARD_BATCH_SUBMITTED: '提交办卡批次',
+      CARD_REVOCATION_REQUESTED: '申请撤销办卡批次',
+      CARD_REVOCATION_APPROVED: '同意撤销办卡批次',
+      CARD_REVOCATION_REFUSED: '不同意撤销办卡批次',
     } satisfies Record<AuditAction, string>,
     targetTypes: {
       ACCOUNT: '账号',
@@ -164,6 +171,7 @@ const zhCN = {
       MEMBER: '会员',
       ENTERPRISE: '关联企业',
       MEMBER_IMPORT: '导入文件',
+      CARD_BATCH: '办卡批次',
     } satisfies Record<AuditTargetType, string>,
     fields: {
       NAME: '名称',
@@ -201,6 +209,9 @@ const zhCN = {
       UNCHANGED: '无变化（人）',
       INVALID: '错误（行）',
       SKIPPED: '跳过（行）',
+      MEMBER_COUNT: '人数',
+      BATCH_NO: '批次编号',
+      REASON: '理由',
     } satisfies Record<AuditField, string>,
     lockScope: {
       account: '所有 IP 地址',

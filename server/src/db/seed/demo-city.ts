@@ -14,6 +14,7 @@ import { Member } from '../../modules/member/member.entity.js';
 import { checkMember } from '../../modules/member/member-rules.js';
 import { sealIdNumber, sealMobile } from '../../modules/member/member-pii.js';
 import { DEMO_ENTERPRISES, DEMO_TODAY, demoMembers } from './demo-members.js';
+import { seedCards } from './demo-cards.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -156,6 +157,7 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
     }
     await tx.flush();
     await seedRolls(tx, byKey, cipher, now);
+    await seedCards(tx, byKey, cipher);
   });
   return true;
 }

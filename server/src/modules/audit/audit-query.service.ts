@@ -7,8 +7,8 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
 import { AUDIT_FIELDS, type AuditDetails, type AuditField, type AuditTargetType } from '../../audit-trail/audit-vocabulary.js';
 
-/** What has a history tab (变更记录); an import's history is its one audit row in the log. */
-export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport'>;
+/** What has a history tab (变更记录); an import's history is its one audit row in the log, a card batch's its timeline. */
+export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport' | 'CardBatch'>;
 
 /** What targetName and changes read of an entry (the GraphQL AuditEntry the resolver holds has it). */
 export interface AuditEntryView {
@@ -65,19 +65,21 @@ export class AuditQueryService {
       case 'Organization':
         return ctx.loaders.organization.byId.load(id);
       case 'MemberImport':
+      case 'CardBatch':
         return Promise.resolve(null);
     }
   }
 
   /**
    * What an entry is about, by name: a member's name and number, a union's or enterprise's name, an
-   * account's name and username, an import's file name. Out of scope now (moved away): the name the
+   * account's name and username, an import's file name, a card batch's number. Out of scope now (moved away): the name the
    * row itself recorded, if any; the client then shows the type and id.
    */
   async targetName(ctx: AuthedContext, entry: AuditEntryView): Promise<string | null> {
     const { before, after } = entry.details;
     const recorded = after?.name ?? before?.name ?? after?.username ?? null;
     if (entry.targetType === 'MemberImport') return typeof after?.fileName === 'string' ? after.fileName : null;
+    if (entry.targetType === 'CardBatch') return typeof after?.batchNo === 'string' ? after.batchNo : null;
     if (!entry.targetType || !entry.targetId) return null;
     const found = await this.target(ctx, entry.targetType, Number(entry.targetId));
     if (!found) return typeof recorded === 'string' ? recorded : null;

@@ -84,6 +84,10 @@ export class Member extends OrgScopedEntity {
   @Formula((alias) => `right(${alias}.id_number_masked, 4)`, { lazy: true })
   idNumberSuffix?: string & Opt;
 
+  /** Has an ACTIVE member service card (member_card). Computed, never stored; the members(hasCard:) filter. */
+  @Formula((alias) => `exists (select 1 from member_card c where c.member_id = ${alias}.id and c.status = 'ACTIVE')`, { lazy: true })
+  hasCard?: boolean & Opt;
+
   /** null with idExpiryLongTerm: 长期. */
   @Property({ type: 'date', nullable: true })
   idExpiry?: string | null;

@@ -6,18 +6,19 @@ import type { OrganizationService } from '../organization/organization.service.j
 import type { MessageService } from '../message/message.service.js';
 import { defineModule } from '../define-module.js';
 import { Member } from './member.entity.js';
+import { MemberCard } from './member-card.entity.js';
 import { MemberService } from './member.service.js';
 import { MemberExportService } from './member-export.service.js';
 import { MemberResolver } from './member.resolver.js';
-import { memberLoader } from './member.loaders.js';
+import { memberCardLoader, memberLoader } from './member.loaders.js';
 
 export const memberModule = defineModule({
   name: 'member',
-  entities: [Member],
+  entities: [Member, MemberCard],
   services: (s: { clock: Clock; config: Config; cipher: PiiCipher; organizations: OrganizationService; audit: AuditService; messages: MessageService }) => {
     const members = new MemberService(s.clock, s.cipher, s.organizations, s.audit, s.messages, s.config.revealLimitPerHour);
     return { members, memberExports: new MemberExportService(members, s.config.exportMaxConcurrent) };
   },
   resolvers: (s) => [new MemberResolver(s.members, s.organizations)],
-  loaders: (em) => ({ member: memberLoader(em) }),
+  loaders: (em) => ({ member: memberLoader(em), memberCard: memberCardLoader(em) }),
 });

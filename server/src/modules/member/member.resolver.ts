@@ -19,10 +19,12 @@ import {
   MemberPayload,
   MemberPersonalData,
   MemberResult,
+  MemberCardType,
   MemberType,
   SetMemberLifeStatusInput,
   TransferMemberInput,
   UpdateMemberInput,
+  toMemberCardType,
   toMemberType,
 } from './member.type.js';
 import { MemberSort } from './member-sort.js';
@@ -47,6 +49,9 @@ class MembersArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: '人保状态待确认' })
   needsConfirmation?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With (true) or without (false) an active member service card' })
+  hasCard?: boolean | null;
 
   @Field(() => String, {
     nullable: true,
@@ -136,6 +141,15 @@ export class MemberResolver {
   @FieldResolver(() => OrganizationType, { description: 'The grassroots union keeping the member' })
   async organization(@Ctx() ctx: AuthedContext, @Root() m: MemberType): Promise<OrganizationType> {
     return toOrganizationType(await this.organizationService.get(ctx, m.organizationId));
+  }
+
+  @FieldResolver(() => MemberCardType, {
+    nullable: true,
+    description: '卡片信息: the member’s card (the active one, else the last revoked one); null without any',
+  })
+  async card(@Ctx() ctx: AuthedContext, @Root() m: MemberType): Promise<MemberCardType | null> {
+    const c = await ctx.loaders.memberCard.load(m.id);
+    return c && toMemberCardType(c);
   }
 
   @FieldResolver(() => EnterpriseType, { nullable: true })

@@ -10,7 +10,7 @@ import { readPage, reverseOrder, sortOrder, SortDirection, type Order, type Page
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { parseIdSuffixSearch } from '../../domain/id-suffix-search.js';
-import { parseDateLoose } from '../../domain/id-expiry.js';
+import { parseDateLoose, parseIdExpiry } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
 import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
@@ -23,6 +23,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { escapeLike } from '../../org-scope/like-pattern.js';
 import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Member } from './member.entity.js';
+import { MemberCard } from './member-card.entity.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
@@ -42,6 +43,8 @@ export interface MemberFilter {
   category?: MemberCategory | null;
   lifeStatus?: LifeStatus | null;
   needsConfirmation?: boolean | null;
+  /** With (true) or without (false) an ACTIVE member service card. */
+  hasCard?: boolean | null;
   /** Name (part of it), memberNo, exact ID number, the last 4 characters of an ID number (alone or with the name), or exact mobile. */
   search?: string | null;
   sort?: MemberSort | null;
@@ -109,7 +112,13 @@ export class MemberService {
    * real count of the narrower set. conditions() has already checked organizationId is in scope.
    */
   private async count(ctx: AuthedContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
-    const filtered = filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.search?.trim();
+    const filtered =
+      filter.enterpriseId != null ||
+      filter.category ||
+      filter.lifeStatus ||
+      filter.needsConfirmation != null ||
+      filter.hasCard != null ||
+      filter.search?.trim();
     if (filtered) return ctx.em.count(Member, { $and: where });
     const [row] = await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [
       filter.organizationId ?? ctx.viewer.organizationId,
@@ -125,8 +134,23 @@ export class MemberService {
     if (filter.category) where.push({ category: filter.category });
     if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });
     if (filter.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
+    if (filter.hasCard != null) where.push({ hasCard: filter.hasCard });
     if (filter.search?.trim()) where.push({ $or: this.searchConditions(filter.search.trim()) });
     return where;
+  }
+
+  /**
+   * The members matching the filter, in the caller's scope, as SQL selecting their ids (with `?`
+   * bindings): for set-based work on a whole filtered list (queueing every filtered member for a card).
+   */
+  async idsQuery(ctx: AuthedContext, filter: MemberFilter): Promise<{ sql: string; bindings: unknown[] }> {
+    const query = ctx.em
+      .createQueryBuilder(Member, 'm')
+      .select('m.id')
+      .where({ $and: await this.conditions(ctx, filter) })
+      .getKnexQuery()
+      .toSQL();
+    return { sql: query.sql, bindings: [...query.bindings] };
   }
 
   /**
@@ -327,6 +351,34 @@ export class MemberService {
     });
   }
 
+  /**
+   * 修改证件到期日: the expiry date of the member's ID document (a date not in the past, or 长期), as the
+   * clerk read it off the document. `written` runs in the same transaction once the member is saved
+   * (the card queue re-checks the member there).
+   */
+  async updateIdExpiry(
+    ctx: AuthedContext,
+    id: number,
+    version: number,
+    raw: string,
+    written?: (m: Member, tx: EntityManager) => Promise<void>,
+  ): Promise<Member | UserError> {
+    const expiry = parseIdExpiry(raw, this.clock.today());
+    if (!expiry.ok) return userError(ErrorCode.BAD_USER_INPUT, ctx.t(expiry.reason === 'EXPIRED' ? 'idExpired' : 'idExpiryFormat'), 'idExpiry');
+    return this.change(
+      ctx,
+      id,
+      version,
+      'member.id_expiry_updated',
+      null,
+      (m) => {
+        m.idExpiry = expiry.value.longTerm ? null : expiry.value.date;
+        m.idExpiryLongTerm = expiry.value.longTerm;
+      },
+      written,
+    );
+  }
+
   /** 退休 / 死亡 with a date, or back to ACTIVE (a correction). */
   async setLifeStatus(
     ctx: AuthedContext,
@@ -352,12 +404,21 @@ export class MemberService {
     const target = await this.organizations.get(ctx, toOrganizationId);
     const refused = userError(ErrorCode.BAD_USER_INPUT, ctx.t('transferTarget'), 'toOrganizationId');
     if (target.tier !== Tier.GRASSROOTS || target.path === ctx.viewer.orgPath) return refused;
-    return this.change(ctx, id, version, 'member.transferred', null, (member) => {
-      if (member.organization.id === target.id) return refused; // after the version check: judged on the member as the caller saw it
-      member.organization = ref(target);
-      member.orgPath = target.path;
-      member.enterprise = null; // enterprises belong to the old union
-    });
+    return this.change(
+      ctx,
+      id,
+      version,
+      'member.transferred',
+      null,
+      (member) => {
+        if (member.organization.id === target.id) return refused; // after the version check: judged on the member as the caller saw it
+        member.organization = ref(target);
+        member.orgPath = target.path;
+        member.enterprise = null; // enterprises belong to the old union
+      },
+      // Cards follow their member into the new union's scope.
+      async (member, tx) => void (await tx.nativeUpdate(MemberCard, { memberId: member.id }, { orgPath: member.orgPath })),
+    );
   }
 
   /**
@@ -371,6 +432,7 @@ export class MemberService {
     action: AuditAction,
     member: CheckedMember | null,
     apply: (m: Member) => void | UserError,
+    written?: (m: Member, tx: EntityManager) => Promise<void>,
   ): Promise<Member | UserError> {
     return this.saving(ctx, member, () =>
       changeVersioned(ctx, this.audit, {
@@ -388,6 +450,7 @@ export class MemberService {
           if (refused) return refused;
           m.updatedAt = this.clock.now();
         },
+        written,
       }),
     );
   }

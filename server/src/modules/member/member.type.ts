@@ -5,6 +5,8 @@ import { UserError, VersionConflict } from '../../common/errors/error-result.js'
 import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
 import { IdType } from '../../domain/id-document.js';
 import type { Member } from './member.entity.js';
+import { MemberCardStatus, type MemberCard } from './member-card.entity.js';
+import { CardChannel, cardChannelOf } from '../../domain/card-rules.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 import { MemberSort } from './member-sort.js';
 
@@ -13,6 +15,32 @@ registerEnumType(LifeStatus, { name: 'LifeStatus' });
 registerEnumType(MemberCategory, { name: 'MemberCategory', description: '企业内职工 / 灵活就业 / 企业外入会' });
 registerEnumType(FemalePostType, { name: 'FemalePostType', description: "Women's post, for the statutory retirement age" });
 registerEnumType(IdType, { name: 'IdType' });
+registerEnumType(MemberCardStatus, { name: 'MemberCardStatus' });
+registerEnumType(CardChannel, {
+  name: 'CardChannel',
+  description:
+    'How a member gets a member service card: UNION (企业内职工) through the union’s card queue; INDIVIDUAL (灵活就业, 企业外入会) on their own (申工社 个人办卡)',
+});
+
+/** 卡片信息: a member's member service card, its number masked. */
+@ObjectType('MemberCard')
+export class MemberCardType {
+  @Field(() => String, { description: 'e.g. 6231 **** **** 1234' })
+  cardNumberMasked!: string;
+
+  @Field(() => MemberCardStatus)
+  status!: MemberCardStatus;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  issuedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, when its batch was revoked' })
+  revokedOn!: string | null;
+}
+
+export function toMemberCardType(c: MemberCard): MemberCardType {
+  return { cardNumberMasked: c.cardNumberMasked, status: c.status, issuedOn: c.issuedOn, revokedOn: c.revokedOn ?? null };
+}
 
 registerEnumType(MemberSort, {
   name: 'MemberSort',
@@ -75,6 +103,9 @@ export class MemberType {
 
   @Field(() => String, { nullable: true })
   ecardActivatedAt!: string | null;
+
+  @Field(() => CardChannel, { description: 'Whether the member applies for a card here (UNION) or individually elsewhere' })
+  cardChannel!: CardChannel;
 
   @Field(() => Date)
   createdAt!: Date;
@@ -157,6 +188,20 @@ export class MemberInput {
   enterpriseId?: string | null;
 }
 
+@InputType({ description: '修改证件到期日: the expiry date as read off the document' })
+export class UpdateMemberIdExpiryInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => String, { description: 'YYYY-MM-DD (not in the past) or 长期' })
+  @PlainText('date: parsed by parseIdExpiry')
+  @MaxLength(20)
+  idExpiry!: string;
+}
+
 @InputType({ description: 'Omit idNumber or mobile to keep the stored value (no need to reveal it to edit); mobile: null clears it' })
 export class UpdateMemberInput extends MemberInput {
   @Field(() => ID)
@@ -220,6 +265,7 @@ export function toMemberType(m: Member): MemberType {
     joinedAt: m.joinedAt,
     needsConfirmation: m.needsConfirmation,
     ecardActivatedAt: m.ecardActivatedAt ?? null,
+    cardChannel: cardChannelOf(m.category),
     createdAt: m.createdAt,
     version: m.version,
     organizationId: m.organization.id,

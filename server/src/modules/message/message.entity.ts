@@ -6,6 +6,18 @@ import { ScopedBy } from '../../org-scope/scope-filter.js';
 export enum MessageKind {
   /** An account below the recipient reached its hourly limit of full personal data views. */
   REVEAL_LIMIT_REACHED = 'REVEAL_LIMIT_REACHED',
+  /** The union's card batch is issued: every member has a card. */
+  CARD_BATCH_ISSUED = 'CARD_BATCH_ISSUED',
+  /** The union's card batch is done, some members refused by the issuer (back in the queue). */
+  CARD_BATCH_PARTIALLY_FAILED = 'CARD_BATCH_PARTIALLY_FAILED',
+  /** The union's card batch cannot reach the issuer after every try (it stays in production). */
+  CARD_BATCH_STUCK = 'CARD_BATCH_STUCK',
+  /** To a district: a union below asks to revoke a card batch. */
+  CARD_REVOCATION_REQUESTED = 'CARD_REVOCATION_REQUESTED',
+  /** To the union: its district granted the revocation. */
+  CARD_REVOCATION_APPROVED = 'CARD_REVOCATION_APPROVED',
+  /** To the union: its district refused the revocation, with a reason. */
+  CARD_REVOCATION_REFUSED = 'CARD_REVOCATION_REFUSED',
 }
 
 /**

@@ -9,6 +9,12 @@ import { Message, MessageKind } from './message.entity.js';
 
 const TEXT: Record<MessageKind, MessageKey> = {
   [MessageKind.REVEAL_LIMIT_REACHED]: 'messageRevealLimit',
+  [MessageKind.CARD_BATCH_ISSUED]: 'messageCardBatchIssued',
+  [MessageKind.CARD_BATCH_PARTIALLY_FAILED]: 'messageCardBatchPartiallyFailed',
+  [MessageKind.CARD_BATCH_STUCK]: 'messageCardBatchStuck',
+  [MessageKind.CARD_REVOCATION_REQUESTED]: 'messageCardRevocationRequested',
+  [MessageKind.CARD_REVOCATION_APPROVED]: 'messageCardRevocationApproved',
+  [MessageKind.CARD_REVOCATION_REFUSED]: 'messageCardRevocationRefused',
 };
 
 /** A message as its reader sees it: the text in the reader's language. */
@@ -24,6 +30,9 @@ export interface OutgoingMessage {
   recipient: { id: number; path: string };
   kind: MessageKind;
   params: Record<string, string | number>;
+}
+
+export interface OnceMessage extends OutgoingMessage {
   /** Not sent when a message with this key was sent after `since`. */
   dedupeKey: string;
   since: Date;
@@ -39,7 +48,7 @@ export class MessageService {
    * it as an ORM write). The caller holds a lock covering `dedupeKey`, so two senders cannot both miss
    * each other's message. Returns whether it was sent.
    */
-  async sendOnce(em: EntityManager, m: OutgoingMessage): Promise<boolean> {
+  async sendOnce(em: EntityManager, m: OnceMessage): Promise<boolean> {
     const rows = await sqlRows(
       em,
       `insert into message (org_path, organization_id, kind, params, dedupe_key, created_at)
@@ -48,6 +57,20 @@ export class MessageService {
       [m.recipient.path, m.recipient.id, m.kind, JSON.stringify(m.params), m.dedupeKey, this.clock.now(), m.dedupeKey, m.since],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Sends a message in the caller's transaction (it exists if and only if the change it tells of
+   * commits). Plain SQL for the same reason as sendOnce: it may go up to a superior, or come from a job.
+   */
+  async send(em: EntityManager, m: OutgoingMessage): Promise<void> {
+    await sqlRows(em, `insert into message (org_path, organization_id, kind, params, created_at) values (?, ?, ?, ?::jsonb, ?)`, [
+      m.recipient.path,
+      m.recipient.id,
+      m.kind,
+      JSON.stringify(m.params),
+      this.clock.now(),
+    ]);
   }
 
   /** Messages to the caller's own organization, newest first, with the unread count for a badge. */
