@@ -103,6 +103,33 @@ describe('a phone, 390x844', () => {
     await shoot(page, 'phone-members.png');
     await page.context().close();
   });
+
+  it("shows a member's 变更记录 tab within the screen: the timeline and its before → after tables fit or scroll inside themselves", async () => {
+    const page = await openAt('jianlang', 390, 844, '/members');
+    const rows = await memberRowsLoaded(page);
+    await rows.first().getByRole('link', { name: '查看详情' }).click();
+    await page.waitForURL((url) => /^\/members\/\d+$/.test(url.pathname));
+    // An edit made on the phone, so the history has a before → after table to lay out.
+    await page.getByTestId('member-edit').click();
+    const dialog = page.getByTestId('member-dialog');
+    await dialog.getByLabel('工作单位详细地址').fill(`上海市浦东新区手机路${Math.floor(Math.random() * 900) + 100}号`);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('member-tab-history').click();
+    const history = page.getByTestId('member-history');
+    await history.getByTestId('history-entry').first().waitFor();
+    await expectOneLineHeader(page);
+    expect(await pageScrollsSideways(page)).toBe(false);
+    const viewport = page.viewportSize()!;
+    await history.getByTestId('audit-change-WORK_ADDRESS').first().waitFor();
+    for (const entry of await history.getByTestId('history-entry').all()) {
+      const b = await box(entry);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+    }
+    await shoot(page, 'phone-member-history.png');
+    await page.context().close();
+  });
 });
 
 describe('a small laptop, 1024x768', () => {

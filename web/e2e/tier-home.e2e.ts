@@ -48,9 +48,10 @@ describe('home page per tier', () => {
     // Another union's card is named for it, with links to its lists the reviewer may read (members, enterprises; no accounts).
     await expect.poll(() => cardTitle.textContent()).toContain('陆家嘴金融贸易区工会');
     expect(await cardTitle.textContent()).not.toContain('本单位');
-    await cardTitle.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的会员' }).waitFor();
-    await cardTitle.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的关联企业' }).waitFor();
-    expect(await cardTitle.getByTestId('organization-link-accounts').count()).toBe(0);
+    const card = page.getByTestId('organization-summary');
+    await card.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的会员' }).waitFor();
+    await card.getByRole('link', { name: '查看 陆家嘴金融贸易区工会 的关联企业' }).waitFor();
+    expect(await card.getByTestId('organization-link-accounts').count()).toBe(0);
 
     await breadcrumb.getByText('浦东新区总工会').click();
     await expect.poll(() => page.getByTestId('organization-name').textContent()).toBe('浦东新区总工会');

@@ -313,6 +313,8 @@ const en: MessageSchema = {
     export: 'Export',
   },
   memberImport: {
+    record: 'Processing record',
+    states: { QUEUED: 'Queued', PARSING: 'Reading', READY: 'To confirm', REFUSED: 'Refused', COMMITTED: 'Imported' },
     title: 'Import members',
     steps: {
       upload: 'Upload',
@@ -470,6 +472,9 @@ const en: MessageSchema = {
     enterprisesOf: 'Enterprises of {name}',
     accountsOf: 'Accounts of {name}',
     auditLogOf: 'Audit log of {name}',
+  },
+  stateTimeline: {
+    system: 'System',
   },
   pagedTable: {
     summary: 'Showing {from} to {to} of {total} records',

@@ -314,6 +314,8 @@ const zhCN = {
     export: '导出',
   },
   memberImport: {
+    record: '处理记录',
+    states: { QUEUED: '排队中', PARSING: '解析中', READY: '待确认导入', REFUSED: '未通过', COMMITTED: '已导入' },
     title: '批量导入会员',
     steps: {
       upload: '上传文件',
@@ -467,6 +469,9 @@ const zhCN = {
     enterprisesOf: '查看 {name} 的关联企业',
     accountsOf: '查看 {name} 的账号',
     auditLogOf: '查看 {name} 的操作日志',
+  },
+  stateTimeline: {
+    system: '系统',
   },
   pagedTable: {
     summary: '显示第 {from} 到第 {to} 条记录，总共 {total} 条记录',

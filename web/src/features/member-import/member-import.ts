@@ -1,9 +1,19 @@
 import type { ImportStatus } from '../../gql/graphql';
+import type { BrandColor } from '../../theme/colors';
 
 /** The wizard's steps, in order: 上传 → 解析 → 预览 → 结果. */
 export type ImportStep = 'upload' | 'parse' | 'preview' | 'result';
 
 export const IMPORT_STEPS: readonly ImportStep[] = ['upload', 'parse', 'preview', 'result'];
+
+/** The tone of each import state's badge (StateBadge): what the clerk should make of it. */
+export const IMPORT_STATE_TONES = {
+  QUEUED: 'grey-7',
+  PARSING: 'info',
+  READY: 'warning',
+  REFUSED: 'negative',
+  COMMITTED: 'positive',
+} as const satisfies Record<ImportStatus, BrandColor | 'grey-7'>;
 
 /**
  * The step that shows an upload in this state; no upload yet: choose a file. A refused file stays

@@ -70,8 +70,13 @@ function job(fields: Record<string, unknown>) {
     unknownColumns: [],
     errors: [],
     result: null,
+    timeline: [move(null, 'QUEUED', 'jianlang'), move('QUEUED', 'PARSING'), move('PARSING', 'READY')],
     ...fields,
   };
+}
+
+function move(from: string | null, to: string, actor: string | null = null, reason: string | null = null) {
+  return { __typename: 'StateChange', at: '2024-12-27T02:00:00.000Z', from, to, actor, reason };
 }
 
 const BAD_ROWS = [
@@ -405,6 +410,30 @@ describe('批量导入 wizard', () => {
     ]);
     expect(step()).toBe('result');
     expect(get('member-import-result-inserted').textContent).toContain('新增 47');
+  });
+
+  it("shows the import's state as a badge and its record: each move, when, by whom, and why", async () => {
+    const refusedTimeline = [move(null, 'QUEUED', 'jianlang'), move('QUEUED', 'PARSING'), move('PARSING', 'REFUSED', null, '文件无法读取，请重新上传')];
+    stubGraphQLFetch({
+      PickableEnterprises: enterprises,
+      MemberImport: () => ({ data: { memberImport: job({ status: 'REFUSED', refusal: '文件无法读取，请重新上传', timeline: refusedTimeline }) } }),
+    });
+    await openWizard('job-1');
+    await vi.waitFor(() => expect(get('member-import-refusal')).toBeTruthy());
+    const badge = get('member-import-record').querySelector<HTMLElement>('[data-testid="state-badge"]')!;
+    expect(badge.textContent).toBe('未通过');
+    expect(badge.classList).toContain('bg-negative');
+
+    get('member-import-record').querySelector<HTMLElement>('.q-item')!.click();
+    await flushPromises();
+    const entries = [...wizard().querySelectorAll<HTMLElement>('[data-testid="state-timeline-entry"]')];
+    expect(entries.map((e) => e.querySelector('.q-timeline__title')!.textContent!.trim())).toEqual(['排队中', '排队中 → 解析中', '解析中 → 未通过']);
+    expect(entries.map((e) => e.querySelector('.q-timeline__subtitle')!.textContent)).toEqual([
+      '2024-12-27 10:00:00 · jianlang',
+      '2024-12-27 10:00:00 · 系统',
+      '2024-12-27 10:00:00 · 系统',
+    ]);
+    expect(entries.at(-1)!.textContent).toContain('文件无法读取，请重新上传');
   });
 
   it('says when the import in the address no longer exists, and goes back to 上传', async () => {
