@@ -74,7 +74,7 @@ type Documents = {
     "\n  query FreshTransferableMember($id: ID!) {\n    member(id: $id) {\n      id\n      ...TransferableMember\n    }\n  }\n": typeof types.FreshTransferableMemberDocument,
     "\n  query MemberDetail($id: ID!) {\n    member(id: $id) {\n      id\n      name\n      lifeStatus\n      organization {\n        id\n      }\n      ...MemberFacts\n      ...EditableMember\n      ...LifeStatusMember\n      ...TransferableMember\n    }\n  }\n": typeof types.MemberDetailDocument,
     "\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n": typeof types.RevealMemberPersonalDataDocument,
-    "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.MessagesDocument,
+    "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        kind\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": typeof types.MessagesDocument,
     "\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": typeof types.MarkMessagesReadDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $sort: OrganizationSort, $direction: SortDirection, $page: Int!, $pageSize: Int!) {\n    organizations(parentId: $parentId, search: $search, sort: $sort, direction: $direction, page: $page, pageSize: $pageSize) {\n      totalCount\n      pageInfo {\n        page\n        pageSize\n        pageCount\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": typeof types.ChildOrganizationsDocument,
     "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": typeof types.CreateOrganizationParentFragmentDoc,
@@ -146,7 +146,7 @@ const documents: Documents = {
     "\n  query FreshTransferableMember($id: ID!) {\n    member(id: $id) {\n      id\n      ...TransferableMember\n    }\n  }\n": types.FreshTransferableMemberDocument,
     "\n  query MemberDetail($id: ID!) {\n    member(id: $id) {\n      id\n      name\n      lifeStatus\n      organization {\n        id\n      }\n      ...MemberFacts\n      ...EditableMember\n      ...LifeStatusMember\n      ...TransferableMember\n    }\n  }\n": types.MemberDetailDocument,
     "\n  mutation RevealMemberPersonalData($id: ID!) {\n    revealMemberPersonalData(id: $id) {\n      idNumber\n      mobile\n    }\n  }\n": types.RevealMemberPersonalDataDocument,
-    "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.MessagesDocument,
+    "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        kind\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n": types.MessagesDocument,
     "\n  mutation MarkMessagesRead($ids: [ID!]!) {\n    markMessagesRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": types.MarkMessagesReadDocument,
     "\n  query ChildOrganizations($parentId: ID!, $search: String, $sort: OrganizationSort, $direction: SortDirection, $page: Int!, $pageSize: Int!) {\n    organizations(parentId: $parentId, search: $search, sort: $sort, direction: $direction, page: $page, pageSize: $pageSize) {\n      totalCount\n      pageInfo {\n        page\n        pageSize\n        pageCount\n      }\n      nodes {\n        id\n        name\n        tier\n        grassrootsCount\n        accountCount\n      }\n    }\n  }\n": types.ChildOrganizationsDocument,
     "\n  fragment CreateOrganizationParent on Organization {\n    id\n    name\n    tier\n  }\n": types.CreateOrganizationParentFragmentDoc,
@@ -415,7 +415,7 @@ export function graphql(source: "\n  mutation RevealMemberPersonalData($id: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        kind\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Messages($pageSize: Int!) {\n    messages(pageSize: $pageSize) {\n      unreadCount\n      nodes {\n        id\n        kind\n        text\n        createdAt\n        readAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

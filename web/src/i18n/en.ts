@@ -606,6 +606,15 @@ const en: MessageSchema = {
     title: 'Messages',
     empty: 'No messages.',
     unread: '{count} unread message(s)',
+    kinds: {
+      REVEAL_LIMIT_REACHED: 'View limit reached',
+      CARD_BATCH_ISSUED: 'Cards issued',
+      CARD_BATCH_PARTIALLY_FAILED: 'Cards partly refused',
+      CARD_BATCH_STUCK: 'Card batch stuck',
+      CARD_REVOCATION_REQUESTED: 'Revocation requested',
+      CARD_REVOCATION_APPROVED: 'Revocation approved',
+      CARD_REVOCATION_REFUSED: 'Revocation refused',
+    },
   },
   drillDown: {
     breadcrumb: 'You are here',

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditField, AuditTargetType } from '../gql/graphql';
+import type { AuditAction, AuditField, AuditTargetType, MessageKind } from '../gql/graphql';
 
 /** Simplified Chinese, the default language. Wording follows the old platform's manual. */
 const zhCN = {
@@ -601,6 +601,15 @@ const zhCN = {
     title: '消息提醒',
     empty: '暂无消息',
     unread: '{count} 条未读消息',
+    kinds: {
+      REVEAL_LIMIT_REACHED: '查看完整信息达上限',
+      CARD_BATCH_ISSUED: '制卡完成',
+      CARD_BATCH_PARTIALLY_FAILED: '制卡部分退回',
+      CARD_BATCH_STUCK: '制卡受阻',
+      CARD_REVOCATION_REQUESTED: '撤销办卡批次申请',
+      CARD_REVOCATION_APPROVED: '撤销已同意',
+      CARD_REVOCATION_REFUSED: '撤销未同意',
+    } satisfies Record<MessageKind, string>,
   },
   drillDown: {
     breadcrumb: '当前位置',
