@@ -2,14 +2,14 @@ import urql from '@urql/vue';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { Dialog, Notify, QLayout, QPageContainer, Quasar } from 'quasar';
-import { defineComponent, h, type Component } from 'vue';
+import { h, type Component, type FunctionalComponent } from 'vue';
 import { createMemoryHistory, createRouter, RouterView, type RouteRecordRaw } from 'vue-router';
 import { createAppI18n } from '../boot/i18n';
 import { createApiClient } from '../boot/urql';
 import { routes } from '../router/routes';
 
 /** The app's routes with a placeholder for every page, so links and router.push by name resolve as in the app. */
-const Placeholder = defineComponent({ render: () => h(RouterView) });
+const Placeholder: FunctionalComponent = () => h(RouterView);
 function placeholders(records: readonly RouteRecordRaw[]): RouteRecordRaw[] {
   return records.map((record) => ({ ...record, component: Placeholder, children: placeholders(record.children ?? []) }) as RouteRecordRaw);
 }
@@ -35,5 +35,5 @@ export async function mountApp<C extends Component>(component: C, options: Compo
 
 /** A page component inside the layout a q-page needs, as AdminLayout renders it. */
 export function inLayout(page: Component): Component {
-  return defineComponent({ render: () => h(QLayout, { view: 'hHh lpR fFf' }, () => h(QPageContainer, null, () => h(page))) });
+  return () => h(QLayout, { view: 'hHh lpR fFf' }, () => h(QPageContainer, null, () => h(page)));
 }
