@@ -453,7 +453,7 @@ const en: MessageSchema = {
     title: 'Card records',
     notice:
       'Only in-enterprise employees apply for cards through the union; flexible-employment and outside-enterprise members apply individually (申工社 WeChat account > service hall > apply for a card).',
-    hasCard: 'Member service card',
+    hasCard: 'Card',
     withCard: 'With a card',
     withoutCard: 'Without a card',
     addSelected: 'Add to the card queue ({count})',
@@ -467,7 +467,8 @@ const en: MessageSchema = {
   },
   cardQueue: {
     title: 'Card queue',
-    notice: 'Check each employee’s ID expiry date against their document (the date here must match the document). To correct it, click "Correct ID expiry".',
+    notice:
+      'Check the ID expiry date of each employee against their document (the date here must match the document). To correct it, click "Correct ID expiry".',
     summary: 'Queued: {total}; passed: {passed}; failed: {failed}; not checked: {notChecked}.',
     removeFirst: '(Remove the failed and unchecked members before submitting.)',
     statusFilter: 'Check result',
@@ -550,7 +551,7 @@ const en: MessageSchema = {
     requestNotice:
       'The district union reviews the request. If it agrees, the {count} member service cards of this batch are revoked and the members go back to the card queue.',
     reason: 'Reason for revocation',
-    requested: 'Revocation requested: waiting for the district union’s review',
+    requested: 'Revocation requested: the district union reviews it',
     approveTitle: 'Approve the revocation of card batch {batchNo}',
     approveNotice: 'The {count} member service cards of this batch of {union} will be revoked and the members go back to its card queue.',
     refuseTitle: 'Refuse the revocation of card batch {batchNo}',
