@@ -43,4 +43,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REVEAL_LIMIT_PER_HOUR: '0' })).toThrow(/REVEAL_LIMIT_PER_HOUR/);
     expect(() => loadConfig({ EXPORT_MAX_CONCURRENT: '1.5' })).toThrow(/EXPORT_MAX_CONCURRENT/);
   });
+
+  it('reads the card issuer settings: the simulator by default, its delay and failure rate in range', () => {
+    expect(loadConfig({})).toMatchObject({
+      cardIssuer: 'simulator',
+      cardSimDelaySeconds: 3,
+      cardSimFailureRate: 0.05,
+      cardIssueAttempts: 5,
+      jobLeaseSeconds: 60,
+    });
+    expect(loadConfig({ CARD_SIM_DELAY: '0.5', CARD_SIM_FAILURE_RATE: '0', CARD_ISSUER: ' ./issuer.js ' })).toMatchObject({
+      cardSimDelaySeconds: 0.5,
+      cardSimFailureRate: 0,
+      cardIssuer: './issuer.js',
+    });
+    expect(() => loadConfig({ CARD_SIM_FAILURE_RATE: '1.5' })).toThrow(/CARD_SIM_FAILURE_RATE/);
+    expect(() => loadConfig({ CARD_SIM_DELAY: 'soon' })).toThrow(/CARD_SIM_DELAY/);
+    expect(() => loadConfig({ CARD_ISSUE_ATTEMPTS: '0' })).toThrow(/CARD_ISSUE_ATTEMPTS/);
+  });
 });

@@ -34,6 +34,12 @@ async function submitted(c: GraphQLClient, n: number): Promise<{ batch: Record<s
   return { batch: r.data.submitCardBatch.batch, members };
 }
 
+/** Raw SQL on a test server's database (the server of the describe block, once started). */
+const sqlOn =
+  (server: () => TestServer) =>
+  <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
+    server().orm.em.fork().getConnection().execute<T[]>(query, params);
+
 const messagesOf = async (c: GraphQLClient) =>
   (await c.ok(`{ messages(pageSize: 100) { nodes { kind text } } }`)).messages.nodes as { kind: string; text: string }[];
 
@@ -45,7 +51,7 @@ describe('issuing', () => {
     clerk = await s.as('jianlang');
   });
   afterAll(() => s.close());
-  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => s.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = sqlOn(() => s);
 
   it('issues every member the simulator’s number for their ID number, sealed at rest and masked everywhere, and tells the union', async () => {
     const { batch, members } = await submitted(clerk, 3);
@@ -99,6 +105,20 @@ describe('issuing', () => {
     expect((await clerk.ok(`{ members(hasCard: false, pageSize: 1) { totalCount } }`)).members.totalCount).toBe(all - withCard.totalCount);
     const flexible = (await clerk.ok(`{ members(category: FLEXIBLE, pageSize: 1) { nodes { cardChannel card { status } } } }`)).members.nodes[0];
     expect(flexible).toEqual({ cardChannel: 'INDIVIDUAL', card: null });
+  });
+
+  it('a card follows its member into the union it is transferred to', async () => {
+    const [carded] = (await clerk.ok(`{ members(hasCard: true, pageSize: 1) { nodes { id version card { cardNumberMasked } } } }`)).members.nodes;
+    const superior = await s.as('lujiazui');
+    const moved = await superior.ok(`mutation($i: TransferMemberInput!) { transferMember(input: $i) { __typename } }`, {
+      i: { id: carded.id, version: carded.version, toOrganizationId: 7 },
+    });
+    expect(moved.transferMember.__typename).toBe('MemberPayload');
+    const other = await s.as('ljz-finance');
+    expect((await other.ok(`query($id: ID!) { member(id: $id) { card { cardNumberMasked status } } }`, { id: carded.id })).member.card).toEqual({
+      cardNumberMasked: carded.card.cardNumberMasked,
+      status: 'ACTIVE',
+    });
   });
 
   it('hands a big batch to the issuer in chunks, one job each, and issues all of it', async () => {
@@ -201,7 +221,7 @@ describe('an issuer that fails or does not answer', () => {
     clerk = await s.as('jianlang');
   });
   afterAll(() => s.close());
-  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => s.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = sqlOn(() => s);
 
   it('a call that times out is tried again; the batch stays in production meanwhile', async () => {
     issuer.mode = 'hang-once';
@@ -248,7 +268,7 @@ describe('revocation, only through the district', () => {
     [clerk, reviewer] = await Promise.all([s.as('jianlang'), s.as('pudong-reviewer')]);
   });
   afterAll(() => s.close());
-  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => s.orm.em.fork().getConnection().execute<T[]>(query, params);
+  const sql = sqlOn(() => s);
 
   const request = (c: GraphQLClient, batchId: string, reason = '名单有误，需重新办理') =>
     c.request(
@@ -299,8 +319,8 @@ describe('revocation, only through the district', () => {
   });
 
   it('a batch still in production cannot be revoked', async () => {
-    await s.orm.em.fork().getConnection().execute(`update card_batch set status = 'IN_PRODUCTION' where id = (select max(id) from card_batch)`);
     const [{ id }] = await sql<{ id: number }>(`select max(id)::int as id from card_batch`);
+    await sql(`update card_batch set status = 'IN_PRODUCTION' where id = ?`, [id]);
     expect((await request(clerk, String(id))).errors?.[0].extensions.code).toBe('CONFLICT');
     await sql(`update card_batch set status = 'ISSUED' where id = ?`, [id]);
   });

@@ -160,7 +160,7 @@ const zhCN = {
       MEMBER_ID_EXPIRY_UPDATED: '修改证件到期日',
       CARD_QUEUED: '加入待办会员列表',
       CARD_UNQUEUED: '移出待办会员列表',
-      CARD_BATCH_SUBMITTED: '提交办卡',
+      CARD_BATCH_SUBMITTED: '提交办卡批次',
       CARD_REVOCATION_REQUESTED: '申请撤销办卡批次',
       CARD_REVOCATION_APPROVED: '同意撤销办卡批次',
       CARD_REVOCATION_REFUSED: '不同意撤销办卡批次',
@@ -209,8 +209,8 @@ const zhCN = {
       UNCHANGED: '无变化（人）',
       INVALID: '错误（行）',
       SKIPPED: '跳过（行）',
-      BATCH_NO: '批次编号',
       MEMBER_COUNT: '人数',
+      BATCH_NO: '批次编号',
       REASON: '理由',
     } satisfies Record<AuditField, string>,
     lockScope: {

@@ -19,7 +19,7 @@ import type { MessageService } from '../message/message.service.js';
 import { CardQueue } from './card-queue.entity.js';
 import { CardBatch, CardBatchMember, type CardBatchMemberStatus } from './card-batch.entity.js';
 import { BatchStore } from './batch-store.js';
-import type { QueueStore, Union } from './queue-store.js';
+import { callerUnion, type QueueStore, type Union } from './queue-store.js';
 import { PRODUCE_TASK, type ProduceJob } from './card-issuing.js';
 
 /** The tier depth of a district (区局(产业)工会): the center is 1. */
@@ -69,7 +69,7 @@ export class CardBatchService {
    * (another clerk submitting it, a double click), a VersionConflict and nothing written.
    */
   async submit(ctx: AuthedContext, queueVersion: number): Promise<CardBatch | VersionConflict | UserError> {
-    const union: Union = { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
+    const union = callerUnion(ctx);
     const now = this.clock.now();
     const today = this.clock.today();
     if (!(await ctx.em.fork().count(CardQueue, { id: union.id }))) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('cardQueueEmpty'));

@@ -91,7 +91,11 @@ export class CardIssuing {
         { component: 'cards', batchId: job.batchId, chunk: job.chunk, attempt: attempt.attempt, error: (e as Error).message },
         'card issuing failed',
       );
-      if (attempt.isLast) await this.markStuck(ctx, job.batchId, attempt.attempt).catch(() => {});
+      if (attempt.isLast) {
+        await this.markStuck(ctx, job.batchId, attempt.attempt).catch((stuck: unknown) =>
+          attempt.log.error({ component: 'cards', batchId: job.batchId, error: (stuck as Error).message }, 'could not mark the card batch stuck'),
+        );
+      }
       throw e;
     }
   }

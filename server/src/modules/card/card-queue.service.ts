@@ -9,7 +9,7 @@ import type { AuditService } from '../../audit-trail/audit.service.js';
 import { Member } from '../member/member.entity.js';
 import type { MemberFilter, MemberService } from '../member/member.service.js';
 import { CardQueueEntry, CardQueueStatus } from './card-queue.entity.js';
-import { QueueStore, type FilteredAdd, type QueueSummary, type RefusedMember, type Union } from './queue-store.js';
+import { callerUnion, QueueStore, type FilteredAdd, type QueueSummary, type RefusedMember } from './queue-store.js';
 
 /** What queueing answered: who was added, and who was not (by reason). */
 export interface QueueAdded extends FilteredAdd {
@@ -37,14 +37,9 @@ export class CardQueueService {
     private readonly members: MemberService,
   ) {}
 
-  /** The caller's union, whose queue it works on. */
-  union(ctx: AuthedContext): Union {
-    return { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
-  }
-
   /** The queue's entries (of one check status, or all), oldest first, as the clerk works through them. */
   async list(ctx: AuthedContext, status: CardQueueStatus | null, pageArgs: PageArgs): Promise<Page<CardQueueEntry> & { summary: QueueSummary }> {
-    const where = { organizationId: this.union(ctx).id, ...(status ? { status } : {}) };
+    const where = { organizationId: callerUnion(ctx).id, ...(status ? { status } : {}) };
     const [page, summary] = await Promise.all([
       readPage(
         ctx,
@@ -61,7 +56,7 @@ export class CardQueueService {
   }
 
   summary(ctx: AuthedContext): Promise<QueueSummary> {
-    return this.store.summary(ctx.em, this.union(ctx).id);
+    return this.store.summary(ctx.em, callerUnion(ctx).id);
   }
 
   /**
@@ -72,7 +67,7 @@ export class CardQueueService {
    */
   async add(ctx: AuthedContext, input: { memberIds?: readonly string[] | null; filter?: MemberFilter | null }): Promise<QueueAdded | QueueRefused> {
     if ((input.memberIds == null) === (input.filter == null)) throw new AppError('BAD_USER_INPUT', ctx.t('cardQueueIdsOrFilter'), { field: 'memberIds' });
-    const union = this.union(ctx);
+    const union = callerUnion(ctx);
     const now = this.clock.now();
     const today = this.clock.today();
     const accountId = ctx.viewer.accountId;
@@ -108,10 +103,11 @@ export class CardQueueService {
     input: { memberIds?: readonly string[] | null; status?: CardQueueStatus | null },
   ): Promise<{ removed: number; queue: QueueSummary }> {
     if ((input.memberIds == null) === (input.status == null)) throw new AppError('BAD_USER_INPUT', ctx.t('cardQueueIdsOrFilter'), { field: 'memberIds' });
+    const union = callerUnion(ctx);
     const which = input.memberIds ? { memberIds: await this.inScope(ctx, input.memberIds) } : { status: input.status! };
     const removed = await ctx.em.transactional(async (tx) => {
-      await this.store.lock(tx, this.union(ctx), this.clock.now());
-      const n = await this.store.remove(tx, this.union(ctx).id, which);
+      await this.store.lock(tx, union, this.clock.now());
+      const n = await this.store.remove(tx, union.id, which);
       this.record(ctx, tx, 'card.unqueued', n);
       return n;
     });
@@ -120,7 +116,7 @@ export class CardQueueService {
 
   /** 信息校验 of the whole queue, or of the chosen members' entries (members of the caller's union): each PASSED, or FAILED with every reason. */
   async check(ctx: AuthedContext, chosen: readonly string[] | null): Promise<{ checked: number; queue: QueueSummary }> {
-    const union = this.union(ctx);
+    const union = callerUnion(ctx);
     const memberIds = chosen ? await this.inScope(ctx, chosen) : null;
     const checked = await ctx.em.transactional(async (tx) => {
       await this.store.lock(tx, union, this.clock.now());
@@ -131,7 +127,7 @@ export class CardQueueService {
 
   /** 修改证件到期日 (audited, versioned like any member edit); a queued member is checked again at once. */
   updateIdExpiry(ctx: AuthedContext, memberId: number, version: number, idExpiry: string): Promise<Member | VersionConflict | UserError> {
-    const union = this.union(ctx);
+    const union = callerUnion(ctx);
     return this.members.updateIdExpiry(ctx, memberId, version, idExpiry, async (m, tx) => {
       if (!(await tx.count(CardQueueEntry, { organizationId: union.id, memberId: m.id }))) return;
       await this.store.lock(tx, union, this.clock.now());
@@ -147,7 +143,7 @@ export class CardQueueService {
   /** The audit row of a change of the queue's members (none when nobody came or went), under the union. */
   private record(ctx: AuthedContext, tx: EntityManager, action: 'card.queued' | 'card.unqueued', count: number): void {
     if (!count) return;
-    const union = this.union(ctx);
+    const union = callerUnion(ctx);
     this.audit.record(ctx, tx, { action, organization: union, targetType: 'Organization', targetId: union.id, after: { memberCount: count } });
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthedContext } from '../../common/request-context.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { CardCheckProblem, QUEUE_REFUSALS } from '../../domain/card-rules.js';
 import { CardQueueStatus, type StoredProblem } from './card-queue.entity.js';
@@ -8,6 +9,11 @@ import { checkBindings, problemsSql } from './card-checks.js';
 export interface Union {
   id: number;
   path: string;
+}
+
+/** The caller's union: the only one whose queue a clerk works on (CARD_APPLY is granted at grassroots unions only). */
+export function callerUnion(ctx: AuthedContext): Union {
+  return { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
 }
 
 export interface QueueSummary {
@@ -168,7 +174,7 @@ export class QueueStore {
 
   /**
    * Puts members back in their union's queue (a revoked batch's, NOT_CHECKED; an issuer's refusals,
-   * FAILED with its reason each), unless queued meanwhile. `rows` come from a statement of the caller's.
+   * FAILED with its reason each), unless queued meanwhile, bumping the queue's version.
    */
   async requeue(tx: EntityManager, union: Union, members: { memberId: number; problem: StoredProblem | null }[], now: Date): Promise<void> {
     if (!members.length) return;
