@@ -164,7 +164,7 @@ describe('member service cards', () => {
     await row.getByText('误将三名职工重复提交，申请撤销').waitFor();
     await row.getByText('上海徐家汇商城有限公司工会').waitFor();
 
-    await row.getByTestId('revocation-refuse').click();
+    await row.getByTestId('revocation-REFUSE_REVOCATION').click();
     const dialog = reviewer.getByTestId('revocation-dialog');
     await dialog.getByTestId('revocation-submit').click();
     await dialog.getByText('请填写不同意的理由').waitFor();

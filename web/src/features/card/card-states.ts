@@ -1,4 +1,4 @@
-import type { CardBatchMemberStatus, CardBatchStatus, CardQueueStatus, MemberCardStatus } from '../../gql/graphql';
+import type { CardBatchEvent, CardBatchMemberStatus, CardBatchStatus, CardQueueStatus, MemberCardStatus } from '../../gql/graphql';
 import type { BrandColor } from '../../theme/colors';
 
 type Tone = BrandColor | 'grey-7';
@@ -56,4 +56,57 @@ export const BATCH_POLL_MS = 3000;
 /** 提交办卡 is allowed once every queued member passed the check (the server refuses it otherwise, too). */
 export function queueSubmittable(summary: { totalCount: number; passedCount: number } | null | undefined): boolean {
   return !!summary && summary.totalCount > 0 && summary.passedCount === summary.totalCount;
+}
+
+/** The moves of a batch a person makes (the others are the issuer's). */
+export type RevocationEvent = Extract<CardBatchEvent, 'REQUEST_REVOCATION' | 'APPROVE_REVOCATION' | 'REFUSE_REVOCATION'>;
+
+export interface RevocationAction {
+  event: RevocationEvent;
+  icon: string;
+  color: 'primary' | 'negative';
+  /** Message keys: the button (also the dialog's submit), the dialog's title and notice, its reason's label, what is said once done. */
+  label: string;
+  title: string;
+  notice?: string;
+  /** Asked for 申请撤销 and 不同意撤销; 同意撤销 stands on the request's own reason. */
+  reason?: string;
+  done: string;
+}
+
+/** Offered where the batch's availableEvents (the server's transition table) has them, in this order. */
+export const REVOCATION_ACTIONS: readonly RevocationAction[] = [
+  {
+    event: 'REQUEST_REVOCATION',
+    icon: 'undo',
+    color: 'negative',
+    label: 'cardBatch.requestRevocation',
+    title: 'revocation.requestTitle',
+    notice: 'revocation.requestNotice',
+    reason: 'revocation.reason',
+    done: 'revocation.requested',
+  },
+  {
+    event: 'APPROVE_REVOCATION',
+    icon: 'check',
+    color: 'primary',
+    label: 'revocation.approve',
+    title: 'revocation.approveTitle',
+    notice: 'revocation.approveNotice',
+    done: 'revocation.approved',
+  },
+  {
+    event: 'REFUSE_REVOCATION',
+    icon: 'close',
+    color: 'negative',
+    label: 'revocation.refuse',
+    title: 'revocation.refuseTitle',
+    reason: 'revocation.refuseReason',
+    done: 'revocation.refused',
+  },
+];
+
+/** The revocation moves open now on a batch. */
+export function revocationActions(availableEvents: readonly CardBatchEvent[]): RevocationAction[] {
+  return REVOCATION_ACTIONS.filter((action) => availableEvents.includes(action.event));
 }
