@@ -20,7 +20,7 @@ describe('home page per tier', () => {
 
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('side-menu').getAttribute('data-menu-tier')).toBe('GRASSROOTS');
-    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '关联企业', '修改密码']);
+    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '关联企业', '卡片信息管理', '待办会员列表', '办卡批次管理', '修改密码']);
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('上海建朗信息科技有限公司工会');
     await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('基层工会');
     await expect(page.getByTestId('header-user').textContent()).resolves.toContain('经办人');
@@ -31,8 +31,8 @@ describe('home page per tier', () => {
     const page = await signIn(browser, 'pudong-reviewer');
 
     expect(await page.getByTestId('side-menu').getAttribute('data-menu-tier')).toBe('DISTRICT');
-    // Superiors read the rolls of the unions below them; enterprises are kept by grassroots unions.
-    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '修改密码']);
+    // Superiors read the rolls of the unions below them; enterprises are kept, and cards applied for, by grassroots unions.
+    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '撤销办卡批次审核', '修改密码']);
     await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('区局(产业)工会');
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('浦东新区总工会');
     const cardTitle = page.getByTestId('organization-card-title');

@@ -80,6 +80,9 @@ export default async function startServer(project: TestProject): Promise<() => P
       LOGIN_RATE_PER_MINUTE: '1000',
       APP_TODAY: '2024-12-27',
       NODE_ENV: 'test',
+      // The card issuer's simulator answers within a second and refuses nobody, so a batch is ISSUED while the test watches.
+      CARD_SIM_DELAY: '1',
+      CARD_SIM_FAILURE_RATE: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -126,6 +126,17 @@ export function useQueryText(list: PagedList, key: string) {
 }
 
 /**
+ * A choice among `allowed` kept in the address under `key` (a state filter, e.g. `?status=FAILED`): anything
+ * else there reads as `fallback`, which is left out of the address; choosing starts again at page 1.
+ */
+export function useQueryChoice<T extends string, F extends T | null = null>(list: PagedList, key: string, allowed: readonly T[], fallback: F = null as F) {
+  return computed<T | F>({
+    get: () => allowed.find((value) => value === one(list.filterQuery.value[key])) ?? fallback,
+    set: (value) => list.setFilters({ [key]: value === fallback ? null : value }),
+  });
+}
+
+/**
  * The page buttons to show: all of them up to seven pages; otherwise the first, the last, the current
  * one with its neighbours, and `null` for each gap ("…"), always seven slots so the bar does not jump.
  */

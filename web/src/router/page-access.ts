@@ -18,10 +18,13 @@ export const PAGE_ACCESS = {
   member: 'MEMBER_READ',
   'member-import': 'MEMBER_WRITE',
   enterprises: 'MEMBER_READ',
+  // 会员服务卡管理: a grassroots union applies for its members' cards (CARD_APPLY is granted at grassroots unions only).
+  cards: 'CARD_APPLY',
+  'card-queue': 'CARD_APPLY',
+  'card-batches': 'CARD_APPLY',
+  // One batch: also read by the district reviewing its revocation (from 撤销办卡批次审核).
+  'card-batch': 'MEMBER_READ',
   // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
-  cards: null,
-  'card-queue': null,
-  'card-batches': null,
   'member-card-enrollment': null,
   'social-security-card-enrollment': null,
   'enrollment-query': null,

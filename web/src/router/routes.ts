@@ -67,6 +67,32 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../features/enterprise/pages/EnterprisesPage.vue'),
       },
       {
+        // 卡片信息管理: the members and their cards; filters in the address as on 会员信息.
+        path: 'cards',
+        name: 'cards',
+        component: () => import('../features/card/pages/CardsPage.vue'),
+      },
+      {
+        // 待办会员列表; `?status=FAILED` shows one check status.
+        path: 'card-queue',
+        name: 'card-queue',
+        component: () => import('../features/card/pages/CardQueuePage.vue'),
+      },
+      {
+        // One parent, so the menu's 办卡批次管理 stays highlighted on a batch's page.
+        path: 'card-batches',
+        children: [
+          { path: '', name: 'card-batches', component: () => import('../features/card/pages/CardBatchesPage.vue') },
+          { path: ':id', name: 'card-batch', component: () => import('../features/card/pages/CardBatchPage.vue') },
+        ],
+      },
+      {
+        // 撤销办卡批次审核: `?status=` the decided ones; by default those waiting for a decision.
+        path: 'card-revocations',
+        name: 'card-batch-revocation-review',
+        component: () => import('../features/card/pages/CardRevocationReviewPage.vue'),
+      },
+      {
         path: 'change-password',
         name: 'change-password',
         component: () => import('../features/auth/pages/ChangePasswordPage.vue'),

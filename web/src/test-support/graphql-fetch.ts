@@ -8,7 +8,7 @@ export interface RecordedRequest {
 }
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-type Responder = (variables: Record<string, unknown>) => Answer | 'network-error';
+type Responder = (variables: Record<string, unknown>) => Answer | 'network-error' | Promise<Answer | 'network-error'>;
 
 /**
  * Replaces `fetch` with a fake GraphQL server answering by operation name, and
@@ -26,7 +26,8 @@ export function stubGraphQLFetch(responders: Record<string, Responder>): Recorde
     });
     const responder = responders[body.operationName];
     if (!responder) throw new Error(`no fake answer for ${body.operationName}`);
-    const answer = responder(body.variables ?? {});
+    // A promise holds the answer back until the test settles it (a request still in flight).
+    const answer = await responder(body.variables ?? {});
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
   });

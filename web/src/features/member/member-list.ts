@@ -15,6 +15,8 @@ export interface MemberFilters {
   lifeStatus: LifeStatus | null;
   /** Only members whose social-insurance status waits for a manual confirmation (人保状态 待确认). */
   needsConfirmation: boolean;
+  /** With (true) or without (false) an active member service card; null: either. */
+  hasCard: boolean | null;
   search: string;
 }
 
@@ -24,6 +26,7 @@ export const NO_FILTERS: Readonly<MemberFilters> = {
   category: null,
   lifeStatus: null,
   needsConfirmation: false,
+  hasCard: null,
   search: '',
 };
 
@@ -40,6 +43,7 @@ export function memberListVariables(filters: MemberFilters): Omit<MembersQueryVa
     category: filters.category,
     lifeStatus: filters.lifeStatus,
     needsConfirmation: filters.needsConfirmation ? true : null,
+    hasCard: filters.hasCard,
     search: filters.search.trim() || null,
   };
 }
@@ -68,6 +72,7 @@ export function filtersFromQuery(query: LocationQuery): MemberFilters {
     category: oneOf(query.category, MEMBER_CATEGORIES),
     lifeStatus: oneOf(query.status, LIFE_STATUSES),
     needsConfirmation: one(query.pending) === '1',
+    hasCard: { '1': true, '0': false }[one(query.card) ?? ''] ?? null,
     search: one(query.q) ?? '',
   };
 }
@@ -83,6 +88,7 @@ export function filtersToQuery(filters: MemberFilters): Record<string, string | 
     category: filters.category,
     status: filters.lifeStatus,
     pending: filters.needsConfirmation ? '1' : null,
+    card: filters.hasCard === null ? null : filters.hasCard ? '1' : '0',
     q: filters.search.trim() || null,
   };
 }
@@ -97,7 +103,7 @@ export const MEMBER_EXPORT_URL = '/api/members/export.xlsx';
 export function memberExportFilter(filters: MemberFilters): Record<string, unknown> {
   const variables = memberListVariables(filters);
   const body: Record<string, unknown> = {};
-  for (const name of ['organizationId', 'enterpriseId', 'category', 'lifeStatus', 'needsConfirmation', 'search'] as const) {
+  for (const name of ['organizationId', 'enterpriseId', 'category', 'lifeStatus', 'needsConfirmation', 'hasCard', 'search'] as const) {
     const value = variables[name];
     if (value !== null && value !== undefined) body[name] = value;
   }

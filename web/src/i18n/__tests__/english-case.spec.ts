@@ -9,7 +9,7 @@ function flatten(node: object, prefix = ''): [string, string][] {
 
 /** Names of things, which keep their capitals inside a sentence. */
 // Excel's and WPS's own menu and format names (Save as > Excel Workbook) are quoted as the clerk sees them.
-const PROPER = new Set(['Excel', 'Shanghai', 'Chinese', 'English', 'HK/Macao/Taiwan', 'Save', 'Workbook', 'WPS', 'Spreadsheets', 'Zhang', 'San']);
+const PROPER = new Set(['Excel', 'Shanghai', 'Chinese', 'English', 'HK/Macao/Taiwan', 'Save', 'Workbook', 'WPS', 'Spreadsheets', 'Zhang', 'San', 'WeChat']);
 /** The product's own names are titles. */
 const TITLES = new Set(['app.productName', 'app.platformName']);
 

@@ -9,6 +9,7 @@ describe('member list filters as query variables', () => {
       category: null,
       lifeStatus: null,
       needsConfirmation: null,
+      hasCard: null,
       search: null,
     });
   });
@@ -20,6 +21,7 @@ describe('member list filters as query variables', () => {
       category: 'FLEXIBLE',
       lifeStatus: 'RETIRED',
       needsConfirmation: true,
+      hasCard: false,
       search: '  310115198503151234 ',
     };
     expect(memberListVariables(filters)).toEqual({
@@ -28,6 +30,7 @@ describe('member list filters as query variables', () => {
       category: 'FLEXIBLE',
       lifeStatus: 'RETIRED',
       needsConfirmation: true,
+      hasCard: false,
       search: '310115198503151234',
     });
   });
@@ -48,7 +51,7 @@ describe('member list filters as query variables', () => {
 
 describe('member list filters in the page address', () => {
   it('keeps a plain list at a plain address: every filter key cleared', () => {
-    expect(filtersToQuery(NO_FILTERS)).toEqual({ org: null, enterprise: null, category: null, status: null, pending: null, q: null });
+    expect(filtersToQuery(NO_FILTERS)).toEqual({ org: null, enterprise: null, category: null, status: null, pending: null, card: null, q: null });
     expect(filtersFromQuery({})).toEqual(NO_FILTERS);
   });
 
@@ -59,15 +62,17 @@ describe('member list filters in the page address', () => {
       category: 'OUTSIDE_ENTERPRISE',
       lifeStatus: 'DECEASED',
       needsConfirmation: true,
+      hasCard: true,
       search: '王',
     };
     const query = filtersToQuery(filters);
-    expect(query).toEqual({ org: '9', enterprise: '3', category: 'OUTSIDE_ENTERPRISE', status: 'DECEASED', pending: '1', q: '王' });
+    expect(query).toEqual({ org: '9', enterprise: '3', category: 'OUTSIDE_ENTERPRISE', status: 'DECEASED', pending: '1', card: '1', q: '王' });
     expect(filtersFromQuery(query as Record<string, string>)).toEqual(filters);
+    expect(filtersFromQuery(filtersToQuery({ ...filters, hasCard: false }) as Record<string, string>).hasCard).toBe(false);
   });
 
   it('ignores unknown or malformed values from a hand-edited address', () => {
-    expect(filtersFromQuery({ category: 'VIP', status: 'active', pending: 'yes', org: '', q: ['李', '王'] })).toEqual({
+    expect(filtersFromQuery({ category: 'VIP', status: 'active', pending: 'yes', card: 'true', org: '', q: ['李', '王'] })).toEqual({
       ...NO_FILTERS,
       search: '李',
     });
@@ -88,6 +93,7 @@ describe('member export filter', () => {
         category: 'FLEXIBLE',
         lifeStatus: 'RETIRED',
         needsConfirmation: true,
+        hasCard: false,
         search: ' 王&小红 ',
       }),
     ).toEqual({
@@ -96,6 +102,7 @@ describe('member export filter', () => {
       category: 'FLEXIBLE',
       lifeStatus: 'RETIRED',
       needsConfirmation: true,
+      hasCard: false,
       search: '王&小红',
     });
   });

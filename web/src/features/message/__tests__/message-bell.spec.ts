@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubGraphQLFetch } from '../../../test-support/graphql-fetch';
 import { mountApp } from '../../../test-support/mount-app';
+import { signInAs } from '../../../test-support/viewer';
 import MessageBell from '../components/MessageBell.vue';
 
 const WARNING = '上海建朗信息科技有限公司工会的账号 jianlang 在一小时内查看会员完整证件号码和手机号码已达上限（100 次），之后的查看已被拒绝。';
@@ -16,8 +17,15 @@ function server() {
           __typename: 'MessageConnection',
           unreadCount: readAt ? 0 : 1,
           nodes: [
-            { __typename: 'Message', id: '2', text: WARNING, createdAt: '2024-12-27T02:30:00.000Z', readAt },
-            { __typename: 'Message', id: '1', text: '较早的消息', createdAt: '2024-12-20T01:00:00.000Z', readAt: '2024-12-20T02:00:00.000Z' },
+            { __typename: 'Message', id: '2', kind: 'REVEAL_LIMIT_REACHED', text: WARNING, createdAt: '2024-12-27T02:30:00.000Z', readAt },
+            {
+              __typename: 'Message',
+              id: '1',
+              kind: 'REVEAL_LIMIT_REACHED',
+              text: '较早的消息',
+              createdAt: '2024-12-20T01:00:00.000Z',
+              readAt: '2024-12-20T02:00:00.000Z',
+            },
           ],
         },
       },
@@ -71,5 +79,47 @@ describe('message bell', () => {
     find('message-bell')!.click();
     await vi.waitFor(() => expect(find('message-list')?.textContent).toContain('暂无消息'));
     expect(requests.map((r) => r.operationName)).not.toContain('MarkMessagesRead');
+  });
+});
+
+describe('card messages in the bell', () => {
+  const REQUEST = '上海张江软件园发展有限公司工会申请撤销办卡批次 KB20241202000002（6 人），理由：误将已离职职工提交办卡。请审核。';
+  const answer = () => ({
+    data: {
+      messages: {
+        __typename: 'MessageConnection',
+        unreadCount: 0,
+        nodes: [
+          {
+            __typename: 'Message',
+            id: '5',
+            kind: 'CARD_REVOCATION_REQUESTED',
+            text: REQUEST,
+            createdAt: '2024-12-20T08:40:00.000Z',
+            readAt: '2024-12-21T01:00:00.000Z',
+          },
+        ],
+      },
+    },
+  });
+
+  it('shows the text with its kind, and leads a district reviewer on to 撤销办卡批次审核', async () => {
+    stubGraphQLFetch({ Messages: answer });
+    await mountBell();
+    signInAs(['MESSAGE_READ', 'CARD_REVOCATION_REVIEW'], 'DISTRICT');
+    find('message-bell')!.click();
+    await vi.waitFor(() => expect(find('message-item')?.textContent).toContain(REQUEST));
+    expect(find('message-kind')?.textContent).toBe('撤销办卡批次申请');
+    expect(find('message-item')?.getAttribute('href')).toBe('/card-revocations');
+  });
+
+  it('offers no link to a page the reader may not open', async () => {
+    stubGraphQLFetch({ Messages: answer });
+    await mountBell();
+    signInAs(['MESSAGE_READ'], 'DISTRICT');
+    find('message-bell')!.click();
+    await vi.waitFor(() => expect(find('message-item')?.textContent).toContain(REQUEST));
+    expect(find('message-item')?.getAttribute('href')).toBeNull();
+    expect(find('message-item')?.classList).not.toContain('q-item--clickable');
   });
 });
