@@ -43,10 +43,19 @@ async function generate(db) {
   await db.query('vacuum analyze member');
 }
 
-async function timed(work) {
+/** Each step's start (epoch ms), so a slow `me` can be put in the step it fell in. */
+const steps = [];
+
+async function timed(work, name = '') {
+  steps.push({ name, at: Date.now() });
   const t = performance.now();
   const result = await work();
   return { ms: performance.now() - t, result };
+}
+
+/** The step a moment fell in: the last one started before it. */
+function stepAt(at) {
+  return steps.filter((s) => s.at <= at).at(-1)?.name ?? 'baseline';
 }
 
 /** MEMBERS no-op jobs through a bare graphile-worker runner: ms from the first job taken to the last done. */
@@ -101,21 +110,29 @@ try {
     const call = async (query, variables) => (await gql(server.url, clerk, query, variables)).body.data;
 
     for (let i = 0; i < 20; i++) await call(`{ me { username } }`); // warm: the probe times a server in use, not its first requests
+    steps.push({ name: 'baseline', at: Date.now() });
     const me = probe(server.url, watcher);
     await new Promise((r) => setTimeout(r, 1000)); // the probe's baseline
-    const add = await timed(() =>
-      call(`mutation { addToCardQueue(input: { filter: { search: "基准办卡" } }) { ... on AddToCardQueuePayload { added } ... on ErrorResult { message } } }`),
+    const add = await timed(
+      () =>
+        call(
+          `mutation { addToCardQueue(input: { filter: { search: "基准办卡" } }) { ... on AddToCardQueuePayload { added } ... on ErrorResult { message } } }`,
+        ),
+      'add',
     );
-    const check = await timed(() => call(`mutation { checkCardQueue { checked queue { version passedCount failedCount } } }`));
+    const check = await timed(() => call(`mutation { checkCardQueue { checked queue { version passedCount failedCount } } }`), 'check');
     const { queue } = check.result.checkCardQueue;
-    const submit = await timed(() =>
-      call(
-        `mutation($v: Int!) { submitCardBatch(queueVersion: $v) { __typename ... on CardBatchPayload { batch { id memberCount } } ... on ErrorResult { message } } }`,
-        {
-          v: queue.version,
-        },
-      ),
+    const submit = await timed(
+      () =>
+        call(
+          `mutation($v: Int!) { submitCardBatch(queueVersion: $v) { __typename ... on CardBatchPayload { batch { id memberCount } } ... on ErrorResult { message } } }`,
+          {
+            v: queue.version,
+          },
+        ),
+      'submit',
     );
+    steps.push({ name: 'issuing', at: Date.now() });
     const batch = submit.result.submitCardBatch.batch;
     if (!batch) throw new Error(JSON.stringify(submit.result));
     const t0 = performance.now() - submit.ms;
@@ -128,6 +145,7 @@ try {
     const issuingMs = performance.now() - t0;
     const samples = await me.stop();
     const meStats = stats(samples.me);
+    if (samples.slow.length) console.log('me slower than 50 ms, by step:', samples.slow.map((x) => `${stepAt(x.at)} ${x.ms.toFixed(0)} ms`).join(', '));
     const [{ chunks }] = (await db.query(`select chunk_count as chunks from card_batch where id = $1`, [batch.id])).rows;
     await db.end();
 

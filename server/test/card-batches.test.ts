@@ -7,6 +7,7 @@ import { isCardNumber, maskCardNumber } from '../src/domain/card-number.js';
 import { PiiCipher } from '../src/pii/pii-cipher.js';
 import { t } from '../src/common/i18n/messages.js';
 import { addToQueue, BATCH_FIELDS, cardApplicant, checkQueue, queueSummary, submitBatch, waitForBatch } from './support/cards.js';
+import { CHUNK_SIZE } from '../src/modules/card/batch-store.js';
 
 /**
  * 办卡批次: submitted, handed to the issuer by jobs, issued with exact (simulated) card numbers sealed at
@@ -123,8 +124,9 @@ describe('issuing', () => {
 
   it('hands a big batch to the issuer in chunks, one job each, and issues all of it', async () => {
     const [{ n: before }] = await sql<{ n: number }>(`select count(*)::int as n from member_card`);
-    // 1,001 applicants written straight into the roll (the API would take a minute), sealed as the app seals.
-    const ids = Array.from({ length: 1001 }, (_, i) => {
+    // Two full chunks and one more applicant, written straight into the roll (the API would take a while), sealed as the app seals.
+    const N = 2 * CHUNK_SIZE + 1;
+    const ids = Array.from({ length: N }, (_, i) => {
       const born = new Date(Date.UTC(1975, 0, 1 + i)).toISOString().slice(0, 10).replaceAll('-', '');
       return `310115${born}7` + '0' + String(i % 10);
     });
@@ -149,15 +151,15 @@ describe('issuing', () => {
       ],
     );
     const add = await clerk.ok(`mutation { addToCardQueue(input: { filter: { search: "批量" } }) { ... on AddToCardQueuePayload { added } } }`);
-    expect(add.addToCardQueue.added).toBe(1001);
+    expect(add.addToCardQueue.added).toBe(N);
     const { queue } = await checkQueue(clerk);
-    expect(queue).toMatchObject({ passedCount: 1001, failedCount: 0 });
+    expect(queue).toMatchObject({ passedCount: N, failedCount: 0 });
     const batch = (await submitBatch(clerk, queue.version)).data.submitCardBatch.batch;
     const [{ chunk_count }] = await sql<{ chunk_count: number }>(`select chunk_count from card_batch where id = ?`, [batch.id]);
     expect(chunk_count).toBe(3);
-    expect(await waitForBatch(clerk, batch.id, ['ISSUED'], 60_000)).toMatchObject({ issuedCount: 1001 });
+    expect(await waitForBatch(clerk, batch.id, ['ISSUED'], 60_000)).toMatchObject({ issuedCount: N });
     const [{ n: after }] = await sql<{ n: number }>(`select count(*)::int as n from member_card`);
-    expect(after - before).toBe(1001);
+    expect(after - before).toBe(N);
   }, 90_000);
 });
 
