@@ -49,7 +49,7 @@ export const ISSUER_UNAVAILABLE = 'ISSUER_UNAVAILABLE';
 /**
  * Card production, as jobs run for the clerk who submitted (their scope and language). A batch's
  * members go to the issuer in chunks (batch-store.ts CHUNK_SIZE), one job each, so a batch of 10,000
- * is a few dozen requests that workers share. Each chunk's answers are stored in one transaction, and
+ * is a hundred requests that workers share. Each chunk's answers are stored in one transaction, and
  * only for members still pending, so a retried or re-run chunk (a killed worker's) does nothing twice.
  * The chunk that answers the batch's last member finishes it: ISSUED, or PARTIALLY_FAILED with the
  * refused members back in the queue, and a message to the union either way. An issuer that fails or
