@@ -407,4 +407,26 @@ describe('card queues and batches: one wins, the others get CONFLICT', () => {
     ).toBe(2);
     expect([await audited('card.revocation_approved', batch.id), await audited('card.revocation_refused', batch.id)]).toEqual([1, 0]);
   });
+
+  it('addToCardQueue, checkCardQueue and removeFromCardQueue at once: no error, each member queued once, every call a new version', async () => {
+    const members = [await cardApplicant(clerk, applicant++), await cardApplicant(clerk, applicant++)];
+    const ids = members.map((m) => m.id);
+    const before = await queueSummary(clerk);
+    const adds = await Promise.all([1, 2, 3, 4].map(() => addToQueue(clerk, ids)));
+    for (const a of adds) expect(a.__typename).toBe('AddToCardQueuePayload');
+    expect(adds.reduce((n, a) => n + a.added, 0)).toBe(2);
+    const queued = () => sql<{ n: number }>(`select count(*)::int as n from card_queue_entry where member_id in (?, ?)`, ids.map(Number));
+    expect((await queued())[0].n).toBe(2);
+
+    const [checked, removed] = await Promise.all([
+      checkQueue(clerk),
+      clerk.ok(`mutation($ids: [ID!]) { removeFromCardQueue(input: { memberIds: $ids }) { removed } }`, { ids: [ids[0]] }),
+    ]);
+    expect(checked.checked).toBeGreaterThanOrEqual(1);
+    expect(removed.removeFromCardQueue.removed).toBe(1);
+    expect((await queued())[0].n).toBe(1);
+    // Every call took the queue's row in turn and bumped its version once (4 adds, a check, a remove): no update lost.
+    expect((await queueSummary(clerk)).version).toBe(before.version + 6);
+    await clerk.ok(`mutation($ids: [ID!]) { removeFromCardQueue(input: { memberIds: $ids }) { removed } }`, { ids: [ids[1]] });
+  });
 });
