@@ -65,7 +65,7 @@ module.exports = {
       severity: 'error',
       comment: 'systemEm and raw SQL bypass the tenancy filter: only the allow-listed files may import them.',
       from: { pathNot: UNSCOPED_ALLOWED.map(globToRegex) },
-      to: { path: 'server/src/org-scope/(system-em|raw-sql)[.]ts$' },
+      to: { path: 'server/src/org-scope/(system-em|system-reads|raw-sql)[.]ts$' },
     },
     {
       name: 'services-return-no-graphql-types',

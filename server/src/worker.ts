@@ -25,13 +25,14 @@ async function main(): Promise<void> {
     concurrency: config.jobConcurrency,
     leaseSeconds: config.jobLeaseSeconds,
     tasks: createTasks(services),
-    contexts: new ContextFactory(orm, createLoaders),
+    contexts: new ContextFactory(orm, services.readDb, createLoaders),
     log: jsonLog(config.logLevel),
   });
   console.log(`Worker ready: ${config.jobConcurrency} jobs at once`);
   const stop = async () => {
     await worker.stop();
     services.memberImports.close();
+    await services.readDb.close();
     await orm.close();
     process.exit(0);
   };

@@ -53,7 +53,7 @@ async function counted<T>(
 
 beforeAll(async () => {
   s = await startTestServer();
-  contexts = new ContextFactory(s.orm, createLoaders);
+  contexts = new ContextFactory(s.orm, s.app.services.readDb, createLoaders);
   s.orm.em
     .getConnection()
     .getKnex()

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ScopedReads } from '../org-scope/read-db.js';
 import type { Loaders } from '../common/request-context.js';
 import type { ModuleManifest } from '../modules/define-module.js';
 import { organizationModule } from '../modules/organization/organization.module.js';
@@ -30,7 +30,26 @@ type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 export type ModuleServices = Intersection<ProvidesOf<(typeof MODULES)[number]>>;
 
-/** The request's DataLoaders: every module's, built over the request's scoped EntityManager. */
-export function createLoaders(em: EntityManager): Loaders {
-  return Object.assign({}, ...MODULES.map((m) => (m as ModuleManifest).loaders?.(em))) as Loaders;
+const LOADER_FACTORIES = Object.entries(
+  Object.assign({}, ...MODULES.map((m) => (m as ModuleManifest).loaders)) as Record<string, (reads: ScopedReads) => unknown>,
+);
+
+/**
+ * The request's DataLoaders, every module's, over the request's scoped reads. Each is made when first
+ * used: most requests use one or two of them, and some none.
+ */
+export function createLoaders(reads: () => ScopedReads): Loaders {
+  const loaders = {};
+  for (const [name, make] of LOADER_FACTORIES) {
+    Object.defineProperty(loaders, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const loader = make(reads());
+        Object.defineProperty(loaders, name, { value: loader, enumerable: true });
+        return loader;
+      },
+    });
+  }
+  return loaders as Loaders;
 }

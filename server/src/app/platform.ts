@@ -11,6 +11,7 @@ import { LoginLockout } from '../auth/login-lockout.js';
 import { RateLimits } from '../common/rate-limits.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { CardIssuer } from '../adapters/card-issuer/card-issuer.js';
+import { ReadDb } from '../org-scope/read-db.js';
 
 export interface ServiceDeps {
   orm: MikroORM;
@@ -24,14 +25,16 @@ export interface ServiceDeps {
 /** The services below the modules: identity, audit, sealing, rate limits. Every module may use them. */
 export function createPlatform({ orm, config, clock, drawCaptcha, cardIssuer }: ServiceDeps) {
   const audit = new AuditService(clock);
-  const sessions = new SessionService(orm, clock);
   const captchas = new CaptchaService(orm, clock, drawCaptcha);
   const rateLimits = new RateLimits(orm);
+  const readDb = new ReadDb(() => orm.config.get('clientUrl')!);
+  const sessions = new SessionService(orm, readDb, clock);
   return {
     orm,
     config,
     clock,
     audit,
+    readDb,
     sessions,
     captchas,
     cipher: new PiiCipher(loadDataKey(config)),

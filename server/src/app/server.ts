@@ -138,7 +138,7 @@ export interface AppOptions extends ServiceDeps {
 export async function createApp(deps: AppOptions): Promise<App> {
   const { orm, config, clock } = deps;
   const services = createServices(deps);
-  const contexts = new ContextFactory(orm, createLoaders);
+  const contexts = new ContextFactory(orm, services.readDb, createLoaders);
   const fastify = Fastify({
     // No query string and no ID number or mobile in any log line (log-privacy.ts); a database error
     // keeps its shape, never its values (error-log.ts).
@@ -221,6 +221,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
   fastify.addHook('onClose', async () => {
     await worker?.stop();
     services.memberImports.close();
+    await services.readDb.close();
   });
 
   fastify.get('/healthz', async (_req, reply) => {

@@ -41,4 +41,9 @@ export class Account extends OrgScopedEntity {
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
+
+  /** The reference's id, as a read-path row has it: the entity and the row map alike. */
+  get organizationId(): number & Opt {
+    return this.organization.id;
+  }
 }

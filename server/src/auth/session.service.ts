@@ -4,7 +4,8 @@ import type { Clock } from '../common/clock.js';
 import type { Viewer } from '../common/request-context.js';
 import { systemEm } from '../org-scope/system-em.js';
 import { Account } from './account.entity.js';
-import { sqlRows } from '../org-scope/raw-sql.js';
+import { unscopedSql, type ReadDb } from '../org-scope/read-db.js';
+import { systemReads } from '../org-scope/system-reads.js';
 import type { Role } from './role.js';
 import type { Tier } from '../org-scope/tier.js';
 import { permissionsOf } from './permissions.js';
@@ -19,12 +20,29 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * A request's session and its account, the one statement every request runs: on the read path, as a
+ * prepared statement. Exported for bench/reads.js, whose bare server answers from the same statement.
+ */
+export const SESSION_VIEWER = unscopedSql(
+  `select s.created_at, s.last_seen_at, a.id as account_id, a.username, a.display_name, a.role, a.must_change_password, a.disabled,
+          o.id as organization_id, o.path, o.tier
+     from session s join account a on a.id = s.account_id join organization o on o.id = a.organization_id
+    where s.token_hash = $1`,
+);
+
 /** Server-side sessions behind an opaque cookie of 256 random bits. */
 export class SessionService {
+  private readonly reads: ReturnType<typeof systemReads>;
+
   constructor(
     private readonly orm: MikroORM,
+    readDb: ReadDb,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Sessions have no caller scope: they are how a caller is known.
+    this.reads = systemReads(readDb);
+  }
 
   /** Creates a session in `em`'s unit of work; returns the cookie value (never stored). */
   open(em: EntityManager, account: Account, ip: string): string {
@@ -37,28 +55,18 @@ export class SessionService {
   /** The viewer of a live session, or undefined when missing, idle, too old or the account is disabled. */
   async resolve(token: string | undefined): Promise<Viewer | undefined> {
     if (!token || token.length > 100) return undefined;
-    const em = systemEm(this.orm);
     const tokenHash = hashToken(token);
-    // Every request runs this: one plain query, not the ORM's populate (which cost milliseconds here).
-    const [session] = await sqlRows<SessionRow>(
-      em,
-      `select s.created_at, s.last_seen_at, a.id as account_id, a.username, a.display_name, a.role, a.must_change_password, a.disabled,
-              o.id as organization_id, o.path, o.tier
-         from session s join account a on a.id = s.account_id join organization o on o.id = a.organization_id
-        where s.token_hash = ?`,
-      [tokenHash],
-    );
+    const [session] = await this.reads.rows<SessionRow>(SESSION_VIEWER, [tokenHash]);
     if (!session) return undefined;
     const now = this.clock.now().getTime();
     const lastSeen = new Date(session.last_seen_at).getTime();
     const expired = now - lastSeen > IDLE_TIMEOUT_MS || now - new Date(session.created_at).getTime() > ABSOLUTE_TIMEOUT_MS;
+    // Writes (rare: at most once a minute per session) stay on the ORM's connection, the read path only reads.
     if (expired || session.disabled) {
-      await em.nativeDelete(Session, { tokenHash });
+      await systemEm(this.orm).nativeDelete(Session, { tokenHash });
       return undefined;
     }
-    if (now - lastSeen > TOUCH_INTERVAL_MS) {
-      await em.nativeUpdate(Session, { tokenHash }, { lastSeenAt: new Date(now) });
-    }
+    if (now - lastSeen > TOUCH_INTERVAL_MS) await systemEm(this.orm).nativeUpdate(Session, { tokenHash }, { lastSeenAt: new Date(now) });
     return {
       accountId: session.account_id,
       username: session.username,

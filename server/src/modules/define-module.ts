@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ScopedReads } from '../org-scope/read-db.js';
 import type { Loaders } from '../common/request-context.js';
 import type { JobTask } from '../jobs/worker.js';
 
@@ -17,7 +17,8 @@ export interface ModuleManifest<Needs = never, Provides extends object = object>
   entities?: readonly EntityClass<object>[];
   services?: (needs: Needs) => Provides;
   resolvers?: (services: Needs & Provides) => object[];
-  loaders?: (em: EntityManager) => Partial<Loaders>;
+  /** The module's DataLoaders by name, each over the request's scoped reads; app/ makes each on first use. */
+  loaders?: { [K in keyof Loaders]?: (reads: ScopedReads) => Loaders[K] };
   /** Background tasks by name (graphile-worker), enqueued with jobs/queue.ts `enqueue`. */
   tasks?: (services: Needs & Provides) => Record<string, JobTask<never>>;
 }

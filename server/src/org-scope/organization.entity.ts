@@ -34,4 +34,9 @@ export class Organization {
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
+
+  /** The reference's id, as a read-path row has it: the entity and the row map alike. */
+  get parentId(): (number & Opt) | null {
+    return this.parent?.id ?? null;
+  }
 }

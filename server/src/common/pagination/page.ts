@@ -78,11 +78,11 @@ export function reverseOrder(order: Order): Order {
 }
 
 /**
- * The order of a list sorted by `columns` (each `asc` in its natural direction) then the id, turned
- * around as a whole when the client asks for DESC.
+ * The order of a list sorted by `columns` (each `asc` in its natural direction) then the id (`idColumn`:
+ * `m.id` in SQL), turned around as a whole when the client asks for DESC.
  */
-export function sortOrder(columns: Order, direction: SortDirection | null | undefined): Order {
-  const order: Order = { ...columns, id: columns.id ?? 'asc' };
+export function sortOrder(columns: Order, direction: SortDirection | null | undefined, idColumn = 'id'): Order {
+  const order: Order = { ...columns, [idColumn]: columns[idColumn] ?? 'asc' };
   return direction === SortDirection.DESC ? reverseOrder(order) : order;
 }
 

@@ -5,7 +5,7 @@ import type { OrganizationService } from '../organization/organization.service.j
 import { defineModule } from '../define-module.js';
 import { AccountService } from './account.service.js';
 import { AccountResolver } from './account.resolver.js';
-import { accountLoader } from './account.loaders.js';
+import { accountLoader } from './account.reads.js';
 
 export const accountModule = defineModule({
   name: 'account',
@@ -13,5 +13,5 @@ export const accountModule = defineModule({
     accounts: new AccountService(s.clock, s.organizations, s.sessions, s.audit),
   }),
   resolvers: (s) => [new AccountResolver(s.accounts, s.organizations)],
-  loaders: (em) => ({ account: accountLoader(em) }),
+  loaders: { account: accountLoader },
 });

@@ -4,9 +4,11 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { userError, type UserError } from '../../common/errors/error-result.js';
-import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { sortOrder, type Order, type Page, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { readSqlPage } from '../../common/pagination/sql-page.js';
+import { SqlParams } from '../../org-scope/read-db.js';
+import { ACCOUNT_SELECT, type AccountRow } from './account.reads.js';
 import { assertInScope } from '../../org-scope/assert-in-scope.js';
-import { subtreePattern } from '../../org-scope/org-path.js';
 import { hashPassword, temporaryPassword } from '../../auth/password.js';
 import type { SessionService } from '../../auth/session.service.js';
 import { LoginLock } from '../../auth/auth.entities.js';
@@ -19,8 +21,8 @@ import type { Role } from '../../auth/role.js';
 import { AccountSort } from './account-sort.js';
 
 const SORT_COLUMNS: Record<AccountSort, Order> = {
-  [AccountSort.USERNAME]: { username: 'asc' },
-  [AccountSort.DISPLAY_NAME]: { displayName: 'asc' },
+  [AccountSort.USERNAME]: { 'a.username': 'asc' },
+  [AccountSort.DISPLAY_NAME]: { 'a.display_name': 'asc' },
 };
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/;
@@ -38,20 +40,17 @@ export class AccountService {
     ctx: AuthedContext,
     filter: { organizationId?: number | null; search?: string | null; sort?: AccountSort | null; direction?: SortDirection | null },
     pageArgs: PageArgs,
-  ) {
-    const where = {
-      ...(filter.organizationId != null
-        ? { organization: (await this.organizations.get(ctx, filter.organizationId)).id }
-        : { orgPath: { $like: subtreePattern(ctx.viewer.orgPath) } }),
-      ...(filter.search
-        ? { $or: [{ username: { $ilike: `%${escapeLike(filter.search)}%` } }, { displayName: { $ilike: `%${escapeLike(filter.search)}%` } }] }
-        : {}),
-    };
-    const order = sortOrder(SORT_COLUMNS[filter.sort ?? AccountSort.USERNAME], filter.direction);
-    return readPage(ctx, pageArgs, {
-      count: () => ctx.em.count(Account, where),
-      fetch: (w) => ctx.em.find(Account, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-    });
+  ): Promise<Page<AccountRow>> {
+    const params = new SqlParams();
+    const where = ['a.org_path like $1'];
+    // A chosen organization's own accounts; otherwise the whole subtree's.
+    if (filter.organizationId != null) where.push(`a.organization_id = ${params.add((await this.organizations.get(ctx, filter.organizationId)).id)}`);
+    if (filter.search) {
+      const like = params.add(`%${escapeLike(filter.search)}%`);
+      where.push(`(a.username ilike ${like} or a.display_name ilike ${like})`);
+    }
+    const order = sortOrder(SORT_COLUMNS[filter.sort ?? AccountSort.USERNAME], filter.direction, 'a.id');
+    return readSqlPage(ctx, pageArgs, { select: ACCOUNT_SELECT, from: 'account a', where, params, order });
   }
 
   /** When the account is locked out by failed logins, until when. */
@@ -75,7 +74,7 @@ export class AccountService {
           username,
           displayName: input.displayName.trim(),
           role: input.role,
-          organization: org,
+          organization: org.id,
           orgPath: org.path,
           passwordHash,
           mustChangePassword: true,

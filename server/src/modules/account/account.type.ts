@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { Role } from '../../auth/role.js';
-import type { Account } from '../../auth/account.entity.js';
+import type { AccountRow } from './account.reads.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 import { AccountSort } from './account-sort.js';
 
@@ -97,7 +97,7 @@ export class SetAccountDisabledInput {
   version!: number;
 }
 
-export function toAccountType(a: Account): AccountType {
+export function toAccountType(a: AccountRow): AccountType {
   return {
     id: a.id,
     username: a.username,
@@ -108,6 +108,6 @@ export function toAccountType(a: Account): AccountType {
     lastLoginAt: a.lastLoginAt ?? null,
     createdAt: a.createdAt,
     version: a.version,
-    organizationId: a.organization.id,
+    organizationId: a.organizationId,
   };
 }

@@ -1,10 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { readPage, type PageArgs, type PageWindow } from '../../common/pagination/page.js';
+import type { Page, PageArgs } from '../../common/pagination/page.js';
+import { readSqlPage } from '../../common/pagination/sql-page.js';
+import { SqlParams } from '../../org-scope/read-db.js';
 import { isWithin } from '../../org-scope/org-path.js';
 import type { OrganizationService } from '../organization/organization.service.js';
-import { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
+import { ENTRY_SELECT, type AuditEntryRow } from './audit.reads.js';
 import { AUDIT_FIELDS, type AuditDetails, type AuditField, type AuditTargetType } from '../../audit-trail/audit-vocabulary.js';
 
 /** What has a history tab (变更记录); an import's history is its one audit row in the log, a card batch's its timeline. */
@@ -32,24 +33,28 @@ export interface AuditChange {
 export class AuditQueryService {
   constructor(private readonly organizations: OrganizationService) {}
 
-  async list(ctx: AuthedContext, organizationId: number, pageArgs: PageArgs) {
+  async list(ctx: AuthedContext, organizationId: number, pageArgs: PageArgs): Promise<Page<AuditEntryRow>> {
     const org = await this.organizations.get(ctx, organizationId);
-    return this.page(ctx, { organizationId: org.id }, pageArgs);
+    const params = new SqlParams();
+    return this.page(ctx, [`a.organization_id = ${params.add(org.id)}`], params, pageArgs);
   }
 
   /** The timeline of one member, enterprise, account or union, newest first; NOT_FOUND unless the caller can see it. */
-  async history(ctx: AuthedContext, targetType: HistoryTarget, id: number, pageArgs: PageArgs) {
+  async history(ctx: AuthedContext, targetType: HistoryTarget, id: number, pageArgs: PageArgs): Promise<Page<AuditEntryRow>> {
     if (!(await this.target(ctx, targetType, id))) throw new AppError('NOT_FOUND', ctx.t('notFound'));
-    return this.page(ctx, { targetType, targetId: String(id) }, pageArgs);
+    const params = new SqlParams();
+    return this.page(ctx, [`a.target_type = ${params.add(targetType)}`, `a.target_id = ${params.add(String(id))}`], params, pageArgs);
   }
 
-  /** Newest first. */
-  private page(ctx: AuthedContext, where: FilterQuery<AuditEntry>, pageArgs: PageArgs) {
-    const source = {
-      count: () => ctx.em.count(AuditEntry, where),
-      fetch: (w: PageWindow) => ctx.em.find(AuditEntry, where, { orderBy: { id: w.reversed ? 'asc' : 'desc' }, offset: w.offset, limit: w.limit }),
-    };
-    return readPage(ctx, pageArgs, source);
+  /** The entries of the caller's subtree meeting `where`, newest first. */
+  private page(ctx: AuthedContext, where: string[], params: SqlParams, pageArgs: PageArgs): Promise<Page<AuditEntryRow>> {
+    return readSqlPage(ctx, pageArgs, {
+      select: ENTRY_SELECT,
+      from: 'audit_entry a',
+      where: ['a.org_path like $1', ...where],
+      params,
+      order: { 'a.id': 'desc' },
+    });
   }
 
   /** The thing itself as the caller may see it (null: missing or outside scope). */

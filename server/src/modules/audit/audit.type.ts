@@ -9,7 +9,7 @@ import {
   type AuditTargetType,
 } from '../../audit-trail/audit-vocabulary.js';
 import { Connection, PageArgs } from '../../common/pagination/page.js';
-import type { AuditEntry } from '../../audit-trail/audit-entry.entity.js';
+import type { AuditEntryRow } from './audit.reads.js';
 
 /** `member.life_status` -> MEMBER_LIFE_STATUS, `idNumber` -> ID_NUMBER, `MemberImport` -> MEMBER_IMPORT. */
 const enumName = (value: string) =>
@@ -75,7 +75,7 @@ export class AuditEntryType {
   details!: { before: AuditDetails | null; after: AuditDetails | null };
 }
 
-export function toAuditEntryType(e: AuditEntry): AuditEntryType {
+export function toAuditEntryType(e: AuditEntryRow): AuditEntryType {
   return {
     id: e.id,
     at: e.at,

@@ -3,6 +3,7 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 import type { MessageKey } from '../../common/i18n/messages.js';
 import type { OrganizationService } from '../organization/organization.service.js';
+import { scopedSql, SqlParams, type ScopedStatement } from '../../org-scope/read-db.js';
 import { MAX_RANGE_DAYS, datesBetween, mergeWindows, monthStart, resolveRange, weekStart } from './workbench-range.js';
 
 const RANGE_MESSAGES: Record<'FORMAT' | 'ORDER' | 'TOO_LONG', MessageKey> = {
@@ -71,8 +72,8 @@ export class DashboardService {
         : await this.organizations.get(ctx, organizationId);
     const [totals, days] = workbenchQueries(org.id, today, range);
     const [[totalsRow = NO_TOTALS], dayRows] = await Promise.all([
-      ctx.em.execute<TotalsRow[]>(totals.sql, totals.params),
-      ctx.em.execute<DayRow[]>(days.sql, days.params),
+      ctx.reads.rows<TotalsRow>(totals.statement, totals.params),
+      ctx.reads.rows<DayRow>(days.statement, days.params),
     ]);
     const byDay = new Map(dayRows.map((d) => [d.day, d]));
     const sum = (start: string, end: string, pick: (d: DayRow) => number) => dayRows.reduce((n, d) => (d.day >= start && d.day <= end ? n + pick(d) : n), 0);
@@ -100,28 +101,40 @@ export class DashboardService {
   }
 }
 
+const TOTALS = scopedSql(
+  `select t.members, t.active_members, t.enterprises, t.grassroots
+     from subtree_totals t join organization o on o.id = t.organization_id where o.path like $1 and t.organization_id = $2`,
+);
+
+interface WorkbenchQuery {
+  statement: ScopedStatement;
+  /** After the scope's `$1`, which the read path binds. */
+  params: (string | number)[];
+}
+
 /**
- * The workbench's two reads of the subtree counters (`?` placeholders): the subtree's totals (one row),
+ * The workbench's two reads of the subtree counters, on the read path: the subtree's totals (one row),
  * and its per-day figures for the chosen range and this week and month. Exported so
  * `npm run bench -- members` times exactly these statements.
  */
-export function workbenchQueries(
-  organizationId: number,
-  today: string,
-  range: { from: string; to: string },
-): [{ sql: string; params: (string | number)[] }, { sql: string; params: (string | number)[] }] {
+export function workbenchQueries(organizationId: number, today: string, range: { from: string; to: string }): [WorkbenchQuery, WorkbenchQuery] {
   const periodStart = [weekStart(today), monthStart(today)].sort()[0];
   const windows = mergeWindows([
     [range.from, range.to],
     [periodStart, today],
   ]);
+  const params = new SqlParams();
+  const org = params.add(organizationId);
+  const days = windows.map(([from, to]) => `d.day between ${params.add(from)} and ${params.add(to)}`).join(' or ');
   return [
-    { sql: `select members, active_members, enterprises, grassroots from subtree_totals where organization_id = ?`, params: [organizationId] },
+    { statement: TOTALS, params: [organizationId] },
     {
-      sql: `select to_char(day, 'YYYY-MM-DD') as day, joined, ecard_activated as ecard
-              from subtree_daily_stats
-             where organization_id = ? and (${windows.map(() => 'day between ? and ?').join(' or ')})`,
-      params: [organizationId, ...windows.flat()],
+      statement: scopedSql(
+        `select to_char(d.day, 'YYYY-MM-DD') as day, d.joined, d.ecard_activated as ecard
+           from subtree_daily_stats d join organization o on o.id = d.organization_id
+          where o.path like $1 and d.organization_id = ${org} and (${days})`,
+      ),
+      params: params.values as (string | number)[],
     },
   ];
 }

@@ -31,4 +31,9 @@ export class Enterprise extends OrgScopedEntity {
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
+
+  /** The reference's id, as a read-path row has it: the entity and the row map alike. */
+  get organizationId(): number & Opt {
+    return this.organization.id;
+  }
 }

@@ -5,7 +5,7 @@ import { defineModule } from '../define-module.js';
 import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseService } from './enterprise.service.js';
 import { EnterpriseResolver } from './enterprise.resolver.js';
-import { enterpriseLoader } from './enterprise.loaders.js';
+import { enterpriseLoader } from './enterprise.reads.js';
 
 export const enterpriseModule = defineModule({
   name: 'enterprise',
@@ -14,5 +14,5 @@ export const enterpriseModule = defineModule({
     enterprises: new EnterpriseService(s.clock, s.organizations, s.audit),
   }),
   resolvers: (s) => [new EnterpriseResolver(s.enterprises)],
-  loaders: (em) => ({ enterprise: enterpriseLoader(em) }),
+  loaders: { enterprise: enterpriseLoader },
 });

@@ -5,7 +5,10 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, type FieldError, type UserError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { readPage, reverseOrder, sortOrder, type Order, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { sortOrder, type Order, type Page, type PageArgs, type SortDirection } from '../../common/pagination/page.js';
+import { readSqlPage } from '../../common/pagination/sql-page.js';
+import { SqlParams } from '../../org-scope/read-db.js';
+import { ENTERPRISE_SELECT, type EnterpriseRow } from './enterprise.reads.js';
 import { validateCreditCode } from '../../domain/credit-code.js';
 import { subtreePattern } from '../../org-scope/org-path.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
@@ -16,8 +19,8 @@ import { Enterprise } from './enterprise.entity.js';
 import { EnterpriseSort } from './enterprise-sort.js';
 
 const SORT_COLUMNS: Record<EnterpriseSort, Order> = {
-  [EnterpriseSort.NAME]: { name: 'asc' },
-  [EnterpriseSort.CREDIT_CODE]: { creditCode: 'asc' },
+  [EnterpriseSort.NAME]: { 'e.name': 'asc' },
+  [EnterpriseSort.CREDIT_CODE]: { 'e.credit_code': 'asc' },
 };
 
 export interface EnterpriseFields {
@@ -38,21 +41,21 @@ export class EnterpriseService {
     ctx: AuthedContext,
     filter: { organizationId?: number | null; search?: string | null; sort?: EnterpriseSort | null; direction?: SortDirection | null },
     pageArgs: PageArgs,
-  ) {
-    const scope = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : ctx.viewer.orgPath;
-    const where = {
-      orgPath: { $like: subtreePattern(scope) },
-      ...(filter.search ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { creditCode: filter.search.trim().toUpperCase() }] } : {}),
-    };
-    const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction);
-    return readPage(ctx, pageArgs, {
-      count: () => ctx.em.count(Enterprise, where),
-      fetch: (w) => ctx.em.find(Enterprise, where, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
-    });
+  ): Promise<Page<EnterpriseRow>> {
+    const params = new SqlParams();
+    const where = ['e.org_path like $1'];
+    if (filter.organizationId != null) {
+      where.push(`e.org_path like ${params.add(subtreePattern((await this.organizations.get(ctx, filter.organizationId)).path))}`);
+    }
+    if (filter.search) {
+      where.push(`(e.name ilike ${params.add(`%${escapeLike(filter.search)}%`)} or e.credit_code = ${params.add(filter.search.trim().toUpperCase())})`);
+    }
+    const order = sortOrder(SORT_COLUMNS[filter.sort ?? EnterpriseSort.NAME], filter.direction, 'e.id');
+    return readSqlPage(ctx, pageArgs, { select: ENTERPRISE_SELECT, from: 'enterprise e', where, params, order });
   }
 
-  async get(ctx: AuthedContext, id: number): Promise<Enterprise> {
-    const e = await ctx.em.findOne(Enterprise, id);
+  async get(ctx: AuthedContext, id: number): Promise<EnterpriseRow> {
+    const e = await ctx.loaders.enterprise.load(id);
     if (!e) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     return e;
   }
@@ -74,7 +77,7 @@ export class EnterpriseService {
     const union = await this.organizations.get(ctx, ctx.viewer.organizationId);
     return this.saving(ctx, () =>
       ctx.em.transactional(async (tx) => {
-        const e = tx.create(Enterprise, { ...checked, organization: union, orgPath: union.path, createdAt: this.clock.now() });
+        const e = tx.create(Enterprise, { ...checked, organization: union.id, orgPath: union.path, createdAt: this.clock.now() });
         await tx.flush();
         this.audit.record(ctx, tx, {
           action: 'enterprise.created',

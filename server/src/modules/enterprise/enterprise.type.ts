@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumTyp
 import { MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
-import type { Enterprise } from './enterprise.entity.js';
+import type { EnterpriseRow } from './enterprise.reads.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 import { EnterpriseSort } from './enterprise-sort.js';
 
@@ -69,6 +69,6 @@ export class UpdateEnterpriseInput extends EnterpriseInput {
   version!: number;
 }
 
-export function toEnterpriseType(e: Enterprise): EnterpriseType {
-  return { id: e.id, name: e.name, creditCode: e.creditCode, address: e.address ?? null, version: e.version, organizationId: e.organization.id };
+export function toEnterpriseType(e: EnterpriseRow): EnterpriseType {
+  return { id: e.id, name: e.name, creditCode: e.creditCode, address: e.address ?? null, version: e.version, organizationId: e.organizationId };
 }

@@ -142,4 +142,13 @@ export class Member extends OrgScopedEntity {
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
+
+  /** The reference's id, as a read-path row (MemberRow) has it: the entity and the row map alike. */
+  get organizationId(): number & Opt {
+    return this.organization.id;
+  }
+
+  get enterpriseId(): (number & Opt) | null {
+    return this.enterprise?.id ?? null;
+  }
 }

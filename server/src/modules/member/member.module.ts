@@ -10,7 +10,7 @@ import { MemberCard } from './member-card.entity.js';
 import { MemberService } from './member.service.js';
 import { MemberExportService } from './member-export.service.js';
 import { MemberResolver } from './member.resolver.js';
-import { memberCardLoader, memberLoader } from './member.loaders.js';
+import { memberCardLoader, memberLoader } from './member.reads.js';
 
 export const memberModule = defineModule({
   name: 'member',
@@ -20,5 +20,5 @@ export const memberModule = defineModule({
     return { members, memberExports: new MemberExportService(members, s.config.exportMaxConcurrent) };
   },
   resolvers: (s) => [new MemberResolver(s.members, s.organizations)],
-  loaders: (em) => ({ member: memberLoader(em), memberCard: memberCardLoader(em) }),
+  loaders: { member: memberLoader, memberCard: memberCardLoader },
 });

@@ -1,4 +1,4 @@
-import { raw, ref, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { AuthedContext } from '../../common/request-context.js';
@@ -6,7 +6,9 @@ import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { fieldErrors, userError, UserError, type FieldError } from '../../common/errors/error-result.js';
 import { violated } from '../../common/errors/unique-violation.js';
-import { readPage, reverseOrder, sortOrder, SortDirection, type Order, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { sortOrder, SortDirection, type Order, type Page, type PageArgs } from '../../common/pagination/page.js';
+import { readSqlPage } from '../../common/pagination/sql-page.js';
+import { asQuestionMarks, scopedSql, SqlParams } from '../../org-scope/read-db.js';
 import { IdType, validateIdNumber } from '../../domain/id-document.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { parseIdSuffixSearch } from '../../domain/id-suffix-search.js';
@@ -14,7 +16,7 @@ import { parseDateLoose, parseIdExpiry } from '../../domain/id-expiry.js';
 import { LifeStatus, type MemberCategory } from '../../domain/member-category.js';
 import { parentOf, subtreePattern } from '../../org-scope/org-path.js';
 import { Tier } from '../../org-scope/tier.js';
-import type { Organization } from '../../org-scope/organization.entity.js';
+import { Organization } from '../../org-scope/organization.entity.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { AuditAction, AuditDetails } from '../../audit-trail/audit-vocabulary.js';
@@ -25,6 +27,7 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 import { Member } from './member.entity.js';
 import { MemberCard } from './member-card.entity.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
+import { MEMBER_SELECT, type MemberRow } from './member.reads.js';
 import { checkMember, type CheckedMember, type MemberDraft } from './member-rules.js';
 import { sealIdNumber, sealMobile } from './member-pii.js';
 import { MemberSort } from './member-sort.js';
@@ -32,10 +35,11 @@ import { EXPORT_ROW_SQL } from './member-export.js';
 import { MessageKind } from '../message/message.entity.js';
 import type { MessageService } from '../message/message.service.js';
 
+import { maskIdNumber } from '../../domain/mask.js';
+
 /** Advisory lock class of an account's reveals (the account id is the second key). */
 const REVEAL_LOCK = 7_001;
 const HOUR_MS = 3_600_000;
-import { maskIdNumber } from '../../domain/mask.js';
 
 export interface MemberFilter {
   organizationId?: number | null;
@@ -54,11 +58,32 @@ export interface MemberFilter {
 
 /** The column each sort orders by, ascending (readPage needs the id after it to reverse exactly). */
 const SORT_COLUMNS: Record<MemberSort, Order> = {
-  [MemberSort.NEWEST]: { id: 'asc' },
-  [MemberSort.NAME]: { name: 'asc' },
-  [MemberSort.MEMBER_NO]: { memberNo: 'asc' },
-  [MemberSort.JOINED_AT]: { joinedAt: 'asc' },
+  [MemberSort.NEWEST]: { 'm.id': 'asc' },
+  [MemberSort.NAME]: { 'm.name': 'asc' },
+  [MemberSort.MEMBER_NO]: { 'm.member_no': 'asc' },
+  [MemberSort.JOINED_AT]: { 'm.joined_at': 'asc' },
 };
+
+/** The members of a subtree, from the trigger-kept counters: exact, and one row at a million members. */
+export const SUBTREE_MEMBERS = scopedSql(
+  `select t.members from subtree_totals t join organization o on o.id = t.organization_id where o.path like $1 and t.organization_id = $2`,
+);
+
+/**
+ * The members list on the read path, given its conditions: exported for bench/reads.js, whose bare
+ * server pages the unfiltered list with the same statements (sqlListStatements).
+ */
+export function membersList(where: string[], params: SqlParams, sort: MemberSort | null | undefined, direction: SortDirection | null | undefined) {
+  const by = sort ?? MemberSort.NEWEST;
+  const order = sortOrder(SORT_COLUMNS[by], direction ?? (by === MemberSort.NEWEST ? SortDirection.DESC : SortDirection.ASC), 'm.id');
+  return { select: MEMBER_SELECT, from: 'member m', where, params, order };
+}
+
+function isFiltered(filter: MemberFilter): boolean {
+  return Boolean(
+    filter.enterpriseId != null || filter.category || filter.lifeStatus || filter.needsConfirmation != null || filter.hasCard != null || filter.search?.trim(),
+  );
+}
 
 export interface MemberDraftInput extends MemberDraft {
   enterpriseId?: number | null;
@@ -96,46 +121,36 @@ export class MemberService {
     private readonly revealLimitPerHour: number,
   ) {}
 
-  async list(ctx: AuthedContext, filter: MemberFilter, pageArgs: PageArgs): Promise<Page<Member>> {
-    const where = await this.conditions(ctx, filter);
-    const sort = filter.sort ?? MemberSort.NEWEST;
-    const order = sortOrder(SORT_COLUMNS[sort], filter.direction ?? (sort === MemberSort.NEWEST ? SortDirection.DESC : SortDirection.ASC));
-    return readPage(ctx, pageArgs, {
-      count: () => this.count(ctx, filter, where),
-      fetch: (w) => ctx.em.find(Member, { $and: where }, { orderBy: w.reversed ? reverseOrder(order) : order, offset: w.offset, limit: w.limit }),
+  /** A page of the members list: the read path's plain rows (see org-scope/read-db.ts). */
+  async list(ctx: AuthedContext, filter: MemberFilter, pageArgs: PageArgs): Promise<Page<MemberRow>> {
+    const params = new SqlParams();
+    const where = await this.conditions(ctx, filter, params);
+    return readSqlPage<MemberRow>(ctx, pageArgs, {
+      ...membersList(where, params, filter.sort, filter.direction),
+      // Unfiltered, totalCount is the counters' row of the chosen union's subtree or the caller's;
+      // filtered, a real count of the narrower set. conditions() has checked organizationId is in scope.
+      count: isFiltered(filter)
+        ? undefined
+        : async () => (await ctx.reads.one<{ members: number }>(SUBTREE_MEMBERS, [filter.organizationId ?? ctx.viewer.organizationId]))?.members ?? 0,
     });
   }
 
   /**
-   * totalCount. Without filters it is read from the trigger-maintained counters (one row: the chosen
-   * union's subtree, or the caller's; exact, and cheap at a million members); with filters it is a
-   * real count of the narrower set. conditions() has already checked organizationId is in scope.
+   * The filter as SQL conditions on member `m`, always inside the caller's subtree (`$1`), and inside a
+   * chosen union's subtree when there is one; their values go to `params`.
    */
-  private async count(ctx: AuthedContext, filter: MemberFilter, where: FilterQuery<Member>[]): Promise<number> {
-    const filtered =
-      filter.enterpriseId != null ||
-      filter.category ||
-      filter.lifeStatus ||
-      filter.needsConfirmation != null ||
-      filter.hasCard != null ||
-      filter.search?.trim();
-    if (filtered) return ctx.em.count(Member, { $and: where });
-    const [row] = await sqlRows<{ members: number }>(ctx.em, `select members from subtree_totals where organization_id = ?`, [
-      filter.organizationId ?? ctx.viewer.organizationId,
-    ]);
-    return row?.members ?? 0;
-  }
-
-  /** The filter as query conditions, always inside the caller's subtree: a chosen union's subtree, or the caller's. */
-  private async conditions(ctx: AuthedContext, filter: MemberFilter): Promise<FilterQuery<Member>[]> {
-    const scope = filter.organizationId != null ? (await this.organizations.get(ctx, filter.organizationId)).path : ctx.viewer.orgPath;
-    const where: FilterQuery<Member>[] = [{ orgPath: { $like: subtreePattern(scope) } }];
-    if (filter.enterpriseId != null) where.push({ enterprise: filter.enterpriseId });
-    if (filter.category) where.push({ category: filter.category });
-    if (filter.lifeStatus) where.push({ lifeStatus: filter.lifeStatus });
-    if (filter.needsConfirmation != null) where.push({ needsConfirmation: filter.needsConfirmation });
-    if (filter.hasCard != null) where.push({ hasCard: filter.hasCard });
-    if (filter.search?.trim()) where.push({ $or: this.searchConditions(filter.search.trim()) });
+  private async conditions(ctx: AuthedContext, filter: MemberFilter, params: SqlParams): Promise<string[]> {
+    const where = ['m.org_path like $1'];
+    if (filter.organizationId != null) {
+      where.push(`m.org_path like ${params.add(subtreePattern((await this.organizations.get(ctx, filter.organizationId)).path))}`);
+    }
+    if (filter.enterpriseId != null) where.push(`m.enterprise_id = ${params.add(filter.enterpriseId)}`);
+    if (filter.category) where.push(`m.category = ${params.add(filter.category)}`);
+    if (filter.lifeStatus) where.push(`m.life_status = ${params.add(filter.lifeStatus)}`);
+    if (filter.needsConfirmation != null) where.push(`m.needs_confirmation = ${params.add(filter.needsConfirmation)}`);
+    if (filter.hasCard != null)
+      where.push(`${filter.hasCard ? '' : 'not '}exists (select 1 from member_card c where c.member_id = m.id and c.status = 'ACTIVE')`);
+    if (filter.search?.trim()) where.push(`(${this.searchConditions(filter.search.trim(), params).join(' or ')})`);
     return where;
   }
 
@@ -144,13 +159,9 @@ export class MemberService {
    * bindings): for set-based work on a whole filtered list (queueing every filtered member for a card).
    */
   async idsQuery(ctx: AuthedContext, filter: MemberFilter): Promise<{ sql: string; bindings: unknown[] }> {
-    const query = ctx.em
-      .createQueryBuilder(Member, 'm')
-      .select('m.id')
-      .where({ $and: await this.conditions(ctx, filter) })
-      .getKnexQuery()
-      .toSQL();
-    return { sql: query.sql, bindings: [...query.bindings] };
+    const params = new SqlParams();
+    const where = await this.conditions(ctx, filter, params);
+    return asQuestionMarks(`select m.id from member m where ${where.join(' and ')}`, [subtreePattern(ctx.viewer.orgPath), ...params.values]);
   }
 
   /**
@@ -159,25 +170,16 @@ export class MemberService {
    * receive, not 100,000 (which would hold up every other request on this event loop).
    */
   async exportIdBatches(ctx: AuthedContext, filter: MemberFilter, cap: number, batch = 2000): Promise<{ count: number; batches: string[] }> {
-    const matching = ctx.em
-      .createQueryBuilder(Member, 'm')
-      .select('m.id')
-      .where({ $and: await this.conditions(ctx, filter) })
-      .limit(cap)
-      .getKnexQuery();
-    const parts = await ctx.em.getConnection().execute<{ n: number; ids: string }[]>(
-      ctx.em
-        .getKnex()
-        .select(ctx.em.getKnex().raw(`count(*)::int as n, '{' || string_agg(id::text, ',' order by id desc) || '}' as ids`))
-        .from(
-          ctx.em
-            .getKnex()
-            .select('id', ctx.em.getKnex().raw('(row_number() over (order by id desc) - 1) / ? as part', [batch]))
-            .from(matching.as('matching'))
-            .as('numbered'),
-        )
-        .groupBy('part')
-        .orderBy('part'),
+    const params = new SqlParams();
+    const where = await this.conditions(ctx, filter, params);
+    const parts = await ctx.reads.rows<{ n: number; ids: string }>(
+      scopedSql(
+        `select count(*)::int as n, '{' || string_agg(id::text, ',' order by id desc) || '}' as ids
+           from (select id, (row_number() over (order by id desc) - 1) / ${params.add(batch)} as part
+                   from (select m.id from member m where ${where.join(' and ')} limit ${params.add(cap)}) matching) numbered
+          group by part order by part`,
+      ),
+      params.values,
     );
     return { count: parts.reduce((sum, p) => sum + p.n, 0), batches: parts.map((p) => p.ids) };
   }
@@ -189,15 +191,15 @@ export class MemberService {
    * member moved out of scope since is not exported.
    */
   async *exportBatches(ctx: AuthedContext, filter: MemberFilter, idBatches: string[]): AsyncGenerator<string> {
-    const query = ctx.em
-      .createQueryBuilder(Member, 'm')
-      .select(raw(`coalesce(json_agg(${EXPORT_ROW_SQL} order by m.id desc), '[]')::text as rows`))
-      .leftJoin('m.enterprise', 'e')
-      .join('m.organization', 'o')
-      .where({ $and: await this.conditions(ctx, filter) })
-      .getKnexQuery();
+    const params = new SqlParams();
+    const where = await this.conditions(ctx, filter, params);
+    const batch = scopedSql(
+      `select coalesce(json_agg(${EXPORT_ROW_SQL} order by m.id desc), '[]')::text as rows
+         from member m left join enterprise e on e.id = m.enterprise_id join organization o on o.id = m.organization_id
+        where ${where.join(' and ')} and m.id = any(${params.add(null)}::int[])`,
+    );
     for (const ids of idBatches) {
-      const [row] = await ctx.em.getConnection().execute<{ rows: string }[]>(query.clone().andWhereRaw('m.id = any(?::int[])', [ids]));
+      const [row] = await ctx.reads.rows<{ rows: string }>(batch, [...params.values.slice(0, -1), ids]);
       yield row.rows;
     }
   }
@@ -231,32 +233,43 @@ export class MemberService {
    * form's suffix (never by decrypting). Text that is a valid ID number or mobile is never part of a
    * name, so it skips the name scan.
    */
-  private searchConditions(search: string): FilterQuery<Member>[] {
+  private searchConditions(search: string, params: SqlParams): string[] {
     const today = this.clock.today();
-    const exact: FilterQuery<Member>[] = [];
+    const exact: string[] = [];
     const idIndexes = new Set<string>();
     // A passport number always has digits; a Latin-letter word is more likely a name.
     for (const type of /\d/.test(search) ? [IdType.RESIDENT_ID, IdType.HK_MACAO_TAIWAN_PERMIT, IdType.PASSPORT] : []) {
       const id = validateIdNumber(type, search, today);
       if (id.ok) idIndexes.add(this.cipher.blindIndex('id', id.value));
     }
-    if (idIndexes.size) exact.push({ idNumberIndex: { $in: [...idIndexes] } });
+    if (idIndexes.size) exact.push(`m.id_number_index = any(${params.add([...idIndexes])}::text[])`);
     const mobile = normalizeMobile(search);
     if (mobile.ok) {
       // Written so each branch matches one of the two partial indexes on mobile_index.
-      const mobileIndex = this.cipher.blindIndex('mobile', mobile.value);
-      exact.push({ mobileIndex, lifeStatus: LifeStatus.ACTIVE }, { mobileIndex, lifeStatus: { $ne: LifeStatus.ACTIVE } });
+      const mobileIndex = params.add(this.cipher.blindIndex('mobile', mobile.value));
+      exact.push(`(m.mobile_index = ${mobileIndex} and m.life_status = 'ACTIVE')`, `(m.mobile_index = ${mobileIndex} and m.life_status <> 'ACTIVE')`);
     }
-    if (/^\d{12}$/.test(search)) exact.push({ memberNo: search });
+    if (/^\d{12}$/.test(search)) exact.push(`m.member_no = ${params.add(search)}`);
     if (exact.length) return exact;
     const other = validateIdNumber(IdType.OTHER, search, today);
-    const otherId = other.ok ? [{ idNumberIndex: this.cipher.blindIndex('id', other.value) }] : [];
+    const otherId = other.ok ? [`m.id_number_index = ${params.add(this.cipher.blindIndex('id', other.value))}`] : [];
     const bySuffix = parseIdSuffixSearch(search);
-    if (bySuffix) return [{ idNumberSuffix: bySuffix.suffix, ...(bySuffix.name ? { name: { $ilike: `%${escapeLike(bySuffix.name)}%` } } : {}) }, ...otherId];
-    return [{ name: { $ilike: `%${escapeLike(search)}%` } }, ...otherId];
+    if (bySuffix) {
+      const name = bySuffix.name ? ` and m.name ilike ${params.add(`%${escapeLike(bySuffix.name)}%`)}` : '';
+      return [`(right(m.id_number_masked, 4) = ${params.add(bySuffix.suffix)}${name})`, ...otherId];
+    }
+    return [`m.name ilike ${params.add(`%${escapeLike(search)}%`)}`, ...otherId];
   }
 
-  async get(ctx: AuthedContext, id: number): Promise<Member> {
+  /** One member in scope, as the read path answers it; NOT_FOUND when missing or outside the subtree. */
+  async get(ctx: AuthedContext, id: number): Promise<MemberRow> {
+    const m = await ctx.loaders.member.load(id);
+    if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    return m;
+  }
+
+  /** The entity, for what needs more than the read path shows (the sealed numbers). */
+  private async entity(ctx: AuthedContext, id: number): Promise<Member> {
     const m = await ctx.em.findOne(Member, id);
     if (!m) throw new AppError('NOT_FOUND', ctx.t('notFound'));
     return m;
@@ -270,7 +283,7 @@ export class MemberService {
    * audited too, and warns the account's superior union (once an hour per account).
    */
   async reveal(ctx: AuthedContext, id: number): Promise<{ idNumber: string; mobile: string | null }> {
-    const m = await this.get(ctx, id);
+    const m = await this.entity(ctx, id);
     const v = ctx.viewer;
     const allowed = await ctx.em.transactional(async (tx) => {
       await sqlRows(tx, 'select pg_advisory_xact_lock(?, ?)', [REVEAL_LOCK, v.accountId]);
@@ -322,7 +335,7 @@ export class MemberService {
         const m = tx.create(Member, {
           ...this.storedFields(member),
           memberNo: await nextMemberNo(tx),
-          organization: union,
+          organization: union.id,
           orgPath: union.path,
           enterprise,
           createdAt: now,
@@ -337,7 +350,7 @@ export class MemberService {
 
   /** `idNumber` or `mobile` left undefined keep their stored values (decrypted here, never sent to the client). */
   async update(ctx: AuthedContext, id: number, version: number, input: MemberDraftInput): Promise<Member | UserError> {
-    const existing = await this.get(ctx, id);
+    const existing = await this.entity(ctx, id);
     const union = await this.organizations.get(ctx, existing.organization.id);
     const draft: MemberDraftInput = {
       ...input,
@@ -412,7 +425,7 @@ export class MemberService {
       null,
       (member) => {
         if (member.organization.id === target.id) return refused; // after the version check: judged on the member as the caller saw it
-        member.organization = ref(target);
+        member.organization = ref(Organization, target.id);
         member.orgPath = target.path;
         member.enterprise = null; // enterprises belong to the old union
       },

@@ -4,8 +4,8 @@ import { Connection } from '../../common/pagination/page.js';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { FemalePostType, Gender, LifeStatus, MemberCategory } from '../../domain/member-category.js';
 import { IdType } from '../../domain/id-document.js';
-import type { Member } from './member.entity.js';
-import { MemberCardStatus, type MemberCard } from './member-card.entity.js';
+import type { MemberCardRow, MemberRow } from './member.reads.js';
+import { MemberCardStatus } from './member-card.entity.js';
 import { CardChannel, cardChannelOf } from '../../domain/card-rules.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 import { MemberSort } from './member-sort.js';
@@ -38,7 +38,7 @@ export class MemberCardType {
   revokedOn!: string | null;
 }
 
-export function toMemberCardType(c: MemberCard): MemberCardType {
+export function toMemberCardType(c: MemberCardRow): MemberCardType {
   return { cardNumberMasked: c.cardNumberMasked, status: c.status, issuedOn: c.issuedOn, revokedOn: c.revokedOn ?? null };
 }
 
@@ -245,7 +245,7 @@ export class TransferMemberInput {
   toOrganizationId!: string;
 }
 
-export function toMemberType(m: Member): MemberType {
+export function toMemberType(m: MemberRow): MemberType {
   return {
     id: m.id,
     memberNo: m.memberNo,
@@ -268,7 +268,7 @@ export function toMemberType(m: Member): MemberType {
     cardChannel: cardChannelOf(m.category),
     createdAt: m.createdAt,
     version: m.version,
-    organizationId: m.organization.id,
-    enterpriseId: m.enterprise?.id ?? null,
+    organizationId: m.organizationId,
+    enterpriseId: m.enterpriseId ?? null,
   };
 }

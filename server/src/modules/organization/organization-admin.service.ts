@@ -46,7 +46,15 @@ export class OrganizationAdminService {
       return await ctx.em.transactional(async (tx) => {
         // Take the id first so the row is written with its final path (the flush guard checks it).
         const [{ id }] = await tx.execute<{ id: number }[]>(`select nextval('organization_id_seq')::int as id`);
-        const org = tx.create(Organization, { id, name, tier: input.tier, parent, path: childPath(parent.path, id), creditCode, createdAt: this.clock.now() });
+        const org = tx.create(Organization, {
+          id,
+          name,
+          tier: input.tier,
+          parent: parent.id,
+          path: childPath(parent.path, id),
+          creditCode,
+          createdAt: this.clock.now(),
+        });
         this.audit.record(ctx, tx, {
           action: 'organization.created',
           organization: org,

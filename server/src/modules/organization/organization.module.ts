@@ -4,7 +4,7 @@ import { defineModule } from '../define-module.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationAdminService } from './organization-admin.service.js';
 import { OrganizationResolver } from './organization.resolver.js';
-import { organizationLoaders } from './organization.loaders.js';
+import { organizationLoaders } from './organization.reads.js';
 
 export const organizationModule = defineModule({
   name: 'organization',
@@ -13,5 +13,5 @@ export const organizationModule = defineModule({
     return { organizations, organizationAdmin: new OrganizationAdminService(s.clock, organizations, s.audit) };
   },
   resolvers: (s) => [new OrganizationResolver(s.organizations, s.organizationAdmin)],
-  loaders: (em) => ({ organization: organizationLoaders(em) }),
+  loaders: { organization: organizationLoaders },
 });

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType, createUnionType, registerEnumType } f
 import { MaxLength } from 'class-validator';
 import { UserError } from '../../common/errors/error-result.js';
 import { Tier } from '../../org-scope/tier.js';
-import type { Organization } from '../../org-scope/organization.entity.js';
+import type { OrganizationRow } from './organization.reads.js';
 import { Connection } from '../../common/pagination/page.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
 import { OrganizationSort } from './organization-sort.js';
@@ -33,14 +33,14 @@ export class OrganizationType {
 @ObjectType()
 export class OrganizationConnection extends Connection(OrganizationType) {}
 
-export function toOrganizationType(o: Organization): OrganizationType {
+export function toOrganizationType(o: OrganizationRow): OrganizationType {
   return {
     id: o.id,
     name: o.name,
     tier: o.tier,
     path: o.path,
     creditCode: o.creditCode ?? null,
-    parentId: o.parent?.id ?? null,
+    parentId: o.parentId ?? null,
   };
 }
 

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { subtreePattern } from './org-path.js';
+
+/**
+ * THE read path: plain rows from the pg driver, as named prepared statements, on a pool of its own.
+ * No entity hydration, no identity map, no query building on the hot path: the members page here is
+ * several times cheaper than through the ORM (bench/reads.js, against a bare `http` + `pg` server).
+ * Writes keep the ORM and the versioned-change helper.
+ *
+ * Scope cannot be forgotten: a statement made by {@link scopedSql} must limit itself with `… like $1`,
+ * and the only way to run one is a {@link ScopedReads}, which exists only for a viewer and always
+ * binds `$1` to that viewer's subtree. Unscoped reads (sessions) go through system-reads.ts, an
+ * allow-listed exception like systemEm.
+ */
+export interface Statement {
+  /** The prepared statement's name: a hash of the text, so every process and connection agrees on it. */
+  readonly name: string;
+  readonly text: string;
+  /** Made by scopedSql: only ScopedReads runs it. */
+  readonly scoped: boolean;
+}
+
+export interface ScopedStatement extends Statement {
+  readonly scoped: true;
+}
+
+/** How many distinct statement texts keep their name cached; list filters make a bounded number of them. */
+const MAX_CACHED = 2000;
+const named = new Map<string, Statement>();
+
+function statement(text: string, scoped: boolean): Statement {
+  const key = `${scoped ? 's' : 'u'}${text}`;
+  let s = named.get(key);
+  if (!s) {
+    if (named.size >= MAX_CACHED) named.clear();
+    s = { name: `r${createHash('sha1').update(key).digest('base64url').slice(0, 22)}`, text, scoped };
+    named.set(key, s);
+  }
+  return s;
+}
+
+/** Matches `<alias>.org_path like $1` or `<alias>.path like $1` (not `$10`): the scope predicate. */
+const SCOPE_PREDICATE = /\b(org_path|path) like \$1(?!\d)/;
+
+/**
+ * A statement run inside the caller's subtree: its text must hold the scope predicate
+ * (`x.org_path like $1` or `x.path like $1` on every org-owned table it reads), and `$1` is bound by
+ * {@link ScopedReads} to the viewer's subtree. Its own parameters start at `$2` (see {@link SqlParams}).
+ * Every value is a parameter: the text must never hold one, or each value would be a new statement.
+ */
+export function scopedSql(text: string): ScopedStatement {
+  if (!SCOPE_PREDICATE.test(text)) throw new Error(`a scoped statement must limit itself with "org_path like $1" or "path like $1": ${text}`);
+  return statement(text, true) as ScopedStatement;
+}
+
+/** A statement that reads no org-owned row, or states its own scope (system-reads.ts only). */
+export function unscopedSql(text: string): Statement {
+  return statement(text, false);
+}
+
+/** Numbers the parameters of a statement built piece by piece: `$2`, `$3`, … after the scope's `$1`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  constructor(private readonly first = 2) {}
+
+  /** The placeholder of `value`. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.first + this.values.length - 1}`;
+  }
+}
+
+/** The caller a scoped read runs for: its organization's materialized path. */
+export interface ReadScope {
+  orgPath: string;
+}
+
+/** A viewer's reads: every statement limited to its subtree. Made only by {@link ReadDb.forViewer}. */
+export class ScopedReads {
+  private readonly pattern: string;
+  constructor(
+    private readonly pool: pg.Pool,
+    scope: ReadScope,
+  ) {
+    if (!scope?.orgPath) throw new Error('a scoped read needs a viewer');
+    this.pattern = subtreePattern(scope.orgPath);
+  }
+
+  async rows<T>(stmt: ScopedStatement, params: readonly unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T & pg.QueryResultRow>({ name: stmt.name, text: stmt.text, values: [this.pattern, ...params] })).rows;
+  }
+
+  async one<T>(stmt: ScopedStatement, params: readonly unknown[] = []): Promise<T | undefined> {
+    return (await this.rows<T>(stmt, params))[0];
+  }
+}
+
+/**
+ * Dates (`date` columns) stay `YYYY-MM-DD` strings, as the ORM's entities hold them; bigints (ids of
+ * the audit trail, counts) are numbers, as the ORM's `BigIntType('number')` makes them: exact below 2^53.
+ */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === pg.types.builtins.DATE) return (value: string) => value;
+    if (oid === pg.types.builtins.INT8) return Number;
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The read path's pool. One per process, beside the ORM's; it could point at a read replica later.
+ * Made on first use, from the database the ORM connected to.
+ */
+export class ReadDb {
+  private made: pg.Pool | undefined;
+
+  constructor(
+    private readonly connectionString: () => string,
+    private readonly max = 10,
+  ) {}
+
+  get pool(): pg.Pool {
+    if (!this.made) {
+      this.made = new pg.Pool({ connectionString: this.connectionString(), max: this.max, types: TYPES, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+      // An idle connection the server ends (a restart, a stopping test database) must not crash the process.
+      this.made.on('error', () => {});
+    }
+    return this.made;
+  }
+
+  /** The one entry point of scoped reads. */
+  forViewer(scope: ReadScope): ScopedReads {
+    return new ScopedReads(this.pool, scope);
+  }
+
+  async close(): Promise<void> {
+    await this.made?.end();
+  }
+}
+
+/**
+ * A select list of `alias`'s columns by their property names, each column named by the ORM's naming
+ * (`memberNo` is `member_no`) and answered under the property's name: rows come back shaped like the
+ * entity's fields.
+ */
+export function selectColumns(alias: string, properties: readonly string[]): string {
+  return properties.map((p) => `${alias}.${p.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} as "${p}"`).join(', ');
+}
+
+/**
+ * A read-path text (`$1`, `$2`, … each value once, a placeholder maybe more than once) as knex wants it
+ * (`?` per use, values repeated), for set-based writes that select with the read path's conditions.
+ */
+export function asQuestionMarks(text: string, values: readonly unknown[]): { sql: string; bindings: unknown[] } {
+  const bindings: unknown[] = [];
+  const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
+    bindings.push(values[Number(n) - 1]);
+    return '?';
+  });
+  return { sql, bindings };
+}
