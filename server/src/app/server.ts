@@ -11,7 +11,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { pageSizeAsFirst } from './page-size-cost.rule.js';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { TrustProxy } from '../config.js';
 import { langFromHeader, t } from '../common/i18n/messages.js';
 import { ErrorCode } from '../common/errors/error-code.js';
@@ -26,7 +26,7 @@ import { literalTextRule, refuseUnprocessableText, UNPROCESSABLE_LITERAL } from 
 import { errSerializer, safeLogArgs } from './error-log.js';
 import type { Config } from '../config.js';
 import { fileRoutes } from '../http/file-routes.js';
-import { logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
+import { logAnswered, logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -154,10 +154,12 @@ export async function createApp(deps: AppOptions): Promise<App> {
       },
     },
     logController: new PrivateLogController(),
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
   });
+  fastify.addHook('onResponse', async (request, reply) => logAnswered(request, reply));
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyHelmet, securityHeaders(config));
   refuseUnprocessableText(fastify, GRAPHQL_PATH);
@@ -196,6 +198,8 @@ export async function createApp(deps: AppOptions): Promise<App> {
       fastifyApolloDrainPlugin(fastify),
       maskingPlugin(fastify.log),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are given; its per-field hook cost every field of every listed row a call (bench/reads.js).
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
