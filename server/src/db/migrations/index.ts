@@ -13,6 +13,7 @@ import { Migration20261201000000StateChanges } from './Migration20261201000000St
 import { Migration20261205000000MemberIdSuffix } from './Migration20261205000000MemberIdSuffix.js';
 import { Migration20261203000000AuditTargetIndex } from './Migration20261203000000AuditTargetIndex.js';
 import { Migration20261210000000MemberCards } from './Migration20261210000000MemberCards.js';
+import { Migration20261215000000RetirementFunction } from './Migration20261215000000RetirementFunction.js';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000000AuditTargetIndex', class: Migration20261203000000AuditTargetIndex },
   { name: 'Migration20261205000000MemberIdSuffix', class: Migration20261205000000MemberIdSuffix },
   { name: 'Migration20261210000000MemberCards', class: Migration20261210000000MemberCards },
+  { name: 'Migration20261215000000RetirementFunction', class: Migration20261215000000RetirementFunction },
 ];
