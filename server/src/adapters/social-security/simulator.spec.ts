@@ -215,11 +215,23 @@ describe('the social-security registry simulator', () => {
       expect(resultsOf(await simulator().results(large.ticket, full, MONDAY))).toHaveLength(REGISTRY_MAX_BATCH);
     });
 
+    it('depend on no more of an ID number than its masked form shows (first and last four characters)', async () => {
+      const [one] = people(1);
+      // Another valid number with the same first and last four characters: another birth date, the same check character.
+      const twin = residentIds(1000)
+        .map((id) => withCheckChar(`${id.slice(0, 14)}${one.idNumber.slice(14, 17)}`))
+        .find((id) => id !== one.idNumber && id.slice(-4) === one.idNumber.slice(-4));
+      expect(twin).toBeDefined();
+      const sim = simulator();
+      const first = await sim.submit({ requestId: 'mask', people: [one] }, FRIDAY);
+      expect(await sim.submit({ requestId: 'mask', people: [{ ...one, idNumber: twin! }] }, FRIDAY)).toEqual(first);
+    });
+
     it('answer only the people submitted with them', async () => {
       const sim = simulator();
       const batch = people(3);
       const { ticket } = await sim.submit({ requestId: 'mine', people: batch }, FRIDAY);
-      const swapped = [batch[0], batch[1], { ...batch[2], idNumber: ids[9999] }];
+      const swapped = [batch[0], batch[1], { ...batch[2], idNumber: batch[1].idNumber }];
       const renamed = [batch[0], batch[1], { ...batch[2], ref: '999' }];
       for (const others of [swapped, renamed, batch.slice(0, 2), [...batch, ...people(1, 100)], []]) {
         await expect(sim.results(ticket, others, MONDAY)).rejects.toThrow(RegistryRequestError);

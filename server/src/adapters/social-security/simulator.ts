@@ -79,9 +79,11 @@ export interface SocialSecurityRegistrySimulatorOptions {
 /**
  * Ticket: `SSSIM1-<ready on, YYYYMMDD>-<request tag>-<people count>-<people digest>`, 47-50 ASCII
  * characters whatever the batch. The request tag is a hash of the requestId (so two submissions of the
- * same people get two tickets); the digest is a hash of the tag, the date and the people's refs and ID
- * numbers, so `results` can tell the people are the ticket's and the date was not edited. No personal
- * data: a hash of a thousand ID numbers with a ref each gives none of them back.
+ * same people get two tickets); the digest is a hash of the tag, the date, and each person's ref with
+ * the first and last four characters of their ID number, so `results` can tell the people are the
+ * ticket's and the date was not edited. Not the whole ID number: the ticket is stored and logged in
+ * the clear, and an unkeyed hash of one person's whole number could be found by trying every birth
+ * date and sequence; these eight characters are what the masked lists show anyway (mask.ts).
  */
 const TICKET = /^SSSIM1-(\d{8})-([0-9a-f]{8})-(\d{1,4})-([0-9a-f]{20})$/;
 
@@ -90,7 +92,7 @@ function sha256Hex(text: string): string {
 }
 
 function peopleDigest(readyOn: string, requestTag: string, people: RegistryPerson[]): string {
-  const lines = people.map((p) => `${p.ref}\u0000${p.idNumber}`).sort();
+  const lines = people.map((p) => `${p.ref}\u0000${p.idNumber.slice(0, 4)}\u0000${p.idNumber.slice(-4)}`).sort();
   return sha256Hex(['SSSIM1', readyOn, requestTag, ...lines].join('\n')).slice(0, 20);
 }
 

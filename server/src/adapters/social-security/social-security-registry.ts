@@ -71,9 +71,9 @@ export type RegistryResults =
 
 export interface SocialSecurityRegistry {
   /**
-   * Hands a batch to the registry and resolves with its ticket (at most
-   * {@link REGISTRY_MAX_TICKET_LENGTH} ASCII characters, no personal data). `today` is the business date
-   * (YYYY-MM-DD, the server's clock), from which the registry's delay is counted.
+   * Hands a batch to the registry and resolves with its ticket: at most {@link REGISTRY_MAX_TICKET_LENGTH}
+   * ASCII characters and no personal data, as it is stored and logged in the clear. `today` is the
+   * business date (YYYY-MM-DD, the server's clock), from which the registry's delay is counted.
    */
   submit(request: RegistrySubmitRequest, today: string): Promise<{ ticket: string }>;
 
