@@ -61,4 +61,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CARD_SIM_DELAY: 'soon' })).toThrow(/CARD_SIM_DELAY/);
     expect(() => loadConfig({ CARD_ISSUE_ATTEMPTS: '0' })).toThrow(/CARD_ISSUE_ATTEMPTS/);
   });
+
+  it('reads the social-security registry settings: the simulator by default, a day late, never failing, 50 ms a call', () => {
+    expect(loadConfig({})).toMatchObject({ socialSecurityRegistry: 'simulator', ssSimDelayDays: 1, ssSimFailureRate: 0, ssSimLatencyMs: 50 });
+    expect(
+      loadConfig({ SOCIAL_SECURITY_REGISTRY: ' ./registry.js ', SS_SIM_DELAY_DAYS: '0', SS_SIM_FAILURE_RATE: '0.25', SS_SIM_LATENCY_MS: ' 0 ' }),
+    ).toMatchObject({ socialSecurityRegistry: './registry.js', ssSimDelayDays: 0, ssSimFailureRate: 0.25, ssSimLatencyMs: 0 });
+    expect(loadConfig({ SOCIAL_SECURITY_REGISTRY: ' ', SS_SIM_DELAY_DAYS: '30' })).toMatchObject({ socialSecurityRegistry: 'simulator', ssSimDelayDays: 30 });
+  });
+
+  it.each([
+    ['SS_SIM_DELAY_DAYS', '1.5'],
+    ['SS_SIM_DELAY_DAYS', '-1'],
+    ['SS_SIM_DELAY_DAYS', '31'],
+    ['SS_SIM_DELAY_DAYS', 'tomorrow'],
+    ['SS_SIM_FAILURE_RATE', '1.5'],
+    ['SS_SIM_FAILURE_RATE', '-0.1'],
+    ['SS_SIM_FAILURE_RATE', '5%'],
+    ['SS_SIM_LATENCY_MS', '-1'],
+    ['SS_SIM_LATENCY_MS', '0.5'],
+    ['SS_SIM_LATENCY_MS', '60001'],
+  ])('refuses %s=%s, naming the variable and its range', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be a (whole )?number from`));
+  });
 });

@@ -54,6 +54,17 @@ export interface Config {
   cardIssuerTimeoutSeconds: number;
   /** Tries of each issuing job before its batch is shown stuck. */
   cardIssueAttempts: number;
+  /**
+   * The social-security registry (adapters/social-security): `simulator`, or the path of a module
+   * exporting `createSocialSecurityRegistry(env)`.
+   */
+  socialSecurityRegistry: string;
+  /** Working days (on the business clock) until the simulator's answers are ready; 0: at once. */
+  ssSimDelayDays: number;
+  /** Share (0..1) of simulator calls that fail as if the registry were down. */
+  ssSimFailureRate: number;
+  /** Milliseconds each simulator call takes. */
+  ssSimLatencyMs: number;
 }
 
 export type TrustProxy = { addresses: string[] } | { hops: number } | 'none';
@@ -135,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cardSimFailureRate: numberIn(env, 'CARD_SIM_FAILURE_RATE', 0.05, 0, 1),
     cardIssuerTimeoutSeconds: positiveInteger(env, 'CARD_ISSUER_TIMEOUT_SECONDS', 60),
     cardIssueAttempts: positiveInteger(env, 'CARD_ISSUE_ATTEMPTS', 5),
+    socialSecurityRegistry: env.SOCIAL_SECURITY_REGISTRY?.trim() || 'simulator',
+    ssSimDelayDays: wholeNumberIn(env, 'SS_SIM_DELAY_DAYS', 1, 0, 30),
+    ssSimFailureRate: numberIn(env, 'SS_SIM_FAILURE_RATE', 0, 0, 1),
+    ssSimLatencyMs: wholeNumberIn(env, 'SS_SIM_LATENCY_MS', 50, 0, 60_000),
   };
 }
 
@@ -143,6 +158,14 @@ function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: n
   const raw = env[name]?.trim();
   const n = raw ? Number(raw) : fallback;
   if (!Number.isFinite(n) || n < min || n > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}`);
+  return n;
+}
+
+/** A whole number from `min` to `max`. */
+function wholeNumberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
