@@ -45,7 +45,11 @@ export function isSubsetFontName(name: string): boolean {
   return SUBSET_TAG.test(name);
 }
 
-/** pdf.js's data files (Adobe CMaps for Chinese text in fonts that are not embedded, the 14 standard fonts, image decoders). */
+/**
+ * pdf.js's data files: Adobe's CMaps (Chinese text in a font the file does not embed is often coded
+ * with them) and the image decoders. Not its copies of the 14 standard fonts: text is read without
+ * them, and with them pdf.js reports those fonts as present, which `embedded` must not.
+ */
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const dataDir = (name: string): string => join(PDFJS_DIR, name) + '/';
 
@@ -75,7 +79,6 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     enableXfa: false,
     cMapUrl: dataDir('cmaps'),
     cMapPacked: true,
-    standardFontDataUrl: dataDir('standard_fonts'),
     wasmUrl: dataDir('wasm'),
     iccUrl: dataDir('iccs'),
     verbosity: VerbosityLevel.ERRORS,

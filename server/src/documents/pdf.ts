@@ -17,12 +17,14 @@ const FONT_FILE = createRequire(import.meta.url).resolve('@expo-google-fonts/not
 let font: Promise<Font> | undefined;
 
 function loadFont(): Promise<Font> {
-  font ??= readFile(FONT_FILE).then((bytes) => {
-    const parsed = create(bytes);
-    if (!('postscriptName' in parsed) || 'fonts' in parsed) throw new Error(`${FONT_FILE} is a font collection, not one font`);
-    return parsed;
-  });
-  font.catch(() => (font = undefined)); // a failed read is retried by the next document
+  if (!font) {
+    font = readFile(FONT_FILE).then((bytes) => {
+      const parsed = create(bytes);
+      if ('fonts' in parsed) throw new Error(`${FONT_FILE} is a font collection, not one font`);
+      return parsed;
+    });
+    font.catch(() => (font = undefined)); // a failed read is retried by the next document
+  }
   return font;
 }
 

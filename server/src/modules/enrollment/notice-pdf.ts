@@ -96,8 +96,9 @@ export function renderEnrollmentNotice(data: NoticeData, lang: Lang = 'zh-CN'): 
     doc.moveDown(1.2);
     doc.fontSize(14).text(text.salutation, { width });
     doc.moveDown(0.6);
-    // Chinese text has no spaces for pdfkit to stretch: justified, its lines would stay ragged anyway.
-    doc.text(text.body, { width, indent: 28, lineGap: 8, align: lang === 'en' ? 'justify' : 'left' });
+    // Left-aligned, not justified: pdfkit justifies by widening spaces, which Chinese text has none
+    // of, and an English line broken before a Chinese name would be stretched across the page.
+    doc.text(text.body, { width, indent: 28, lineGap: 8 });
     doc.moveDown(3);
     doc.text(text.signature, { width, align: 'right' });
     doc.moveDown(0.4);
