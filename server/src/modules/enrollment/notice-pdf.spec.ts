@@ -37,7 +37,9 @@ describe('enrollment notice text', () => {
   it('has an English version with the same facts', () => {
     const text = enrollmentNoticeText(NOTICE, 'en');
     expect(text.title).toBe('Enrollment Notice');
-    expect(text.body).toContain('55 members are enrolled in A类会员专享基本保障 (45 through the member-card channel, 10 through the social-security-card channel)');
+    expect(text.body).toContain(
+      '55 members are enrolled in A类会员专享基本保障 (45 through the member-card channel, 10 through the social-security-card channel)',
+    );
     expect(text.body).toContain('before 25 December 2024');
     expect(text.body).toContain('from 1 January 2025 to 31 December 2025');
     expect(text.body).toContain('instant enrollment, whose coverage runs from the day after enrollment to 31 December 2025');
