@@ -3,8 +3,8 @@
  * higher ones:
  *
  *   domain/                       pure rules, no I/O, imports nothing else of ours
- *   platform: config.ts common/ org-scope/ pii/ auth/ audit-trail/ changes/ jobs/ adapters/
- *                                 request context, tenancy, identity, audit writer, job queue, external systems
+ *   platform: config.ts common/ org-scope/ pii/ auth/ audit-trail/ changes/ jobs/ adapters/ documents/
+ *                                 request context, tenancy, identity, audit writer, job queue, external systems, PDFs
  *   modules/<area>/               the product; may use each other (no cycles), never app/
  *   app/ http/ db/ scripts/ main  wiring: folds the module manifests, serves HTTP, migrates
  *
@@ -13,7 +13,7 @@
  */
 const SRC = '^server/src/';
 const DOMAIN = `${SRC}domain/`;
-const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|changes/|jobs/|adapters/)`;
+const PLATFORM = `${SRC}(config[.]ts|common/|org-scope/|pii/|auth/|audit-trail/|changes/|jobs/|adapters/|documents/)`;
 const MODULES = `${SRC}modules/`;
 const APP = `${SRC}(app/|http/|db/|scripts/|main[.]ts|worker[.]ts)`;
 
