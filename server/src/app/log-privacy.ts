@@ -36,15 +36,18 @@ export function maskingLogStream(target?: { write(line: string): unknown }): { w
 }
 
 /**
- * One line per request, when it is answered (Fastify's own request logging writes two): method, path
- * (never the query string), status and time, under the request's id.
+ * Fastify's request log lines: one per request (Fastify writes two), when it is answered, with the
+ * method and path (never the query string), status and time; and "Route GET:/x not found" without the
+ * query string.
  */
-export function logAnswered(request: FastifyRequest, reply: FastifyReply): void {
-  request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
-}
-
-/** Fastify's "Route GET:/x not found" line, without the query string. */
 export class PrivateLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error || this.isLogDisabled(request)) return super.requestCompleted(error, request, reply);
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+
   override routeNotFound(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
     request.log.info(`Route ${request.method}:${pathOnly(request.url)} not found`);

@@ -26,7 +26,7 @@ import { literalTextRule, refuseUnprocessableText, UNPROCESSABLE_LITERAL } from 
 import { errSerializer, safeLogArgs } from './error-log.js';
 import type { Config } from '../config.js';
 import { fileRoutes } from '../http/file-routes.js';
-import { logAnswered, logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
+import { logSerializers, maskingLogStream, PrivateLogController } from './log-privacy.js';
 
 export interface App {
   fastify: FastifyInstance;
@@ -154,12 +154,10 @@ export async function createApp(deps: AppOptions): Promise<App> {
       },
     },
     logController: new PrivateLogController(),
-    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
   });
-  fastify.addHook('onResponse', async (request, reply) => logAnswered(request, reply));
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyHelmet, securityHeaders(config));
   refuseUnprocessableText(fastify, GRAPHQL_PATH);
