@@ -463,6 +463,94 @@ const ENTRIES: Entry[] = [
       }),
   },
   {
+    name: 'Query.protectionPlans',
+    targets: 'none',
+    call: (c) => gql(c, `{ protectionPlans { id name feeFen } }`),
+  },
+  {
+    name: 'Query.protectionYears',
+    targets: 'none',
+    call: (c) => gql(c, `{ protectionYears { year planIds } }`),
+  },
+  {
+    name: 'Query.feeSplits',
+    targets: 'none',
+    call: (c) => gql(c, `{ feeSplits(year: 2025) { plan { id } districtShareFen grassrootsShareFen } }`),
+  },
+  {
+    name: 'Mutation.createProtectionPlan',
+    targets: 'none',
+    writes: true,
+    call: (c) =>
+      gql(c, `mutation($input: ProtectionPlanInput!) { createProtectionPlan(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: {
+          name: `矩阵计划${seq++}`,
+          feeFen: 3000,
+          cityShareFen: 1000,
+          districtShareFen: 1000,
+          grassrootsShareFen: 1000,
+          halfYearFeeFen: 1500,
+          validFrom: '2026-01-01',
+          validTo: '2026-12-31',
+        },
+      }),
+  },
+  {
+    name: 'Mutation.updateProtectionPlan',
+    targets: 'none',
+    writes: true,
+    call: async (c) => {
+      const [plan] = await s.orm.em.getConnection().execute(`select id, version from protection_plan order by id limit 1`);
+      return gql(c, `mutation($input: UpdateProtectionPlanInput!) { updateProtectionPlan(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: {
+          id: plan.id,
+          version: plan.version,
+          name: `矩阵改名${seq++}`,
+          feeFen: 2600,
+          cityShareFen: 1300,
+          districtShareFen: 1300,
+          grassrootsShareFen: 0,
+          halfYearFeeFen: 1300,
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+        },
+      });
+    },
+  },
+  {
+    name: 'Mutation.saveProtectionYear',
+    targets: 'none',
+    writes: true,
+    call: (c) => {
+      const year = 2030 + (seq++ % 60);
+      return gql(c, `mutation($input: ProtectionYearInput!) { saveProtectionYear(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: {
+          year,
+          coverageStart: `${year}-01-01`,
+          coverageEnd: `${year}-12-31`,
+          grassrootsOpen: `${year - 1}-10-08`,
+          grassrootsClose: `${year - 1}-12-25`,
+          paymentDeadline: `${year - 1}-12-25`,
+          adjustmentOpen: `${year - 1}-10-25`,
+          adjustmentClose: `${year - 1}-10-31`,
+          districtOpen: `${year - 1}-12-26`,
+          districtClose: `${year - 1}-12-31`,
+          planIds: ['1'],
+        },
+      });
+    },
+  },
+  {
+    name: 'Mutation.setFeeSplit',
+    targets: 'none',
+    // The server's today is outside 2025's adjustment window: the window refuses after the access check.
+    refusedFor: { self: { kind: 'ERROR', code: 'OUTSIDE_WINDOW' } },
+    call: (c) =>
+      gql(c, `mutation($input: FeeSplitInput!) { setFeeSplit(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { year: 2025, planId: '1', districtShareFen: 1000, grassrootsShareFen: 300 },
+      }),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,

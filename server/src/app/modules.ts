@@ -11,6 +11,7 @@ import { memberModule } from '../modules/member/member.module.js';
 import { dashboardModule } from '../modules/dashboard/dashboard.module.js';
 import { memberImportModule } from '../modules/member-import/member-import.module.js';
 import { cardModule } from '../modules/card/card.module.js';
+import { protectionModule } from '../modules/protection/protection.module.js';
 
 /** Every module, in the order their services are built: a module comes after those it needs. */
 export const MODULES = [
@@ -24,6 +25,7 @@ export const MODULES = [
   dashboardModule,
   memberImportModule,
   cardModule,
+  protectionModule,
 ] as const;
 
 type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;

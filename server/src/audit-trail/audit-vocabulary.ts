@@ -34,11 +34,25 @@ export const AUDIT_ACTIONS = [
   'card.revocation_refused',
   'enterprise.created',
   'enterprise.updated',
+  'protection_plan.created',
+  'protection_plan.updated',
+  'protection_year.saved',
+  'fee_split.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a row is about; `targetId` is the id of a row of that kind (an import: its job id). */
-export const AUDIT_TARGET_TYPES = ['Account', 'Organization', 'Member', 'Enterprise', 'MemberImport', 'CardBatch'] as const;
+export const AUDIT_TARGET_TYPES = [
+  'Account',
+  'Organization',
+  'Member',
+  'Enterprise',
+  'MemberImport',
+  'CardBatch',
+  'ProtectionPlan',
+  'ProtectionYear',
+  'FeeSplit',
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
@@ -89,6 +103,22 @@ export const AUDIT_FIELDS = [
   'memberCount',
   'batchNo',
   'reason',
+  // protection plans, years and fee splits (amounts in fen, windows as "open..close")
+  'feeFen',
+  'cityShareFen',
+  'districtShareFen',
+  'grassrootsShareFen',
+  'halfYearFeeFen',
+  'validFrom',
+  'validTo',
+  'year',
+  'planId',
+  'planIds',
+  'coverage',
+  'grassrootsWindow',
+  'paymentDeadline',
+  'adjustmentWindow',
+  'districtWindow',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -28,6 +28,14 @@ export enum Permission {
   CARD_REVOCATION_REVIEW = 'CARD_REVOCATION_REVIEW',
   /** 职保中心: confirm district batches, check their vouchers, complete them or send them back. */
   DISTRICT_BATCH_REVIEW = 'DISTRICT_BATCH_REVIEW',
+  /** Read the protection plans and years, and the enrollment of one's subtree. */
+  ENROLLMENT_READ = 'ENROLLMENT_READ',
+  /** 集中参保办理: confirm members, check social-security status, submit enrollments (grassroots). */
+  ENROLLMENT_APPLY = 'ENROLLMENT_APPLY',
+  /** 保障计划与年度设置: the center keeps the plans and each year's calendar. */
+  PROTECTION_PLAN_MANAGE = 'PROTECTION_PLAN_MANAGE',
+  /** 保障金额设置: a district splits the non-city share between itself and its grassroots unions. */
+  FEE_SPLIT_SET = 'FEE_SPLIT_SET',
 }
 
 /** The reviews: each is granted only at the tiers that review that kind of submission (BY_TIER). */
@@ -58,8 +66,10 @@ const BY_ROLE: Record<Role, Permission[]> = {
     Permission.CARD_APPLY,
     Permission.MESSAGE_READ,
     Permission.DISTRICT_BATCH_REVIEW,
+    Permission.ENROLLMENT_READ,
+    Permission.ENROLLMENT_APPLY,
   ],
-  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, ...REVIEW_PERMISSIONS],
+  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, Permission.ENROLLMENT_READ, ...REVIEW_PERMISSIONS],
   [Role.ADMIN]: Object.values(Permission),
 };
 
@@ -67,7 +77,9 @@ const BY_ROLE: Record<Role, Permission[]> = {
 const NOT_REVIEW = Object.values(Permission).filter((p) => !REVIEW_PERMISSIONS.includes(p));
 const except = (...denied: Permission[]) => NOT_REVIEW.filter((p) => !denied.includes(p));
 /** What only the union that keeps the members does. */
-const GRASSROOTS_WORK = [Permission.MEMBER_WRITE, Permission.CARD_APPLY];
+const GRASSROOTS_WORK = [Permission.MEMBER_WRITE, Permission.CARD_APPLY, Permission.ENROLLMENT_APPLY];
+/** The center keeps the plans; districts split their fees. */
+const { PROTECTION_PLAN_MANAGE, FEE_SPLIT_SET } = Permission;
 
 /**
  * ... intersected with what makes sense at each tier. Members are kept, and cards applied for, by
@@ -78,10 +90,15 @@ const GRASSROOTS_WORK = [Permission.MEMBER_WRITE, Permission.CARD_APPLY];
  * center reviews what districts submit to it.
  */
 const BY_TIER: Record<Tier, Permission[]> = {
-  [Tier.CENTER]: [...except(...GRASSROOTS_WORK), Permission.DISTRICT_BATCH_REVIEW],
-  [Tier.DISTRICT]: [...except(...GRASSROOTS_WORK), Permission.ENROLLMENT_REVIEW, Permission.INSTANT_ENROLLMENT_REVIEW, Permission.CARD_REVOCATION_REVIEW],
-  [Tier.SECONDARY]: [...except(...GRASSROOTS_WORK), Permission.ENROLLMENT_REVIEW],
-  [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER),
+  [Tier.CENTER]: [...except(...GRASSROOTS_WORK, FEE_SPLIT_SET), Permission.DISTRICT_BATCH_REVIEW],
+  [Tier.DISTRICT]: [
+    ...except(...GRASSROOTS_WORK, PROTECTION_PLAN_MANAGE),
+    Permission.ENROLLMENT_REVIEW,
+    Permission.INSTANT_ENROLLMENT_REVIEW,
+    Permission.CARD_REVOCATION_REVIEW,
+  ],
+  [Tier.SECONDARY]: [...except(...GRASSROOTS_WORK, PROTECTION_PLAN_MANAGE, FEE_SPLIT_SET), Permission.ENROLLMENT_REVIEW],
+  [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER, PROTECTION_PLAN_MANAGE, FEE_SPLIT_SET),
 };
 
 export function permissionsOf(role: Role, tier: Tier): Permission[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { asQuestionMarks, ReadDb, ScopedReads, scopedSql, selectColumns, SqlParams, unscopedSql } from './read-db.js';
+import { asQuestionMarks, ReadDb, referenceSql, ScopedReads, scopedSql, selectColumns, SqlParams, unscopedSql } from './read-db.js';
 import { ContextFactory } from '../common/request-context.js';
 
 describe('the read path', () => {
@@ -9,8 +9,14 @@ describe('the read path', () => {
     // $10 is a parameter of its own, not the scope.
     expect(() => scopedSql('select m.id from member m where m.org_path like $10')).toThrow(/org_path like \$1/);
     expect(() => scopedSql('select o.id from organization o where o.path like $1')).not.toThrow();
-    expect(scopedSql('select m.id from member m where m.org_path like $1 and m.id = $2').scoped).toBe(true);
-    expect(unscopedSql('select 1').scoped).toBe(false);
+    expect(scopedSql('select m.id from member m where m.org_path like $1 and m.id = $2').kind).toBe('scoped');
+    expect(unscopedSql('select 1').kind).toBe('unscoped');
+  });
+
+  it('lets a reference statement read only the reference tables', () => {
+    expect(referenceSql('select p.id from protection_plan p where p.id = $1').kind).toBe('reference');
+    expect(() => referenceSql('select p.id from protection_plan p join member m on m.id = p.id')).toThrow(/reads only/);
+    expect(() => referenceSql('select 1')).toThrow(/reads only/);
   });
 
   it('names a statement by its text, the same in every process, and scoped and unscoped apart', () => {

@@ -17,24 +17,29 @@ export interface Statement {
   /** The prepared statement's name: a hash of the text, so every process and connection agrees on it. */
   readonly name: string;
   readonly text: string;
-  /** Made by scopedSql: only ScopedReads runs it. */
-  readonly scoped: boolean;
+  /** scoped: limited to the viewer's subtree by `$1`; reference: reads city-wide reference data only; unscoped: system-reads.ts. */
+  readonly kind: 'scoped' | 'reference' | 'unscoped';
 }
 
 export interface ScopedStatement extends Statement {
-  readonly scoped: true;
+  readonly kind: 'scoped';
+}
+
+/** What a viewer's reads run: its subtree's rows, or reference data every union reads. */
+export interface ViewerStatement extends Statement {
+  readonly kind: 'scoped' | 'reference';
 }
 
 /** How many distinct statement texts keep their name cached; list filters make a bounded number of them. */
 const MAX_CACHED = 2000;
 const named = new Map<string, Statement>();
 
-function statement(text: string, scoped: boolean): Statement {
-  const key = `${scoped ? 's' : 'u'}${text}`;
+function statement(text: string, kind: Statement['kind']): Statement {
+  const key = `${kind}:${text}`;
   let s = named.get(key);
   if (!s) {
     if (named.size >= MAX_CACHED) named.clear();
-    s = { name: `r${createHash('sha1').update(key).digest('base64url').slice(0, 22)}`, text, scoped };
+    s = { name: `r${createHash('sha1').update(key).digest('base64url').slice(0, 22)}`, text, kind };
     named.set(key, s);
   }
   return s;
@@ -51,12 +56,26 @@ const SCOPE_PREDICATE = /\b(org_path|path) like \$1(?!\d)/;
  */
 export function scopedSql(text: string): ScopedStatement {
   if (!SCOPE_PREDICATE.test(text)) throw new Error(`a scoped statement must limit itself with "org_path like $1" or "path like $1": ${text}`);
-  return statement(text, true) as ScopedStatement;
+  return statement(text, 'scoped') as ScopedStatement;
 }
+
+/**
+ * A statement over reference data that unions read beyond their subtree (protection plans and years, fee splits): its
+ * tables are named in REFERENCE_TABLES and it reads no other; its parameters start at `$1`.
+ */
+export function referenceSql(text: string): ViewerStatement {
+  const tables = [...text.matchAll(/\b(?:from|join)\s+([a-z_]+)/g)].map((m) => m[1]);
+  const other = tables.filter((t) => !REFERENCE_TABLES.includes(t));
+  if (!tables.length || other.length) throw new Error(`a reference statement reads only ${REFERENCE_TABLES.join(', ')}: ${text}`);
+  return statement(text, 'reference') as ViewerStatement;
+}
+
+/** The tables of reference data: the center's plans and years, each district's fee split; read by every union. */
+const REFERENCE_TABLES = ['protection_plan', 'protection_year', 'fee_split'];
 
 /** A statement that reads no org-owned row, or states its own scope (system-reads.ts only). */
 export function unscopedSql(text: string): Statement {
-  return statement(text, false);
+  return statement(text, 'unscoped');
 }
 
 /** Numbers the parameters of a statement built piece by piece: `$2`, `$3`, … after the scope's `$1`. */
@@ -87,11 +106,12 @@ export class ScopedReads {
     this.pattern = subtreePattern(scope.orgPath);
   }
 
-  async rows<T>(stmt: ScopedStatement, params: readonly unknown[] = []): Promise<T[]> {
-    return (await this.pool.query<T & pg.QueryResultRow>({ name: stmt.name, text: stmt.text, values: [this.pattern, ...params] })).rows;
+  async rows<T>(stmt: ViewerStatement, params: readonly unknown[] = []): Promise<T[]> {
+    const values = stmt.kind === 'scoped' ? [this.pattern, ...params] : [...params];
+    return (await this.pool.query<T & pg.QueryResultRow>({ name: stmt.name, text: stmt.text, values })).rows;
   }
 
-  async one<T>(stmt: ScopedStatement, params: readonly unknown[] = []): Promise<T | undefined> {
+  async one<T>(stmt: ViewerStatement, params: readonly unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(stmt, params))[0];
   }
 }

@@ -30,6 +30,7 @@ export type AuditAction =
   | 'CARD_UNQUEUED'
   | 'ENTERPRISE_CREATED'
   | 'ENTERPRISE_UPDATED'
+  | 'FEE_SPLIT_SET'
   | 'LOGIN_FAILED'
   | 'LOGIN_LOCKED'
   | 'LOGIN_SUCCEEDED'
@@ -43,21 +44,33 @@ export type AuditAction =
   | 'MEMBER_REVEAL_REFUSED'
   | 'MEMBER_TRANSFERRED'
   | 'MEMBER_UPDATED'
-  | 'ORGANIZATION_CREATED';
+  | 'ORGANIZATION_CREATED'
+  | 'PROTECTION_PLAN_CREATED'
+  | 'PROTECTION_PLAN_UPDATED'
+  | 'PROTECTION_YEAR_SAVED';
 
 /** A field of what an audit entry records */
 export type AuditField =
   | 'ADDRESS'
+  | 'ADJUSTMENT_WINDOW'
   | 'BATCH_NO'
   | 'BIRTH_DATE'
   | 'CATEGORY'
+  | 'CITY_SHARE_FEN'
   | 'COUNT'
+  | 'COVERAGE'
   | 'CREDIT_CODE'
   | 'DISABLED'
+  | 'DISTRICT_SHARE_FEN'
+  | 'DISTRICT_WINDOW'
   | 'ENTERPRISE_ID'
+  | 'FEE_FEN'
   | 'FEMALE_POST_TYPE'
   | 'FILE_NAME'
   | 'GENDER'
+  | 'GRASSROOTS_SHARE_FEN'
+  | 'GRASSROOTS_WINDOW'
+  | 'HALF_YEAR_FEE_FEN'
   | 'ID_EXPIRY'
   | 'ID_EXPIRY_LONG_TERM'
   | 'ID_NUMBER'
@@ -75,6 +88,9 @@ export type AuditField =
   | 'NEEDS_CONFIRMATION'
   | 'ORGANIZATION_ID'
   | 'ORG_PATH'
+  | 'PAYMENT_DEADLINE'
+  | 'PLAN_ID'
+  | 'PLAN_IDS'
   | 'REASON'
   | 'ROLE'
   | 'SCOPE'
@@ -84,16 +100,22 @@ export type AuditField =
   | 'UNCHANGED'
   | 'UPDATED'
   | 'USERNAME'
-  | 'WORK_ADDRESS';
+  | 'VALID_FROM'
+  | 'VALID_TO'
+  | 'WORK_ADDRESS'
+  | 'YEAR';
 
 /** What an audit entry is about */
 export type AuditTargetType =
   | 'ACCOUNT'
   | 'CARD_BATCH'
   | 'ENTERPRISE'
+  | 'FEE_SPLIT'
   | 'MEMBER'
   | 'MEMBER_IMPORT'
-  | 'ORGANIZATION';
+  | 'ORGANIZATION'
+  | 'PROTECTION_PLAN'
+  | 'PROTECTION_YEAR';
 
 export type CardBatchEvent =
   | 'ALL_ISSUED'
@@ -308,7 +330,10 @@ export type Permission =
   | 'CARD_APPLY'
   | 'CARD_REVOCATION_REVIEW'
   | 'DISTRICT_BATCH_REVIEW'
+  | 'ENROLLMENT_APPLY'
+  | 'ENROLLMENT_READ'
   | 'ENROLLMENT_REVIEW'
+  | 'FEE_SPLIT_SET'
   | 'INSTANT_ENROLLMENT_REVIEW'
   | 'MEMBER_READ'
   | 'MEMBER_REVEAL'
@@ -317,7 +342,8 @@ export type Permission =
   | 'MESSAGE_READ'
   | 'ORGANIZATION_MANAGE'
   | 'ORGANIZATION_READ'
-  | 'PASSWORD_RESET';
+  | 'PASSWORD_RESET'
+  | 'PROTECTION_PLAN_MANAGE';
 
 /** Either memberIds or status (every entry of that check status, e.g. FAILED) */
 export type RemoveFromCardQueueInput = {

@@ -1,3 +1,4 @@
+import { Migration20261216000000Protection } from './Migration20261216000000Protection.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000Foundation } from './Migration20261126000000Foundation.js';
 import { Migration20261127000000Enterprises } from './Migration20261127000000Enterprises.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000000MemberIdSuffix', class: Migration20261205000000MemberIdSuffix },
   { name: 'Migration20261210000000MemberCards', class: Migration20261210000000MemberCards },
   { name: 'Migration20261215000000RetirementFunction', class: Migration20261215000000RetirementFunction },
+  { name: 'Migration20261216000000Protection', class: Migration20261216000000Protection },
 ];

@@ -1,3 +1,4 @@
+import { seedProtection } from './demo-protection.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -158,6 +159,7 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
     await tx.flush();
     await seedRolls(tx, byKey, cipher, now);
     await seedCards(tx, byKey, cipher);
+    await seedProtection(tx, byKey.get('center')!, now);
   });
   return true;
 }

@@ -9,7 +9,7 @@ import { ENTRY_SELECT, type AuditEntryRow } from './audit.reads.js';
 import { AUDIT_FIELDS, type AuditDetails, type AuditField, type AuditTargetType } from '../../audit-trail/audit-vocabulary.js';
 
 /** What has a history tab (变更记录); an import's history is its one audit row in the log, a card batch's its timeline. */
-export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport' | 'CardBatch'>;
+export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport' | 'CardBatch' | 'ProtectionPlan' | 'ProtectionYear' | 'FeeSplit'>;
 
 /** What targetName and changes read of an entry (the GraphQL AuditEntry the resolver holds has it). */
 export interface AuditEntryView {
@@ -71,6 +71,9 @@ export class AuditQueryService {
         return ctx.loaders.organization.byId.load(id);
       case 'MemberImport':
       case 'CardBatch':
+      case 'ProtectionPlan':
+      case 'ProtectionYear':
+      case 'FeeSplit':
         return Promise.resolve(null);
     }
   }
