@@ -551,6 +551,26 @@ const ENTRIES: Entry[] = [
       }),
   },
   {
+    name: 'Query.enrollmentOverview',
+    targets: 'none',
+    call: (c) => gql(c, `{ enrollmentOverview(year: 2025) { totalMembers eligibleMemberCard version } }`),
+  },
+  {
+    name: 'Query.enrollmentCandidates',
+    targets: 'none',
+    call: (c) => gql(c, `{ enrollmentCandidates(year: 2025, channel: MEMBER_CARD) { totalCount nodes { member { id } reasons } } }`),
+  },
+  {
+    name: 'Mutation.submitEnrollment',
+    targets: 'none',
+    // The server's today is outside 2025's grassroots window: the window refuses after the access check.
+    refusedFor: { self: { kind: 'ERROR', code: 'OUTSIDE_WINDOW' } },
+    call: (c) =>
+      gql(c, `mutation($input: SubmitEnrollmentInput!) { submitEnrollment(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: 0, clientKey: `matrix-key-${seq++}` },
+      }),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,

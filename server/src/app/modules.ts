@@ -12,6 +12,7 @@ import { dashboardModule } from '../modules/dashboard/dashboard.module.js';
 import { memberImportModule } from '../modules/member-import/member-import.module.js';
 import { cardModule } from '../modules/card/card.module.js';
 import { protectionModule } from '../modules/protection/protection.module.js';
+import { enrollmentModule } from '../modules/enrollment/enrollment.module.js';
 
 /** Every module, in the order their services are built: a module comes after those it needs. */
 export const MODULES = [
@@ -26,6 +27,7 @@ export const MODULES = [
   memberImportModule,
   cardModule,
   protectionModule,
+  enrollmentModule,
 ] as const;
 
 type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;

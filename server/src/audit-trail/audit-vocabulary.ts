@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'protection_plan.updated',
   'protection_year.saved',
   'fee_split.set',
+  'enrollment.submitted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -52,6 +53,7 @@ export const AUDIT_TARGET_TYPES = [
   'ProtectionPlan',
   'ProtectionYear',
   'FeeSplit',
+  'EnrollmentSubmission',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

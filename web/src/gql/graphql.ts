@@ -28,6 +28,7 @@ export type AuditAction =
   | 'CARD_REVOCATION_REFUSED'
   | 'CARD_REVOCATION_REQUESTED'
   | 'CARD_UNQUEUED'
+  | 'ENROLLMENT_SUBMITTED'
   | 'ENTERPRISE_CREATED'
   | 'ENTERPRISE_UPDATED'
   | 'FEE_SPLIT_SET'
@@ -109,6 +110,7 @@ export type AuditField =
 export type AuditTargetType =
   | 'ACCOUNT'
   | 'CARD_BATCH'
+  | 'ENROLLMENT_SUBMISSION'
   | 'ENTERPRISE'
   | 'FEE_SPLIT'
   | 'MEMBER'

@@ -167,6 +167,7 @@ const en: MessageSchema = {
       PROTECTION_PLAN_UPDATED: 'Protection plan changed',
       PROTECTION_YEAR_SAVED: 'Protection year set',
       FEE_SPLIT_SET: 'Fee split set',
+      ENROLLMENT_SUBMITTED: 'Enrollment submitted',
     },
     targetTypes: {
       ACCOUNT: 'Account',
@@ -178,6 +179,7 @@ const en: MessageSchema = {
       PROTECTION_PLAN: 'Protection plan',
       PROTECTION_YEAR: 'Protection year',
       FEE_SPLIT: 'Fee split',
+      ENROLLMENT_SUBMISSION: 'Enrollment submission',
     },
     fields: {
       NAME: 'Name',

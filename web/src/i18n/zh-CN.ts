@@ -168,6 +168,7 @@ const zhCN = {
       PROTECTION_PLAN_UPDATED: '修改保障计划',
       PROTECTION_YEAR_SAVED: '设置保障年度',
       FEE_SPLIT_SET: '保障金额设置',
+      ENROLLMENT_SUBMITTED: '提交集中参保申报',
     } satisfies Record<AuditAction, string>,
     targetTypes: {
       ACCOUNT: '账号',
@@ -179,6 +180,7 @@ const zhCN = {
       PROTECTION_PLAN: '保障计划',
       PROTECTION_YEAR: '保障年度',
       FEE_SPLIT: '保障金额',
+      ENROLLMENT_SUBMISSION: '集中参保申报',
     } satisfies Record<AuditTargetType, string>,
     fields: {
       NAME: '名称',

@@ -9,7 +9,7 @@ import { ENTRY_SELECT, type AuditEntryRow } from './audit.reads.js';
 import { AUDIT_FIELDS, type AuditDetails, type AuditField, type AuditTargetType } from '../../audit-trail/audit-vocabulary.js';
 
 /** What has a history tab (变更记录); an import's history is its one audit row in the log, a card batch's its timeline. */
-export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport' | 'CardBatch' | 'ProtectionPlan' | 'ProtectionYear' | 'FeeSplit'>;
+export type HistoryTarget = Exclude<AuditTargetType, 'MemberImport' | 'CardBatch' | 'ProtectionPlan' | 'ProtectionYear' | 'FeeSplit' | 'EnrollmentSubmission'>;
 
 /** What targetName and changes read of an entry (the GraphQL AuditEntry the resolver holds has it). */
 export interface AuditEntryView {
@@ -74,6 +74,7 @@ export class AuditQueryService {
       case 'ProtectionPlan':
       case 'ProtectionYear':
       case 'FeeSplit':
+      case 'EnrollmentSubmission':
         return Promise.resolve(null);
     }
   }

@@ -1,0 +1,54 @@
+import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
+
+/** Placeholders of the year's values in the statement that uses the checks. */
+export interface CheckParams {
+  year: string;
+  coverageStart: string;
+  coverageEnd: string;
+}
+
+/**
+ * The facts of member `m` the eligibility rule reads, as a lateral select (`f`): its active card, the
+ * clerk's confirmation, its enrollment this year here or in another union, its predicted retirement,
+ * and the coverage dates (typed here, so a statement that reads only some of the facts still binds them).
+ */
+export function factsSql(p: CheckParams): string {
+  return `cross join lateral (select
+      exists (select 1 from member_card c where c.member_id = m.id and c.status = 'ACTIVE') as has_card,
+      exists (select 1 from enrollment_confirmation ec where ec.member_id = m.id and ec.year = ${p.year}) as confirmed,
+      exists (select 1 from enrollment_member em where em.member_id = m.id and em.year = ${p.year} and em.holding and em.organization_id = m.organization_id) as enrolled_here,
+      exists (select 1 from enrollment_member em where em.member_id = m.id and em.year = ${p.year} and em.holding and em.organization_id <> m.organization_id) as enrolled_elsewhere,
+      retirement_month(m.birth_date, m.gender::text, m.female_post_type::text) as retires,
+      ${p.coverageStart}::date as coverage_start,
+      ${p.coverageEnd}::date as coverage_end
+    ) f`;
+}
+
+/**
+ * The rule of domain/enrollment-eligibility.ts in SQL over `m` and the facts `f` (factsSql): the reasons (text[],
+ * in the domain's order) and the flags. A test holds the two to each other case by case.
+ */
+export function eligibilitySql(channel: EnrollmentChannel): { reasons: string; flags: string } {
+  const channelReasons =
+    channel === EnrollmentChannel.MEMBER_CARD
+      ? `case when not f.has_card then 'NO_CARD' end,
+         case when m.needs_confirmation and not f.confirmed then 'PENDING_CONFIRMATION' end`
+      : `case when f.has_card then 'HAS_CARD' end,
+         case when m.id_type <> 'RESIDENT_ID' then 'NO_RESIDENT_ID' end`;
+  return {
+    reasons: `array_remove(array[
+        case when m.life_status = 'DECEASED' then 'DECEASED'
+             when m.life_status = 'RETIRED' and (m.life_status_date is null or m.life_status_date < f.coverage_start) then 'RETIRED'
+             when m.life_status = 'ACTIVE' and f.retires < f.coverage_start then 'RETIRED' end,
+        case when f.enrolled_elsewhere then 'OTHER_UNION' end,
+        case when f.enrolled_here then 'ALREADY_ENROLLED' end,
+        ${channelReasons}
+      ]::text[], null)`,
+    flags: `array_remove(array[
+        case when (m.life_status = 'RETIRED' and m.life_status_date between f.coverage_start and f.coverage_end)
+               or (m.life_status = 'ACTIVE' and f.retires between f.coverage_start and f.coverage_end) then 'RETIRES_DURING_COVERAGE' end,
+        case when m.life_status = 'ACTIVE' and f.retires < f.coverage_start then 'RETIREMENT_PREDICTED' end,
+        case when m.life_status = 'ACTIVE' and m.birth_date is null then 'BIRTH_DATE_UNKNOWN' end
+      ]::text[], null)`,
+  };
+}

@@ -1,0 +1,157 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-entity.js';
+import { ScopedBy } from '../../org-scope/scope-filter.js';
+import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
+import { EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
+
+/**
+ * A grassroots union's enrollment in one year: the plan its first submission fixed (SPEC §8: one plan
+ * per union per year), its batch number, and the version every submission moves, so two clerks
+ * submitting at once end in one submission and a CONFLICT.
+ */
+@Entity({ tableName: 'union_enrollment' })
+@ScopedBy('orgPath')
+@Unique({ name: 'union_enrollment_union_year_unique', properties: ['organizationId', 'year'] })
+@Index({ name: 'union_enrollment_org_path_prefix_idx', expression: pathIndexExpression('union_enrollment', 'org_path') })
+export class UnionEnrollment extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  organizationId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: 'integer' })
+  planId!: number;
+
+  /** The union's batch number of the year; each channel's submissions carry it (FAQ 5). */
+  @Property({ type: 'string', length: 24 })
+  batchNo!: string;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}
+
+/**
+ * 集中参保申报: one submit of one channel. It freezes its members (EnrollmentMember), the plan and the
+ * fee split in force, per person in fen, so later changes of either never rewrite it.
+ */
+@Entity({ tableName: 'enrollment_submission' })
+@ScopedBy('orgPath')
+@Unique({ name: 'enrollment_submission_client_key_unique', properties: ['organizationId', 'clientKey'] })
+@Index({ name: 'enrollment_submission_org_path_prefix_idx', expression: pathIndexExpression('enrollment_submission', 'org_path') })
+@Index({ name: 'enrollment_submission_union_year_idx', properties: ['organizationId', 'year'] })
+export class EnrollmentSubmission extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  organizationId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Enum({ items: () => EnrollmentChannel, nativeEnumName: 'enrollment_channel' })
+  channel!: EnrollmentChannel;
+
+  @Property({ type: 'integer' })
+  planId!: number;
+
+  @Property({ type: 'string', length: 24 })
+  batchNo!: string;
+
+  @Enum({ items: () => EnrollmentSubmissionStatus, nativeEnumName: 'enrollment_submission_status' })
+  status!: EnrollmentSubmissionStatus;
+
+  @Property({ type: 'integer' })
+  memberCount!: number;
+
+  /** Per person, frozen at submission (fen). */
+  @Property({ type: 'integer' })
+  feeFen!: number;
+
+  @Property({ type: 'integer' })
+  cityShareFen!: number;
+
+  @Property({ type: 'integer' })
+  districtShareFen!: number;
+
+  @Property({ type: 'integer' })
+  grassrootsShareFen!: number;
+
+  /** The submit's idempotency key (one per click): the same key answers the same submission. */
+  @Property({ type: 'string', length: 64 })
+  clientKey!: string;
+
+  @Property({ type: 'integer' })
+  submittedBy!: number;
+
+  @Property({ type: 'datetime' })
+  submittedAt!: Date;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}
+
+/**
+ * A member in a submission. `holding` while the submission holds the member for the year (not returned
+ * or void): a member is held by one submission a year, city-wide, which the database ensures.
+ */
+@Entity({ tableName: 'enrollment_member' })
+@Index({ name: 'enrollment_member_org_path_prefix_idx', expression: pathIndexExpression('enrollment_member', 'org_path') })
+@Index({
+  name: 'enrollment_member_holding_unique',
+  expression: 'create unique index "enrollment_member_holding_unique" on "enrollment_member" ("member_id", "year") where "holding"',
+})
+@Index({ name: 'enrollment_member_submission_idx', properties: ['submissionId'] })
+export class EnrollmentMember extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true, type: 'bigint' })
+  id!: string;
+
+  @Property({ type: 'integer' })
+  submissionId!: number;
+
+  @Property({ type: 'integer' })
+  organizationId!: number;
+
+  @Property({ type: 'integer' })
+  memberId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Enum({ items: () => EnrollmentChannel, nativeEnumName: 'enrollment_channel' })
+  channel!: EnrollmentChannel;
+
+  @Property({ type: 'boolean' })
+  holding: boolean & Opt = true;
+}
+
+/** 集中参保待确认名单: a member flagged 人保状态待确认 whom the clerk confirmed for a year. */
+@Entity({ tableName: 'enrollment_confirmation' })
+@Unique({ name: 'enrollment_confirmation_member_year_unique', properties: ['memberId', 'year'] })
+@Index({ name: 'enrollment_confirmation_org_path_prefix_idx', expression: pathIndexExpression('enrollment_confirmation', 'org_path') })
+export class EnrollmentConfirmation extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  memberId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: 'integer' })
+  confirmedBy!: number;
+
+  @Property({ type: 'datetime' })
+  confirmedAt!: Date;
+}

@@ -1,0 +1,283 @@
+import type { Clock } from '../../common/clock.js';
+import type { AuthedContext } from '../../common/request-context.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { userError, type UserError } from '../../common/errors/error-result.js';
+import type { Page, PageArgs } from '../../common/pagination/page.js';
+import { readSqlPage } from '../../common/pagination/sql-page.js';
+import { asQuestionMarks, scopedSql, SqlParams } from '../../org-scope/read-db.js';
+import { isUniqueViolation, sqlRows } from '../../org-scope/raw-sql.js';
+import { moverOf, recordCreation } from '../../changes/transition.js';
+import type { AuditService } from '../../audit-trail/audit.service.js';
+import { EnrollmentChannel, type EligibilityFlag, type ExclusionReason } from '../../domain/enrollment-eligibility.js';
+import { ENROLLMENT_SUBMISSION_MACHINE, EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
+import { MEMBER_SELECT, type MemberRow } from '../member/member.reads.js';
+import type { ProtectionService } from '../protection/protection.service.js';
+import type { YearRow } from '../protection/protection.reads.js';
+import { eligibilitySql, factsSql } from './enrollment-checks.js';
+import { EnrollmentSubmission } from './enrollment.entity.js';
+
+/** Which candidates a list shows. */
+export enum CandidateFilter {
+  ELIGIBLE = 'ELIGIBLE',
+  EXCLUDED = 'EXCLUDED',
+  ALL = 'ALL',
+}
+
+export interface Candidate {
+  member: MemberRow;
+  reasons: ExclusionReason[];
+  flags: EligibilityFlag[];
+}
+
+/** 集中参保办理's figures for the caller's union and a year (the manual's screen). */
+export interface EnrollmentOverview {
+  year: YearRow;
+  totalMembers: number;
+  withCard: number;
+  withoutCard: number;
+  submitted: number;
+  retired: number;
+  deceased: number;
+  pendingConfirmation: number;
+  eligibleMemberCard: number;
+  eligibleSocialSecurityCard: number;
+  retiringDuringCoverage: number;
+  /** The plan the union's first submission fixed this year, if any, and the enrollment's version. */
+  planId: number | null;
+  batchNo: string | null;
+  version: number;
+}
+
+export interface SubmitInput {
+  year: number;
+  channel: EnrollmentChannel;
+  planId: number;
+  /** The union enrollment's version as the clerk saw it (0 before the first submission). */
+  version: number;
+  /** One per click: a repeat of the same key answers the submission it made. */
+  clientKey: string;
+  /** Chosen members (all or none must be eligible); none: every eligible member of the channel. */
+  memberIds?: readonly number[] | null;
+}
+
+/** Members chosen for a submission who are not eligible (any more): who and why. */
+export interface Ineligible {
+  memberId: number;
+  name: string;
+  reasons: ExclusionReason[];
+}
+
+const VALUES = { year: '$2', coverageStart: '$3', coverageEnd: '$4' };
+const UNION_MEMBERS = scopedSql(`select count(*)::int as n from member m where m.org_path like $1 and m.organization_id = $2`);
+
+/** The caller's union's members with their eligibility for `channel`: `$1` scope, `$2` year, `$3`/`$4` coverage, `$5` union. */
+function candidatesFrom(channel: EnrollmentChannel): { from: string; reasons: string; flags: string } {
+  const { reasons, flags } = eligibilitySql(channel);
+  return { from: `member m ${factsSql(VALUES)}`, reasons, flags };
+}
+
+/**
+ * 集中参保办理 (SPEC §8), the grassroots side: the overview, the candidates of each channel with every
+ * reason for exclusion, and submissions that freeze the members, the plan and the fee split.
+ */
+export class EnrollmentService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly protection: ProtectionService,
+  ) {}
+
+  private yearValues(ctx: AuthedContext, y: YearRow): unknown[] {
+    return [y.id, y.coverageStart, y.coverageEnd, ctx.viewer.organizationId];
+  }
+
+  async overview(ctx: AuthedContext, year: number): Promise<EnrollmentOverview> {
+    const y = await this.protection.year(ctx, year);
+    const card = candidatesFrom(EnrollmentChannel.MEMBER_CARD);
+    const social = eligibilitySql(EnrollmentChannel.SOCIAL_SECURITY_CARD);
+    const [[figures], [own]] = await Promise.all([
+      ctx.reads.rows<Omit<EnrollmentOverview, 'year' | 'planId' | 'batchNo' | 'version'>>(
+        scopedSql(
+          `select count(*)::int as "totalMembers",
+                  count(*) filter (where has_card)::int as "withCard",
+                  count(*) filter (where not has_card)::int as "withoutCard",
+                  count(*) filter (where enrolled_here)::int as "submitted",
+                  count(*) filter (where 'RETIRED' = any(card_reasons))::int as "retired",
+                  count(*) filter (where life_status = 'DECEASED')::int as "deceased",
+                  count(*) filter (where 'PENDING_CONFIRMATION' = any(card_reasons) and not enrolled_here)::int as "pendingConfirmation",
+                  count(*) filter (where cardinality(card_reasons) = 0)::int as "eligibleMemberCard",
+                  count(*) filter (where cardinality(social_reasons) = 0)::int as "eligibleSocialSecurityCard",
+                  count(*) filter (where 'RETIRES_DURING_COVERAGE' = any(flags) and cardinality(card_reasons) * cardinality(social_reasons) = 0)::int as "retiringDuringCoverage"
+             from (select f.has_card, f.enrolled_here, m.life_status, ${card.reasons} as card_reasons, ${social.reasons} as social_reasons, ${card.flags} as flags
+                     from ${card.from} where m.org_path like $1 and m.organization_id = $5) c`,
+        ),
+        this.yearValues(ctx, y),
+      ),
+      ctx.reads.rows<{ planId: number; batchNo: string; version: number }>(
+        scopedSql(
+          `select u.plan_id as "planId", u.batch_no as "batchNo", u.version from union_enrollment u where u.org_path like $1 and u.organization_id = $2 and u.year = $3`,
+        ),
+        [ctx.viewer.organizationId, y.id],
+      ),
+    ]);
+    return { year: y, ...figures, planId: own?.planId ?? null, batchNo: own?.batchNo ?? null, version: own?.version ?? 0 };
+  }
+
+  /** A page of the union's members for a channel, eligible or excluded (with every reason), by name. */
+  async candidates(ctx: AuthedContext, year: number, channel: EnrollmentChannel, filter: CandidateFilter, pageArgs: PageArgs): Promise<Page<Candidate>> {
+    const y = await this.protection.year(ctx, year);
+    const c = candidatesFrom(channel);
+    const params = new SqlParams();
+    for (const v of this.yearValues(ctx, y)) params.add(v);
+    const where = ['m.org_path like $1', 'm.organization_id = $5'];
+    if (filter === CandidateFilter.ELIGIBLE) where.push(`cardinality(${c.reasons}) = 0`);
+    if (filter === CandidateFilter.EXCLUDED) where.push(`cardinality(${c.reasons}) > 0`);
+    const page = await readSqlPage<MemberRow & { reasons: ExclusionReason[]; flags: EligibilityFlag[] }>(ctx, pageArgs, {
+      select: `${MEMBER_SELECT}, ${c.reasons} as reasons, ${c.flags} as flags`,
+      from: c.from,
+      where,
+      params,
+      order: { 'm.name': 'asc', 'm.id': 'asc' },
+      // All of them: the union's members, counted without the rule (whose values this count would not use).
+      count: filter === CandidateFilter.ALL ? async () => (await ctx.reads.one<{ n: number }>(UNION_MEMBERS, [ctx.viewer.organizationId]))?.n ?? 0 : undefined,
+    });
+    return { ...page, nodes: page.nodes.map(({ reasons, flags, ...member }) => ({ member, reasons, flags })) };
+  }
+
+  /**
+   * Submits members of one channel: inside the grassroots window, with the plan the union's first
+   * submission fixed (or fixing it), against the union enrollment's version (a second clerk at once gets
+   * CONFLICT), once per client key (a double click answers the first submission). Chosen members who are
+   * not eligible refuse the whole call, each with the reasons; nothing is written then.
+   */
+  async submit(ctx: AuthedContext, input: SubmitInput): Promise<EnrollmentSubmission | UserError | { ineligible: Ineligible[] }> {
+    const union = { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
+    const repeated = await ctx.em.findOne(EnrollmentSubmission, { organizationId: union.id, clientKey: input.clientKey });
+    if (repeated) return repeated;
+    const y = await this.protection.year(ctx, input.year);
+    this.protection.assertInWindow(ctx, 'windowGrassroots', { open: y.grassrootsOpen, close: y.grassrootsClose });
+    if (input.channel === EnrollmentChannel.SOCIAL_SECURITY_CARD) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentRegistryFirst'), 'channel');
+    const split = (await this.protection.splitsInForce(ctx, y.id)).find((s) => s.plan.id === input.planId);
+    if (!split) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('planNotOffered', { year: y.id }), 'planId');
+    const overview = await this.overview(ctx, y.id);
+    if (overview.planId !== null && overview.planId !== input.planId) {
+      const fixed = (await this.protection.plans(ctx)).find((p) => p.id === overview.planId);
+      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentPlanFixed', { year: y.id, plan: fixed?.name ?? String(overview.planId) }), 'planId');
+    }
+    const now = this.clock.now();
+    const c = candidatesFrom(input.channel);
+    const chosen = input.memberIds ? [...new Set(input.memberIds)] : null;
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const batchNo = await this.claim(tx, union, y.id, input, now);
+        if (!batchNo) throw new Conflict();
+        const submission = tx.create(EnrollmentSubmission, {
+          orgPath: union.path,
+          organizationId: union.id,
+          year: y.id,
+          channel: input.channel,
+          planId: input.planId,
+          batchNo,
+          status: EnrollmentSubmissionStatus.PENDING_REVIEW,
+          memberCount: 0,
+          feeFen: split.plan.feeFen,
+          cityShareFen: split.cityShareFen,
+          districtShareFen: split.districtShareFen,
+          grassrootsShareFen: split.grassrootsShareFen,
+          clientKey: input.clientKey,
+          submittedBy: ctx.viewer.accountId,
+          submittedAt: now,
+          updatedAt: now,
+        });
+        await tx.flush();
+        const values = [union.path + '%', y.id, y.coverageStart, y.coverageEnd, union.id, submission.id, input.channel, chosen ?? []];
+        const scopeOf = `m.org_path like $1 and m.organization_id = $5 ${chosen ? 'and m.id = any($8::int[])' : ''}`;
+        if (chosen) {
+          const refused = await sqlRows<{ memberId: number; name: string; reasons: ExclusionReason[] }>(
+            tx,
+            ...knex(
+              `select m.id as "memberId", m.name, ${c.reasons} as reasons from ${c.from} where ${scopeOf} and cardinality(${c.reasons}) > 0 order by m.name, m.id`,
+              values,
+            ),
+          );
+          const found = await sqlRows<{ n: number }>(tx, ...knex(`select count(*)::int as n from member m where ${scopeOf}`, values));
+          if (found[0].n !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFoundSome', { count: chosen.length - found[0].n, ids: '' }));
+          if (refused.length) throw new Refused(refused);
+        }
+        const inserted = await sqlRows<{ id: string }>(
+          tx,
+          ...knex(
+            `insert into enrollment_member (org_path, submission_id, organization_id, member_id, year, channel, holding)
+             select m.org_path, $6, m.organization_id, m.id, $2, $7::enrollment_channel, true from ${c.from}
+              where ${scopeOf} and cardinality(${c.reasons}) = 0 returning id`,
+            values,
+          ),
+        );
+        if (!inserted.length) throw new Nothing();
+        submission.memberCount = inserted.length;
+        recordCreation(tx, ENROLLMENT_SUBMISSION_MACHINE, { id: submission.id, orgPath: union.path }, moverOf(ctx), now);
+        this.audit.record(ctx, tx, {
+          action: 'enrollment.submitted',
+          organization: union,
+          targetType: 'EnrollmentSubmission',
+          targetId: submission.id,
+          after: { year: y.id, planId: input.planId, batchNo, memberCount: inserted.length },
+        });
+        await tx.flush();
+        return submission;
+      });
+    } catch (e) {
+      if (e instanceof Refused) return { ineligible: e.members };
+      if (e instanceof Nothing) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentNobody'));
+      if (e instanceof Conflict || isUniqueViolation(e)) {
+        // A double click that lost the race to its own first click: answer that submission.
+        const first = await ctx.em.fork().findOne(EnrollmentSubmission, { organizationId: union.id, clientKey: input.clientKey });
+        return first ?? userError(ErrorCode.CONFLICT, ctx.t('enrollmentConflict'));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Takes the union's enrollment of the year at the version the clerk saw: creates it (version 0) or
+   * bumps it; the batch number, or null when someone submitted meanwhile.
+   */
+  private async claim(
+    tx: Parameters<typeof sqlRows>[0],
+    union: { id: number; path: string },
+    year: number,
+    input: SubmitInput,
+    now: Date,
+  ): Promise<string | null> {
+    if (input.version === 0) {
+      const batchNo = `JB${year}${String(union.id).padStart(6, '0')}`;
+      const rows = await sqlRows<{ batch_no: string }>(
+        tx,
+        `insert into union_enrollment (org_path, organization_id, year, plan_id, batch_no, updated_at, version) values (?, ?, ?, ?, ?, ?, 1)
+         on conflict (organization_id, year) do nothing returning batch_no`,
+        [union.path, union.id, year, input.planId, batchNo, now],
+      );
+      return rows[0]?.batch_no ?? null;
+    }
+    const rows = await sqlRows<{ batch_no: string }>(
+      tx,
+      `update union_enrollment set version = version + 1, updated_at = ? where organization_id = ? and year = ? and version = ? returning batch_no`,
+      [now, union.id, year, input.version],
+    );
+    return rows[0]?.batch_no ?? null;
+  }
+}
+
+function knex(text: string, values: unknown[]): [string, unknown[]] {
+  const q = asQuestionMarks(text, values);
+  return [q.sql, q.bindings];
+}
+
+class Refused extends Error {
+  constructor(readonly members: Ineligible[]) {
+    super('ineligible members');
+  }
+}
+class Nothing extends Error {}
+class Conflict extends Error {}

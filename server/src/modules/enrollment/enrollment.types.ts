@@ -1,0 +1,192 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
+import { MaxLength, MinLength } from 'class-validator';
+import { Connection, PageArgs } from '../../common/pagination/page.js';
+import { ErrorResult, UserError, VersionConflict } from '../../common/errors/error-result.js';
+import { PlainText } from '../../common/text/input-text.js';
+import { EligibilityFlag, EnrollmentChannel, ExclusionReason } from '../../domain/enrollment-eligibility.js';
+import { EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
+import { MemberType } from '../member/member.type.js';
+import { ProtectionYearType } from '../protection/protection.types.js';
+import { CandidateFilter } from './enrollment.service.js';
+import type { EnrollmentSubmission } from './enrollment.entity.js';
+
+registerEnumType(EnrollmentChannel, { name: 'EnrollmentChannel', description: 'MEMBER_CARD 会员卡渠道, SOCIAL_SECURITY_CARD 社保卡渠道' });
+registerEnumType(ExclusionReason, { name: 'ExclusionReason', description: 'Why a member cannot be enrolled through a channel this year' });
+registerEnumType(EligibilityFlag, {
+  name: 'EligibilityFlag',
+  description: 'What the clerk is warned of (the member stays eligible unless a reason says otherwise)',
+});
+registerEnumType(EnrollmentSubmissionStatus, { name: 'EnrollmentSubmissionStatus' });
+registerEnumType(CandidateFilter, { name: 'CandidateFilter' });
+
+@ObjectType('EnrollmentOverview', { description: '集中参保办理: the caller union’s figures for a year' })
+export class EnrollmentOverviewType {
+  @Field(() => ProtectionYearType)
+  year!: ProtectionYearType;
+
+  @Field(() => Int, { description: '会员总数' })
+  totalMembers!: number;
+
+  @Field(() => Int, { description: '已办卡' })
+  withCard!: number;
+
+  @Field(() => Int, { description: '未办卡' })
+  withoutCard!: number;
+
+  @Field(() => Int, { description: '已申报' })
+  submitted!: number;
+
+  @Field(() => Int, { description: '已退休 (on the roll, or by the statutory age before coverage starts)' })
+  retired!: number;
+
+  @Field(() => Int, { description: '已死亡' })
+  deceased!: number;
+
+  @Field(() => Int, { description: '人保状态待确认, not confirmed yet' })
+  pendingConfirmation!: number;
+
+  @Field(() => Int)
+  eligibleMemberCard!: number;
+
+  @Field(() => Int, { description: 'Before the registry check' })
+  eligibleSocialSecurityCard!: number;
+
+  @Field(() => Int, { description: 'Eligible members who retire during the coverage year (the retiree warning)' })
+  retiringDuringCoverage!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The plan the first submission fixed this year; both channels must use it' })
+  planId!: number | null;
+
+  @Field(() => String, { nullable: true })
+  batchNo!: string | null;
+
+  @Field(() => Int, { description: 'Send it with submitEnrollment: a submission by someone else meanwhile makes it CONFLICT' })
+  version!: number;
+}
+
+@ObjectType('EnrollmentCandidate')
+export class EnrollmentCandidateType {
+  @Field(() => MemberType)
+  member!: MemberType;
+
+  @Field(() => Boolean)
+  eligible!: boolean;
+
+  @Field(() => [ExclusionReason])
+  reasons!: ExclusionReason[];
+
+  @Field(() => [EligibilityFlag])
+  flags!: EligibilityFlag[];
+}
+
+@ObjectType()
+export class EnrollmentCandidateConnection extends Connection(EnrollmentCandidateType) {}
+
+@ArgsType()
+export class EnrollmentCandidatesArgs extends PageArgs {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => EnrollmentChannel)
+  channel!: EnrollmentChannel;
+
+  @Field(() => CandidateFilter, { nullable: true, defaultValue: CandidateFilter.ALL })
+  filter?: CandidateFilter | null;
+}
+
+@ObjectType('EnrollmentSubmission', { description: '集中参保申报: one submit of one channel, its members, plan and fee split frozen' })
+export class EnrollmentSubmissionType {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => EnrollmentChannel)
+  channel!: EnrollmentChannel;
+
+  @Field(() => ID)
+  planId!: number;
+
+  @Field(() => String, { description: 'The union’s batch number of the year, shared by both channels' })
+  batchNo!: string;
+
+  @Field(() => EnrollmentSubmissionStatus)
+  status!: EnrollmentSubmissionStatus;
+
+  @Field(() => Int)
+  memberCount!: number;
+
+  @Field(() => Int, { description: 'Per person, as frozen at submission (fen)' })
+  feeFen!: number;
+
+  @Field(() => Int)
+  cityShareFen!: number;
+
+  @Field(() => Int)
+  districtShareFen!: number;
+
+  @Field(() => Int)
+  grassrootsShareFen!: number;
+
+  @Field(() => Date)
+  submittedAt!: Date;
+}
+
+export function toSubmissionType(s: EnrollmentSubmission): EnrollmentSubmissionType {
+  const { id, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt } = s;
+  return { id, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt };
+}
+
+@InputType()
+export class SubmitEnrollmentInput {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => EnrollmentChannel)
+  channel!: EnrollmentChannel;
+
+  @Field(() => ID)
+  planId!: string;
+
+  @Field(() => Int, { description: 'EnrollmentOverview.version as read' })
+  version!: number;
+
+  @Field(() => String, { description: 'A fresh key per click (e.g. a UUID): a repeat answers the submission it made' })
+  @PlainText('an opaque key: compared, never shown')
+  @MinLength(8)
+  @MaxLength(64)
+  clientKey!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Chosen members (each must be eligible); none: every eligible member of the channel' })
+  memberIds?: string[] | null;
+}
+
+@ObjectType()
+export class IneligibleMember {
+  @Field(() => ID)
+  memberId!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [ExclusionReason])
+  reasons!: ExclusionReason[];
+}
+
+@ObjectType({ implements: ErrorResult, description: 'Chosen members who are not eligible (any more): nothing was submitted' })
+export class EnrollmentRefused extends ErrorResult {
+  @Field(() => [IneligibleMember])
+  members!: IneligibleMember[];
+}
+
+@ObjectType()
+export class EnrollmentSubmitted {
+  @Field(() => EnrollmentSubmissionType)
+  submission!: EnrollmentSubmissionType;
+}
+
+export const SubmitEnrollmentResult = createUnionType({
+  name: 'SubmitEnrollmentResult',
+  types: () => [EnrollmentSubmitted, EnrollmentRefused, VersionConflict, UserError] as const,
+});

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import type { GraphQLClient } from './support/graphql-client.js';
+import { EnrollmentChannel, enrollmentEligibility } from '../src/domain/enrollment-eligibility.js';
+import type { FemalePostType, Gender, LifeStatus } from '../src/domain/member-category.js';
+import type { IdType } from '../src/domain/id-document.js';
+
+/**
+ * 集中参保办理, the grassroots side (SPEC §8): the overview, each channel's candidates with every reason,
+ * the SQL held to the domain rule member by member, and submissions: idempotent, one plan a year,
+ * refused whole when a chosen member is not eligible, one winner when two clerks submit at once.
+ */
+const OVERVIEW = `query($year: Int!) { enrollmentOverview(year: $year) {
+  totalMembers withCard withoutCard submitted retired deceased pendingConfirmation eligibleMemberCard eligibleSocialSecurityCard retiringDuringCoverage planId batchNo version } }`;
+const CANDIDATES = `query($year: Int!, $channel: EnrollmentChannel!, $filter: CandidateFilter, $page: Int) {
+  enrollmentCandidates(year: $year, channel: $channel, filter: $filter, page: $page, pageSize: 100) { totalCount nodes { member { id name } eligible reasons flags } } }`;
+const SUBMIT = `mutation($input: SubmitEnrollmentInput!) { submitEnrollment(input: $input) {
+  __typename
+  ... on EnrollmentSubmitted { submission { id batchNo memberCount status channel feeFen cityShareFen districtShareFen grassrootsShareFen } }
+  ... on EnrollmentRefused { code message members { memberId name reasons } }
+  ... on ErrorResult { code message } } }`;
+
+type Overview = Record<string, number | string | null>;
+type Node = { member: { id: string; name: string }; eligible: boolean; reasons: string[]; flags: string[] };
+
+let s: TestServer;
+let jianlang: GraphQLClient;
+let key = 0;
+const clientKey = () => `test-key-${Date.now()}-${key++}`;
+const sql = <T>(text: string, params: unknown[] = []) => s.orm.em.getConnection().execute<T[]>(text, params);
+
+async function candidates(c: GraphQLClient, channel: EnrollmentChannel, filter = 'ALL'): Promise<{ totalCount: number; nodes: Node[] }> {
+  return (await c.ok<{ enrollmentCandidates: { totalCount: number; nodes: Node[] } }>(CANDIDATES, { year: 2025, channel, filter })).enrollmentCandidates;
+}
+const overview = async (c: GraphQLClient) => (await c.ok<{ enrollmentOverview: Overview }>(OVERVIEW, { year: 2025 })).enrollmentOverview;
+
+beforeAll(async () => {
+  // Inside 2025's grassroots window (2024-10-08..2024-12-25).
+  s = await startTestServer({ APP_TODAY: '2024-11-15' });
+  jianlang = await s.as('jianlang');
+  // Members of every kind the rule tells apart: retired on the roll before and during coverage, deceased,
+  // born to retire before or during 2025, a passport holder, one to confirm.
+  const [union] = await sql<{ id: number; path: string }>(
+    `select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`,
+  );
+  const kinds: [string, string, string | null, string, string | null, string, string | null, boolean][] = [
+    // name, life, life date, gender, birth, id type, female post, needs confirmation
+    ['甲退休', 'RETIRED', '2023-05-01', 'MALE', '1962-01-10', 'RESIDENT_ID', null, false],
+    ['乙退休中', 'RETIRED', '2025-03-01', 'FEMALE', '1975-02-01', 'RESIDENT_ID', 'WORKER', false],
+    ['丙身故', 'DECEASED', '2024-02-02', 'MALE', '1980-01-01', 'RESIDENT_ID', null, false],
+    ['丁将退', 'ACTIVE', null, 'MALE', '1964-11-20', 'RESIDENT_ID', null, false],
+    ['戊年内退', 'ACTIVE', null, 'MALE', '1965-05-20', 'RESIDENT_ID', null, false],
+    ['己护照', 'ACTIVE', null, 'FEMALE', '1990-01-01', 'PASSPORT', 'CADRE', false],
+    ['庚待确认', 'ACTIVE', null, 'MALE', '1988-08-08', 'RESIDENT_ID', null, true],
+  ];
+  for (const [i, [name, life, lifeDate, gender, birth, idType, post, confirm]] of kinds.entries()) {
+    await sql(
+      `insert into member (org_path, organization_id, member_no, name, gender, birth_date, id_type, id_number_sealed, id_number_index, id_number_masked,
+                           category, life_status, life_status_date, female_post_type, needs_confirmation, joined_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, 'sealed', ?, '3101 **** **** 00${i}0', 'IN_ENTERPRISE', ?, ?, ?, ?, '2020-01-01', now(), now())`,
+      [union.path, union.id, `E${String(i).padStart(11, '0')}`, name, gender, birth, idType, `enroll-test-${i}`, life, lifeDate, post, confirm],
+    );
+  }
+});
+afterAll(() => s?.close());
+
+describe('the enrollment screen', () => {
+  it('counts as the candidates list: eligible per channel, with card and without, retired, deceased, to confirm', async () => {
+    const o = await overview(jianlang);
+    const card = await candidates(jianlang, EnrollmentChannel.MEMBER_CARD);
+    const social = await candidates(jianlang, EnrollmentChannel.SOCIAL_SECURITY_CARD);
+    expect(o.totalMembers).toBe(card.totalCount);
+    expect(o.eligibleMemberCard).toBe(card.nodes.filter((n) => n.eligible).length);
+    expect(o.eligibleSocialSecurityCard).toBe(social.nodes.filter((n) => n.eligible).length);
+    expect(o.withCard).toBe(social.nodes.filter((n) => n.reasons.includes('HAS_CARD')).length);
+    expect(o.withoutCard).toBe(card.nodes.filter((n) => n.reasons.includes('NO_CARD')).length);
+    expect(o.retired).toBe(card.nodes.filter((n) => n.reasons.includes('RETIRED')).length);
+    expect(o.deceased).toBe(card.nodes.filter((n) => n.reasons.includes('DECEASED')).length);
+    expect(o.pendingConfirmation).toBe(card.nodes.filter((n) => n.reasons.includes('PENDING_CONFIRMATION')).length);
+    expect(o.eligibleMemberCard).toBeGreaterThan(0);
+    expect(o).toMatchObject({ submitted: 0, planId: null, version: 0 });
+    const byName = new Map(card.nodes.map((n) => [n.member.name, n]));
+    expect(byName.get('甲退休')!.reasons).toEqual(['RETIRED', 'NO_CARD']);
+    expect(byName.get('乙退休中')!.flags).toEqual(['RETIRES_DURING_COVERAGE']);
+    expect(byName.get('丙身故')!.reasons).toEqual(['DECEASED', 'NO_CARD']);
+    expect(byName.get('丁将退')).toMatchObject({ reasons: ['RETIRED', 'NO_CARD'], flags: ['RETIREMENT_PREDICTED'] });
+    expect(byName.get('戊年内退')!.flags).toEqual(['RETIRES_DURING_COVERAGE']);
+    expect(byName.get('庚待确认')!.reasons).toEqual(['NO_CARD', 'PENDING_CONFIRMATION']);
+    const passport = (await candidates(jianlang, EnrollmentChannel.SOCIAL_SECURITY_CARD)).nodes.find((n) => n.member.name === '己护照')!;
+    expect(passport.reasons).toEqual(['NO_RESIDENT_ID']);
+  });
+
+  it('the SQL says what the domain rule says, for every member of the union and both channels', async () => {
+    const rows = await sql<{
+      id: number;
+      life_status: LifeStatus;
+      life_status_date: string | null;
+      birth_date: string | null;
+      gender: Gender;
+      female_post_type: FemalePostType | null;
+      id_type: IdType;
+      needs_confirmation: boolean;
+      has_card: boolean;
+    }>(
+      `select m.id, m.life_status, to_char(m.life_status_date, 'YYYY-MM-DD') as life_status_date, to_char(m.birth_date, 'YYYY-MM-DD') as birth_date,
+              m.gender, m.female_post_type, m.id_type, m.needs_confirmation,
+              exists (select 1 from member_card c where c.member_id = m.id and c.status = 'ACTIVE') as has_card
+         from member m join account a on a.organization_id = m.organization_id where a.username = 'jianlang'`,
+    );
+    for (const channel of [EnrollmentChannel.MEMBER_CARD, EnrollmentChannel.SOCIAL_SECURITY_CARD]) {
+      const byId = new Map((await candidates(jianlang, channel)).nodes.map((n) => [Number(n.member.id), n]));
+      expect(byId.size).toBe(rows.length);
+      for (const r of rows) {
+        const want = enrollmentEligibility(
+          {
+            lifeStatus: r.life_status,
+            lifeStatusDate: r.life_status_date,
+            birthDate: r.birth_date,
+            gender: r.gender,
+            femalePostType: r.female_post_type,
+            idType: r.id_type,
+            hasActiveCard: r.has_card,
+            needsConfirmation: r.needs_confirmation,
+            confirmed: false,
+            alreadyEnrolled: false,
+            enrolledInOtherUnion: false,
+          },
+          channel,
+          { start: '2025-01-01', end: '2025-12-31' },
+        );
+        const got = byId.get(r.id)!;
+        expect({ id: r.id, reasons: got.reasons, flags: got.flags }).toEqual({ id: r.id, reasons: want.reasons, flags: want.flags });
+      }
+    }
+  });
+});
+
+describe('submitting', () => {
+  it('the social-security channel waits for the registry; a plan not offered is refused; nothing is written', async () => {
+    const o = await overview(jianlang);
+    const social = await jianlang.ok<{ submitEnrollment: { code: string } }>(SUBMIT, {
+      input: { year: 2025, channel: 'SOCIAL_SECURITY_CARD', planId: '1', version: o.version, clientKey: clientKey() },
+    });
+    expect(social.submitEnrollment.code).toBe('BAD_USER_INPUT');
+    const plan = await jianlang.ok<{ submitEnrollment: { code: string } }>(SUBMIT, {
+      input: { year: 2025, channel: 'MEMBER_CARD', planId: '999', version: o.version, clientKey: clientKey() },
+    });
+    expect(plan.submitEnrollment.code).toBe('BAD_USER_INPUT');
+    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_submission'))[0].n).toBe(0);
+  });
+
+  it('chosen members of whom one is not eligible: refused whole, naming who and why; another union’s member is NOT_FOUND', async () => {
+    const card = await candidates(jianlang, EnrollmentChannel.MEMBER_CARD);
+    const eligible = card.nodes.find((n) => n.eligible)!;
+    const retired = card.nodes.find((n) => n.member.name === '甲退休')!;
+    const r = await jianlang.ok<{ submitEnrollment: { __typename: string; members: { name: string; reasons: string[] }[] } }>(SUBMIT, {
+      input: { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: 0, clientKey: clientKey(), memberIds: [eligible.member.id, retired.member.id] },
+    });
+    expect(r.submitEnrollment).toMatchObject({ __typename: 'EnrollmentRefused', members: [{ name: '甲退休', reasons: ['RETIRED', 'NO_CARD'] }] });
+    const [other] = await sql<{ id: number }>(
+      `select m.id from member m join account a on a.organization_id = m.organization_id where a.username = 'xuhui-gr1' limit 1`,
+    );
+    expect(
+      await jianlang.errorCode(SUBMIT, {
+        input: { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: 0, clientKey: clientKey(), memberIds: [String(other.id)] },
+      }),
+    ).toBe('NOT_FOUND');
+    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_member'))[0].n).toBe(0);
+    expect((await overview(jianlang)).version).toBe(0);
+  });
+
+  it('a double click and a second clerk at once: one submission of every eligible member, the split frozen; the plan is then fixed', async () => {
+    const before = await overview(jianlang);
+    const clerk2 = await s.as('jianlang');
+    const k = clientKey();
+    const input = { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: before.version };
+    type Answer = {
+      submitEnrollment: {
+        __typename: string;
+        code?: string;
+        submission?: { id: string; memberCount: number; batchNo: string; feeFen: number; cityShareFen: number };
+      };
+    };
+    const answers = await Promise.all([
+      jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } }),
+      jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } }),
+      clerk2.ok<Answer>(SUBMIT, { input: { ...input, clientKey: clientKey() } }),
+    ]);
+    const made = answers.filter((a) => a.submitEnrollment.__typename === 'EnrollmentSubmitted').map((a) => a.submitEnrollment.submission!);
+    const refused = answers.filter((a) => a.submitEnrollment.__typename !== 'EnrollmentSubmitted').map((a) => a.submitEnrollment.code);
+    // The two clicks of one key answer one submission; of the two keys, one wins.
+    expect(new Set(made.map((m) => m.id)).size).toBe(1);
+    expect(refused.every((c) => c === 'CONFLICT')).toBe(true);
+    expect(made[0]).toMatchObject({
+      memberCount: before.eligibleMemberCard,
+      feeFen: 2600,
+      cityShareFen: 1300,
+      batchNo: expect.stringMatching(/^JB2025\d{6}$/),
+    });
+    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_submission'))[0].n).toBe(1);
+    const after = await overview(jianlang);
+    expect(after).toMatchObject({ submitted: before.eligibleMemberCard, eligibleMemberCard: 0, planId: '1', version: 1 });
+    const again = await candidates(jianlang, EnrollmentChannel.MEMBER_CARD, 'EXCLUDED');
+    expect(again.nodes.filter((n) => n.reasons.includes('ALREADY_ENROLLED'))).toHaveLength(before.eligibleMemberCard as number);
+    // The same key later answers the same submission, and writes nothing more.
+    const repeat = await jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } });
+    expect(repeat.submitEnrollment.submission!.id).toBe(made[0].id);
+    const timeline = await sql<{ to_state: string; event: string }>(`select to_state, event from state_change where subject_type = 'EnrollmentSubmission'`);
+    expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
+  });
+
+  it('outside the grassroots window: OUTSIDE_WINDOW with the dates', async () => {
+    s.clock.advance(45 * 86_400_000); // 2024-12-30
+    try {
+      const c = await s.as('jianlang');
+      const r = await c.request(SUBMIT, { input: { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: 1, clientKey: clientKey() } });
+      expect(r.errors?.[0].extensions.code).toBe('OUTSIDE_WINDOW');
+      expect(r.errors?.[0].message).toContain('2024-10-08 至 2024-12-25');
+    } finally {
+      s.clock.advance(-45 * 86_400_000);
+    }
+  });
+});
