@@ -135,6 +135,35 @@ describe('the enrollment screen', () => {
   });
 });
 
+describe('the confirmation list (集中参保待确认名单)', () => {
+  const CONFIRM = `mutation($input: ConfirmMembersInput!) { confirmMembers(input: $input) { __typename ... on MembersConfirmed { confirmed } ... on ErrorResult { code message } } }`;
+
+  it('a card holder flagged 人保状态待确认 joins the list once confirmed, however many clicks at once', async () => {
+    const holder = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD, 'ELIGIBLE')).nodes[0];
+    await sql('update member set needs_confirmation = true where id = ?', [Number(holder.member.id)]);
+    const flagged = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD)).nodes.find((n) => n.member.id === holder.member.id)!;
+    expect(flagged.reasons).toEqual(['PENDING_CONFIRMATION']);
+    const answers = await Promise.all(
+      [1, 2].map(() => jianlang.ok<{ confirmMembers: { confirmed: number } }>(CONFIRM, { input: { year: 2025, memberIds: [holder.member.id] } })),
+    );
+    expect(answers.map((a) => a.confirmMembers.confirmed).sort()).toEqual([0, 1]);
+    const confirmed = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD)).nodes.find((n) => n.member.id === holder.member.id)!;
+    expect(confirmed.eligible).toBe(true);
+    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_confirmation'))[0].n).toBe(1);
+  });
+
+  it('a member not on the list is refused by name; another union’s member is NOT_FOUND; nothing is written', async () => {
+    const plain = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD)).nodes.find((n) => n.member.name === '甲退休')!;
+    const r = await jianlang.ok<{ confirmMembers: { code: string; message: string } }>(CONFIRM, { input: { year: 2025, memberIds: [plain.member.id] } });
+    expect(r.confirmMembers).toMatchObject({ code: 'BAD_USER_INPUT', message: '以下会员不在待确认名单中：甲退休' });
+    const [other] = await sql<{ id: number }>(
+      `select m.id from member m join account a on a.organization_id = m.organization_id where a.username = 'xuhui-gr1' limit 1`,
+    );
+    expect(await jianlang.errorCode(CONFIRM, { input: { year: 2025, memberIds: [String(other.id)] } })).toBe('NOT_FOUND');
+    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_confirmation'))[0].n).toBe(1);
+  });
+});
+
 describe('submitting', () => {
   it('the social-security channel waits for the registry; a plan not offered is refused; nothing is written', async () => {
     const o = await overview(jianlang);

@@ -571,6 +571,13 @@ const ENTRIES: Entry[] = [
       }),
   },
   {
+    name: 'Mutation.confirmMembers',
+    targets: 'none',
+    // The server's today is outside 2025's grassroots window: the window refuses after the access check.
+    refusedFor: { self: { kind: 'ERROR', code: 'OUTSIDE_WINDOW' } },
+    call: (c) => gql(c, `mutation { confirmMembers(input: { year: 2025 }) { __typename ... on ErrorResult { code } } }`),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'protection_year.saved',
   'fee_split.set',
   'enrollment.submitted',
+  'enrollment.confirmed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -168,6 +168,7 @@ const en: MessageSchema = {
       PROTECTION_YEAR_SAVED: 'Protection year set',
       FEE_SPLIT_SET: 'Fee split set',
       ENROLLMENT_SUBMITTED: 'Enrollment submitted',
+      ENROLLMENT_CONFIRMED: 'Members confirmed for enrollment',
     },
     targetTypes: {
       ACCOUNT: 'Account',

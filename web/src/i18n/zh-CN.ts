@@ -169,6 +169,7 @@ const zhCN = {
       PROTECTION_YEAR_SAVED: '设置保障年度',
       FEE_SPLIT_SET: '保障金额设置',
       ENROLLMENT_SUBMITTED: '提交集中参保申报',
+      ENROLLMENT_CONFIRMED: '确认集中参保待确认会员',
     } satisfies Record<AuditAction, string>,
     targetTypes: {
       ACCOUNT: '账号',

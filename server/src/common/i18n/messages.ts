@@ -175,6 +175,7 @@ const ZH_CN = {
   enrollmentNobody: '没有可提交的会员',
   enrollmentConflict: '本会的参保申报已有变化（可能他人刚刚提交），已为您载入最新情况，请核对后再提交',
   enrollmentIneligible: '{count} 名会员已不符合参保条件，本次未提交任何会员：{members}',
+  enrollmentNotToConfirm: '以下会员不在待确认名单中：{members}',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -360,6 +361,7 @@ const EN: Record<MessageKey, string> = {
   enrollmentConflict:
     "Your union's enrollment changed meanwhile (someone may have just submitted); the latest figures are loaded: check them and submit again.",
   enrollmentIneligible: '{count} members are no longer eligible, so nobody was submitted: {members}',
+  enrollmentNotToConfirm: 'These members are not on the confirmation list: {members}',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

@@ -10,6 +10,9 @@ import { toMemberType } from '../member/member.type.js';
 import { toYearType } from '../protection/protection.types.js';
 import { CandidateFilter, type EnrollmentService } from './enrollment.service.js';
 import {
+  ConfirmMembersInput,
+  ConfirmMembersResult,
+  MembersConfirmed,
   EnrollmentCandidateConnection,
   EnrollmentCandidatesArgs,
   EnrollmentOverviewType,
@@ -60,5 +63,11 @@ export class EnrollmentResolver {
       });
     }
     return Object.assign(new EnrollmentSubmitted(), { submission: toSubmissionType(r) });
+  }
+
+  @Mutation(() => ConfirmMembersResult, { description: '集中参保待确认名单: confirm chosen members, or all of the list' })
+  async confirmMembers(@Ctx() ctx: AuthedContext, @Arg('input', () => ConfirmMembersInput) input: ConfirmMembersInput): Promise<typeof ConfirmMembersResult> {
+    const r = await this.enrollment.confirm(ctx, input.year, input.memberIds?.map(toId) ?? null);
+    return r instanceof UserError ? r : Object.assign(new MembersConfirmed(), { confirmed: r });
   }
 }

@@ -240,6 +240,50 @@ export class EnrollmentService {
   }
 
   /**
+   * 集中参保待确认名单: confirms members of the caller's union flagged 人保状态待确认 for a year, the chosen
+   * ones (any of another union is NOT_FOUND, any not flagged refuses the call) or all of them. Confirmed
+   * members join the member-card channel's list. Confirming twice is nothing (a double click).
+   */
+  async confirm(ctx: AuthedContext, year: number, memberIds: readonly number[] | null): Promise<number | UserError> {
+    const y = await this.protection.year(ctx, year);
+    this.protection.assertInWindow(ctx, 'windowGrassroots', { open: y.grassrootsOpen, close: y.grassrootsClose });
+    const union = { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
+    const chosen = memberIds ? [...new Set(memberIds)] : null;
+    if (chosen) {
+      const found = await ctx.reads.rows<{ id: number; name: string; needs: boolean }>(
+        scopedSql(
+          `select m.id, m.name, m.needs_confirmation as needs from member m where m.org_path like $1 and m.organization_id = $2 and m.id = any($3::int[])`,
+        ),
+        [union.id, chosen],
+      );
+      if (found.length !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+      const notFlagged = found.filter((m) => !m.needs);
+      if (notFlagged.length)
+        return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentNotToConfirm', { members: notFlagged.map((m) => m.name).join('、') }), 'memberIds');
+    }
+    return ctx.em.transactional(async (tx) => {
+      const rows = await sqlRows<{ id: number }>(
+        tx,
+        `insert into enrollment_confirmation (org_path, member_id, year, confirmed_by, confirmed_at)
+         select m.org_path, m.id, ?, ?, ? from member m
+          where m.org_path like ? and m.organization_id = ? and m.needs_confirmation ${chosen ? 'and m.id = any(?::int[])' : ''}
+         on conflict (member_id, year) do nothing returning id`,
+        [y.id, ctx.viewer.accountId, this.clock.now(), `${union.path}%`, union.id, ...(chosen ? [chosen] : [])],
+      );
+      if (rows.length) {
+        this.audit.record(ctx, tx, {
+          action: 'enrollment.confirmed',
+          organization: union,
+          targetType: 'Organization',
+          targetId: union.id,
+          after: { year: y.id, memberCount: rows.length },
+        });
+      }
+      return rows.length;
+    });
+  }
+
+  /**
    * Takes the union's enrollment of the year at the version the clerk saw: creates it (version 0) or
    * bumps it; the batch number, or null when someone submitted meanwhile.
    */

@@ -190,3 +190,20 @@ export const SubmitEnrollmentResult = createUnionType({
   name: 'SubmitEnrollmentResult',
   types: () => [EnrollmentSubmitted, EnrollmentRefused, VersionConflict, UserError] as const,
 });
+
+@InputType()
+export class ConfirmMembersInput {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => [ID], { nullable: true, description: 'Chosen members of the confirmation list; none: all of it' })
+  memberIds?: string[] | null;
+}
+
+@ObjectType()
+export class MembersConfirmed {
+  @Field(() => Int, { description: 'Newly confirmed (0 when all were confirmed already)' })
+  confirmed!: number;
+}
+
+export const ConfirmMembersResult = createUnionType({ name: 'ConfirmMembersResult', types: () => [MembersConfirmed, UserError] as const });
