@@ -51,6 +51,7 @@ describe('access declarations', async () => {
             memberExports: {} as MemberExportService,
             organizations: {} as never,
             clock: {} as never,
+            notices: {} as never,
           },
           () => Promise.reject(new Error('not called')),
         );

@@ -4,6 +4,7 @@ import type { GraphQLClient } from './support/graphql-client.js';
 import { EnrollmentChannel, enrollmentEligibility } from '../src/domain/enrollment-eligibility.js';
 import type { FemalePostType, Gender, LifeStatus } from '../src/domain/member-category.js';
 import type { IdType } from '../src/domain/id-document.js';
+import { readPdf } from '../src/documents/pdf-text.js';
 
 /**
  * 集中参保办理, the grassroots side (SPEC §8): the overview, each channel's candidates with every reason,
@@ -202,6 +203,7 @@ describe('submitting', () => {
     const before = await overview(jianlang);
     const clerk2 = await s.as('jianlang');
     const k = clientKey();
+    const k2 = clientKey();
     const input = { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: before.version };
     type Answer = {
       submitEnrollment: {
@@ -213,7 +215,7 @@ describe('submitting', () => {
     const answers = await Promise.all([
       jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } }),
       jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } }),
-      clerk2.ok<Answer>(SUBMIT, { input: { ...input, clientKey: clientKey() } }),
+      clerk2.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k2 } }),
     ]);
     const made = answers.filter((a) => a.submitEnrollment.__typename === 'EnrollmentSubmitted').map((a) => a.submitEnrollment.submission!);
     const refused = answers.filter((a) => a.submitEnrollment.__typename !== 'EnrollmentSubmitted').map((a) => a.submitEnrollment.code);
@@ -232,10 +234,32 @@ describe('submitting', () => {
     const again = await candidates(jianlang, EnrollmentChannel.MEMBER_CARD, 'EXCLUDED');
     expect(again.nodes.filter((n) => n.reasons.includes('ALREADY_ENROLLED'))).toHaveLength(before.eligibleMemberCard as number);
     // The same key later answers the same submission, and writes nothing more.
-    const repeat = await jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: k } });
-    expect(repeat.submitEnrollment.submission!.id).toBe(made[0].id);
+    // (Which key won is the race's to decide: one of the double click, or the second clerk's.)
+    const winner = answers.findIndex((a) => a.submitEnrollment.__typename === 'EnrollmentSubmitted') < 2 ? k : k2;
+    const repeat = await jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: winner } });
+    expect(repeat.submitEnrollment, JSON.stringify(repeat)).toMatchObject({ submission: { id: made[0].id } });
     const timeline = await sql<{ to_state: string; event: string }>(`select to_state, event from state_change where subject_type = 'EnrollmentSubmission'`);
     expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
+  });
+
+  it('the submission renders the union’s notice (告知书), downloadable as a PDF whose text says who, how many and until when', async () => {
+    const url = `${s.url}/api/notices/2025/notice.pdf`;
+    const get = () => fetch(url, { headers: { cookie: jianlang.cookie! } });
+    let res = await get();
+    for (let tries = 0; res.status === 404 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100)); // the notice is rendered by a job after the submission
+      res = await get();
+    }
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const { pages } = await readPdf(Buffer.from(await res.arrayBuffer()));
+    const text = pages.join('').replace(/\s+/g, '');
+    const o = await overview(jianlang);
+    const [union] = await sql<{ name: string }>(`select o.name from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`);
+    for (const part of [union.name, '2025', String(o.submitted), '2024年12月25日', 'A类会员专享基本保障']) expect(text).toContain(part);
+    // Another union has no notice; a district has no such download at all.
+    expect((await fetch(url, { headers: { cookie: (await s.as('xuhui-gr1')).cookie! } })).status).toBe(404);
+    expect((await fetch(url, { headers: { cookie: (await s.as('pudong')).cookie! } })).status).toBe(403);
   });
 
   it('outside the grassroots window: OUTSIDE_WINDOW with the dates', async () => {

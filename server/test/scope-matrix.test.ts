@@ -623,6 +623,13 @@ const ENTRIES: Entry[] = [
     },
   },
   { name: route('memberImportErrors'), targets: 'grassroots', reach: 'own', call: (c, t) => http(c, 'GET', `/api/member-imports/${t.import}/errors.xlsx`) },
+  // Nothing was submitted (the server's today is outside the window): every union allowed finds no notice.
+  {
+    name: route('enrollmentNotice'),
+    targets: 'none',
+    refusedFor: { self: { kind: 'ERROR', code: 'NOT_FOUND' } },
+    call: (c) => http(c, 'GET', '/api/notices/2025/notice.pdf'),
+  },
   { name: route('memberExport'), writes: true, call: (c, t) => http(c, 'POST', '/api/members/export.xlsx', { json: { organizationId: String(t.org) } }) },
 ];
 

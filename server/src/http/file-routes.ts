@@ -14,6 +14,7 @@ import { buildTemplate } from '../modules/member-import/workbook-files.js';
 import type { MemberExportService } from '../modules/member/member-export.service.js';
 import type { OrganizationService } from '../modules/organization/organization.service.js';
 import type { Clock } from '../common/clock.js';
+import type { NoticeService } from '../modules/enrollment/enrollment-notice.js';
 import { exportFileName, parseExportFilter } from './member-export.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,6 +38,7 @@ export const FILE_ROUTES = {
   memberImportUpload: { method: 'POST', url: '/api/member-imports', access: access.allow(Permission.MEMBER_WRITE) },
   memberImportErrors: { method: 'GET', url: '/api/member-imports/:id/errors.xlsx', access: access.allow(Permission.MEMBER_WRITE) },
   memberExport: { method: 'POST', url: '/api/members/export.xlsx', access: access.allow(Permission.MEMBER_READ) },
+  enrollmentNotice: { method: 'GET', url: '/api/notices/:year/notice.pdf', access: access.allow(Permission.ENROLLMENT_APPLY) },
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 type FileRouteName = keyof typeof FILE_ROUTES;
@@ -45,6 +47,7 @@ type FileRouteName = keyof typeof FILE_ROUTES;
 export interface FileRouteServices {
   memberImports: MemberImportService;
   memberExports: MemberExportService;
+  notices: Pick<NoticeService, 'read'>;
   organizations: Pick<OrganizationService, 'get'>;
   clock: Pick<Clock, 'today'>;
 }
@@ -57,7 +60,7 @@ type FileRouteHandler = (ctx: AuthedContext, request: FastifyRequest, reply: Fas
  * same-origin Origin, on top of the SameSite=Strict session cookie.
  */
 export async function fileRoutes(app: FastifyInstance, services: FileRouteServices, contextFor: ContextFor): Promise<void> {
-  const { memberImports: imports, memberExports: exports, organizations, clock } = services;
+  const { memberImports: imports, memberExports: exports, organizations, clock, notices } = services;
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
   refuseUndeclaredRoutes(app);
   app.setErrorHandler(fileErrorHandler);
@@ -105,6 +108,14 @@ export async function fileRoutes(app: FastifyInstance, services: FileRouteServic
         if (gone.signal.aborted) return reply.send(); // nobody is listening any more; not a failure
         throw e;
       }
+    },
+
+    // 告知书: the union's notice as last rendered after a submission; a read, never a render.
+    enrollmentNotice: async (ctx, request, reply) => {
+      const year = Number((request.params as { year: string }).year);
+      const pdf = Number.isSafeInteger(year) ? await notices.read(ctx, year) : null;
+      if (!pdf) throw new AppError('NOT_FOUND', ctx.t('noticeNotReady'));
+      return sendFile(reply, pdf, 'application/pdf', ctx.t('noticeFileName', { year }));
     },
   };
 
@@ -194,8 +205,13 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 export function sendXlsx(reply: FastifyReply, body: Buffer, fileName: string) {
+  return sendFile(reply, body, XLSX_TYPE, fileName);
+}
+
+/** A download: its type, its name (any language), never sniffed or cached. */
+function sendFile(reply: FastifyReply, body: Buffer, type: string, fileName: string) {
   return reply
-    .header('content-type', XLSX_TYPE)
+    .header('content-type', type)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')

@@ -176,6 +176,10 @@ const ZH_CN = {
   enrollmentConflict: '本会的参保申报已有变化（可能他人刚刚提交），已为您载入最新情况，请核对后再提交',
   enrollmentIneligible: '{count} 名会员已不符合参保条件，本次未提交任何会员：{members}',
   enrollmentNotToConfirm: '以下会员不在待确认名单中：{members}',
+  noticeProgram: '上海工会会员专享基本保障计划',
+  noticeServiceCenter: '上海市总工会职工服务中心',
+  noticeNotReady: '告知书尚未生成：提交集中参保申报后片刻即可下载',
+  noticeFileName: '{year}年度集中参保告知书.pdf',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -362,6 +366,10 @@ const EN: Record<MessageKey, string> = {
     "Your union's enrollment changed meanwhile (someone may have just submitted); the latest figures are loaded: check them and submit again.",
   enrollmentIneligible: '{count} members are no longer eligible, so nobody was submitted: {members}',
   enrollmentNotToConfirm: 'These members are not on the confirmation list: {members}',
+  noticeProgram: 'Shanghai Trade Union Members’ Basic Protection Plan',
+  noticeServiceCenter: 'Workers’ Service Center of the Shanghai Federation of Trade Unions',
+  noticeNotReady: 'The notice is not ready: it is made shortly after an enrollment is submitted.',
+  noticeFileName: 'enrollment-notice-{year}.pdf',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

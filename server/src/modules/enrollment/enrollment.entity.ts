@@ -155,3 +155,27 @@ export class EnrollmentConfirmation extends OrgScopedEntity {
   @Property({ type: 'datetime' })
   confirmedAt!: Date;
 }
+
+/**
+ * 告知书: a union's enrollment notice of a year as last rendered (after each submission, by a job), so
+ * a download is a read, never a render.
+ */
+@Entity({ tableName: 'enrollment_notice' })
+@Unique({ name: 'enrollment_notice_union_year_unique', properties: ['organizationId', 'year'] })
+@Index({ name: 'enrollment_notice_org_path_prefix_idx', expression: pathIndexExpression('enrollment_notice', 'org_path') })
+export class EnrollmentNotice extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  organizationId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: 'blob' })
+  pdf!: Buffer;
+
+  @Property({ type: 'datetime' })
+  generatedAt!: Date;
+}

@@ -1,17 +1,21 @@
 import type { Clock } from '../../common/clock.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
 import type { ProtectionService } from '../protection/protection.service.js';
+import type { OrganizationService } from '../organization/organization.service.js';
+import { NOTICE_TASK, NoticeService, type NoticeJob } from './enrollment-notice.js';
 import { defineModule } from '../define-module.js';
-import { EnrollmentConfirmation, EnrollmentMember, EnrollmentSubmission, UnionEnrollment } from './enrollment.entity.js';
+import { EnrollmentConfirmation, EnrollmentMember, EnrollmentNotice, EnrollmentSubmission, UnionEnrollment } from './enrollment.entity.js';
 import { EnrollmentService } from './enrollment.service.js';
 import { EnrollmentResolver } from './enrollment.resolver.js';
 
 /** 集中参保办理 (SPEC §8), the grassroots side. */
 export const enrollmentModule = defineModule({
   name: 'enrollment',
-  entities: [UnionEnrollment, EnrollmentSubmission, EnrollmentMember, EnrollmentConfirmation],
-  services: (s: { clock: Clock; audit: AuditService; protection: ProtectionService }) => ({
+  entities: [UnionEnrollment, EnrollmentSubmission, EnrollmentMember, EnrollmentConfirmation, EnrollmentNotice],
+  services: (s: { clock: Clock; audit: AuditService; protection: ProtectionService; organizations: OrganizationService }) => ({
     enrollment: new EnrollmentService(s.clock, s.audit, s.protection),
+    notices: new NoticeService(s.clock, s.protection, s.organizations),
   }),
   resolvers: (s) => [new EnrollmentResolver(s.enrollment)],
+  tasks: (s) => ({ [NOTICE_TASK]: (ctx, data: NoticeJob) => s.notices.regenerate(ctx, data) }),
 });

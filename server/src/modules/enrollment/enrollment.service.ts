@@ -16,6 +16,8 @@ import type { ProtectionService } from '../protection/protection.service.js';
 import type { YearRow } from '../protection/protection.reads.js';
 import { eligibilitySql, factsSql } from './enrollment-checks.js';
 import { EnrollmentSubmission } from './enrollment.entity.js';
+import { NOTICE_TASK, type NoticeJob } from './enrollment-notice.js';
+import { enqueue } from '../../jobs/queue.js';
 
 /** Which candidates a list shows. */
 export enum CandidateFilter {
@@ -225,6 +227,8 @@ export class EnrollmentService {
           after: { year: y.id, planId: input.planId, batchNo, memberCount: inserted.length },
         });
         await tx.flush();
+        // Each submission regenerates the union's notice; one queue per union keeps them in order.
+        await enqueue(ctx, tx, NOTICE_TASK, { year: y.id } satisfies NoticeJob, { queue: `notice-${union.id}` });
         return submission;
       });
     } catch (e) {
