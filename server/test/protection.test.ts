@@ -162,6 +162,15 @@ describe('protection years', () => {
 });
 
 describe('fee splits (保障金额设置)', () => {
+  it("each year says where the server's today stands against its adjustment window, so the page knows before a save", async () => {
+    const { protectionYears } = await pudong.ok<{ protectionYears: { year: number; adjustmentState: string }[] }>(
+      `{ protectionYears { year adjustmentState } }`,
+    );
+    expect(protectionYears.find((y) => y.year === 2025)?.adjustmentState).toBe('OPEN');
+    // 2027 (set up above) adjusts in 2026-10-25..10-31.
+    expect(protectionYears.find((y) => y.year === 2027)?.adjustmentState).toBe('BEFORE');
+  });
+
   it('a district splits plan A inside the window; its unions see the split, another district keeps the defaults', async () => {
     const first = await pudong.ok<{ setFeeSplit: { split: { districtShareFen: number; custom: boolean; version: number } } }>(SPLIT, {
       input: { year: 2025, planId: '1', districtShareFen: 1000, grassrootsShareFen: 300 },
@@ -224,6 +233,10 @@ describe('fee splits (保障金额设置)', () => {
       const r = await (await s.as('pudong')).request(SPLIT, { input: { year: 2025, planId: '1', districtShareFen: 1300, grassrootsShareFen: 0, version: 1 } });
       expect(r.errors?.[0].extensions.code).toBe('OUTSIDE_WINDOW');
       expect(r.errors?.[0].message).toBe('保障金额调整的办理时间为 2024-10-25 至 2024-10-31，今天（2024-11-01）不在此时间内');
+      const { protectionYears } = await (
+        await s.as('pudong')
+      ).ok<{ protectionYears: { year: number; adjustmentState: string }[] }>(`{ protectionYears { year adjustmentState } }`);
+      expect(protectionYears.find((y) => y.year === 2025)?.adjustmentState).toBe('AFTER');
       const seen = await (await s.as('jianlang')).ok<{ feeSplits: { districtShareFen: number }[] }>(SPLITS, { year: 2025 });
       expect(seen.feeSplits[0].districtShareFen).toBe(1000);
     } finally {

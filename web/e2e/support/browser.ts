@@ -38,9 +38,9 @@ async function watchCsp(context: BrowserContext): Promise<void> {
   });
 }
 
-/** A fresh page (own cookies and storage) on the app's login page. */
-export async function openLoginPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), locale: 'zh-CN' });
+/** A fresh page (own cookies and storage) on the app's login page; of the suite's server unless `baseUrl` names another (launchServer). */
+export async function openLoginPage(browser: Browser, baseUrl: string = inject('baseUrl')): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN' });
   await watchCsp(context);
   const page = await context.newPage();
   await page.goto('/login');
@@ -56,8 +56,8 @@ export async function submitLogin(page: Page, username: string, password: string
   await page.getByTestId('login-submit').click();
 }
 
-export async function signIn(browser: Browser, username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const page = await openLoginPage(browser);
+export async function signIn(browser: Browser, username: string, password = DEMO_PASSWORD, baseUrl?: string): Promise<Page> {
+  const page = await openLoginPage(browser, baseUrl);
   await submitLogin(page, username, password);
   await page.getByTestId('side-menu').or(page.getByTestId('forced-password-notice')).waitFor();
   return page;

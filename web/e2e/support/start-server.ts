@@ -56,11 +56,19 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
+/** A running server of the browser tests, and how to stop it (its data directory goes with it). */
+export interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
 /**
- * Starts the real server (which also serves the built web app) on a free port
- * with its own empty data directory, and hands its URL to the tests.
+ * Starts the real server (which also serves the built web app) on a free port with its own empty data
+ * directory (the demo city), `env` over the defaults. The suite's server is today 2024-12-27 (inside the
+ * districts' December window); a spec that needs another day (e.g. the fee split adjustment window in
+ * October) starts its own with `{ APP_TODAY }` and stops it when done.
  */
-export default async function startServer(project: TestProject): Promise<() => Promise<void>> {
+export async function launchServer(env: Record<string, string> = {}): Promise<RunningServer> {
   for (const [file, build] of [
     [serverEntry, 'npm run build -w server'],
     [webBuild, 'npm run build -w web'],
@@ -83,6 +91,7 @@ export default async function startServer(project: TestProject): Promise<() => P
       // The card issuer's simulator answers within a second and refuses nobody, so a batch is ISSUED while the test watches.
       CARD_SIM_DELAY: '1',
       CARD_SIM_FAILURE_RATE: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,17 +103,22 @@ export default async function startServer(project: TestProject): Promise<() => P
   server.stderr?.on('data', keepTail);
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilHealthy(`${baseUrl}/healthz`, server, () => output);
-  } catch (error) {
-    await stop(server);
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  project.provide('baseUrl', baseUrl);
-
-  return async () => {
+  const stopAll = async () => {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    await waitUntilHealthy(`${baseUrl}/healthz`, server, () => output);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return { baseUrl, stop: stopAll };
+}
+
+/** The suite's one server, shared by every spec file (one at a time: they share its data). */
+export default async function startServer(project: TestProject): Promise<() => Promise<void>> {
+  const server = await launchServer();
+  project.provide('baseUrl', server.baseUrl);
+  return server.stop;
 }

@@ -146,3 +146,18 @@ export function pageNumbers(page: number, pageCount: number): (number | null)[] 
   if (page >= pageCount - 3) return [1, null, pageCount - 4, pageCount - 3, pageCount - 2, pageCount - 1, pageCount];
   return [1, null, page - 1, page, page + 1, null, pageCount];
 }
+
+/**
+ * One page of a short list the server answers whole (e.g. the protection plans and years), shaped like
+ * a server page so it shows in PagedTable with the same pager. A page past the end answers the last
+ * one, as the server does.
+ */
+export function pageOfRows<Row extends object>(rows: readonly Row[], page: number, pageSize: number) {
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const served = Math.min(Math.max(1, page), pageCount);
+  return {
+    nodes: rows.slice((served - 1) * pageSize, served * pageSize),
+    totalCount: rows.length,
+    pageInfo: { page: served, pageSize, pageCount },
+  };
+}

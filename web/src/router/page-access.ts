@@ -32,10 +32,12 @@ export const PAGE_ACCESS = {
   'card-batch-revocation-review': 'CARD_REVOCATION_REVIEW',
   'instant-enrollment-review': 'INSTANT_ENROLLMENT_REVIEW',
   'enrollment-batches': null,
-  'fee-settings': null,
+  // 保障金额设置: a district splits its fees (FEE_SPLIT_SET is granted at districts only).
+  'fee-settings': 'FEE_SPLIT_SET',
   'benefit-query': null,
   'coverage-query': null,
-  'plans-and-years': null,
+  // 保障计划与年度设置: the service center's.
+  'plans-and-years': 'PROTECTION_PLAN_MANAGE',
   'batch-intake': 'DISTRICT_BATCH_REVIEW',
   'city-monitoring': null,
   'benefit-payments': null,

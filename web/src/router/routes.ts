@@ -93,6 +93,18 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../features/card/pages/CardRevocationReviewPage.vue'),
       },
       {
+        // 保障计划 or (`?tab=years`) 保障年度.
+        path: 'plans-and-years',
+        name: 'plans-and-years',
+        component: () => import('../features/protection/pages/PlansAndYearsPage.vue'),
+      },
+      {
+        // `?year=2025` picks the year; by default the newest.
+        path: 'fee-settings',
+        name: 'fee-settings',
+        component: () => import('../features/protection/pages/FeeSettingsPage.vue'),
+      },
+      {
         path: 'change-password',
         name: 'change-password',
         component: () => import('../features/auth/pages/ChangePasswordPage.vue'),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { toId } from '../../common/ids.js';
@@ -19,6 +19,7 @@ import {
   ProtectionYearResult,
   ProtectionYearType,
   UpdateProtectionPlanInput,
+  WindowState,
   toFeeSplitType,
   toPlanType,
   toYearType,
@@ -30,7 +31,7 @@ function planInput(input: ProtectionPlanInput) {
 }
 
 /** 保障计划, 保障年度 and 保障金额设置 (SPEC §7). */
-@Resolver()
+@Resolver(() => ProtectionYearType)
 export class ProtectionResolver {
   constructor(private readonly protection: ProtectionService) {}
 
@@ -101,5 +102,12 @@ export class ProtectionResolver {
   async setFeeSplit(@Ctx() ctx: AuthedContext, @Arg('input', () => FeeSplitInput) input: FeeSplitInput): Promise<typeof FeeSplitResult> {
     const r = await this.protection.setFeeSplit(ctx, { ...input, planId: toId(input.planId) });
     return r instanceof UserError || r instanceof VersionConflict ? r : Object.assign(new FeeSplitPayload(), { split: toFeeSplitType(r) });
+  }
+
+  @FieldResolver(() => WindowState, {
+    description: "保障金额调整: where today (the server's clock, which setFeeSplit obeys) stands against the adjustment window",
+  })
+  adjustmentState(@Root() y: ProtectionYearType): WindowState {
+    return this.protection.windowStateToday({ open: y.adjustmentOpen, close: y.adjustmentClose }) as WindowState;
   }
 }

@@ -101,6 +101,11 @@ export class ProtectionService {
     return row;
   }
 
+  /** Where today stands against a window: what the UI shows before a write that assertInWindow would refuse. */
+  windowStateToday(w: DateWindow): 'BEFORE' | 'OPEN' | 'AFTER' {
+    return windowState(this.clock.today(), w);
+  }
+
   /** OUTSIDE_WINDOW, naming the window and its dates, unless today is inside it. */
   assertInWindow(ctx: AuthedContext, what: 'windowAdjustment' | 'windowGrassroots' | 'windowDistrict', w: DateWindow): void {
     const today = this.clock.today();

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, createUnionType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { UserError, VersionConflict } from '../../common/errors/error-result.js';
 import { HumanText, PlainText } from '../../common/text/input-text.js';
@@ -43,6 +43,14 @@ export function toPlanType(p: PlanRow): ProtectionPlanType {
   const { id, name, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, halfYearFeeFen, validFrom, validTo, version } = p;
   return { id, name, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, halfYearFeeFen, validFrom, validTo, version };
 }
+
+/** Where the server's today stands against a window of a year's calendar (both ends included). */
+export enum WindowState {
+  BEFORE = 'BEFORE',
+  OPEN = 'OPEN',
+  AFTER = 'AFTER',
+}
+registerEnumType(WindowState, { name: 'WindowState', description: "Where today (the server's clock) stands against a window" });
 
 /** 保障年度: the calendar of one year (dates YYYY-MM-DD, windows with both ends included) and its plans. */
 @ObjectType('ProtectionYear')

@@ -33,7 +33,7 @@ describe('tier menus', () => {
 
   it('gives secondary unions the enrollment review and the center its own desk', () => {
     expect(labels(tierMenu('SECONDARY')).map(translate)).toContain('集中参保审核');
-    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(expect.arrayContaining(['保障类型与年度', '批次受理', '全市监控', '给付信息']));
+    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(expect.arrayContaining(['保障计划与年度设置', '批次受理', '全市监控', '给付信息']));
   });
 
   it('puts each review page behind the review permission the server grants at that tier', () => {
