@@ -204,7 +204,7 @@ export class EnrollmentService {
             ),
           );
           const found = await sqlRows<{ n: number }>(tx, ...knex(`select count(*)::int as n from member m where ${scopeOf}`, values));
-          if (found[0].n !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFoundSome', { count: chosen.length - found[0].n, ids: '' }));
+          if (found[0].n !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
           if (refused.length) throw new Refused(refused);
         }
         const inserted = await sqlRows<{ id: string }>(
