@@ -242,6 +242,26 @@ describe('submitting', () => {
     expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
   });
 
+  it('参保信息查询: the union and its superiors see the submission, its members and record; another district does not', async () => {
+    const LIST = `{ enrollmentSubmissions(year: 2025) { totalCount nodes { id batchNo channel memberCount status organization { name } } } }`;
+    const mine = (await jianlang.ok<{ enrollmentSubmissions: { totalCount: number; nodes: { id: string; memberCount: number }[] } }>(LIST))
+      .enrollmentSubmissions;
+    expect(mine.totalCount).toBe(1);
+    const district = (await (await s.as('pudong')).ok<{ enrollmentSubmissions: { nodes: { id: string }[] } }>(LIST)).enrollmentSubmissions;
+    expect(district.nodes.map((n) => n.id)).toEqual([mine.nodes[0].id]);
+    const other = await s.as('xuhui');
+    expect((await other.ok<{ enrollmentSubmissions: { totalCount: number } }>(LIST)).enrollmentSubmissions.totalCount).toBe(0);
+    const ONE = `query($id: ID!) { enrollmentSubmission(id: $id) { memberCount members(pageSize: 100) { totalCount nodes { name } } timeline { to event } } }`;
+    const one = (
+      await jianlang.ok<{ enrollmentSubmission: { memberCount: number; members: { totalCount: number }; timeline: { to: string; event: string }[] } }>(ONE, {
+        id: mine.nodes[0].id,
+      })
+    ).enrollmentSubmission;
+    expect(one.members.totalCount).toBe(one.memberCount);
+    expect(one.timeline).toEqual([{ to: 'PENDING_REVIEW', event: 'CREATE' }]);
+    expect(await other.errorCode(ONE, { id: mine.nodes[0].id })).toBe('NOT_FOUND');
+  });
+
   it('the submission renders the union’s notice (告知书), downloadable as a PDF whose text says who, how many and until when', async () => {
     const url = `${s.url}/api/notices/2025/notice.pdf`;
     const get = () => fetch(url, { headers: { cookie: jianlang.cookie! } });

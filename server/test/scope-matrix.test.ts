@@ -578,6 +578,18 @@ const ENTRIES: Entry[] = [
     call: (c) => gql(c, `mutation { confirmMembers(input: { year: 2025 }) { __typename ... on ErrorResult { code } } }`),
   },
   {
+    name: 'Query.enrollmentSubmissions',
+    targets: 'none',
+    call: (c) => gql(c, `{ enrollmentSubmissions(year: 2025) { totalCount nodes { id } } }`),
+  },
+  {
+    name: 'Query.enrollmentSubmission',
+    targets: 'none',
+    // Nothing was submitted here (the server's today is outside the window): no submission to find.
+    refusedFor: { self: { kind: 'ERROR', code: 'NOT_FOUND' } },
+    call: (c) => gql(c, `{ enrollmentSubmission(id: "1") { id } }`),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,

@@ -6,7 +6,7 @@ import { NOTICE_TASK, NoticeService, type NoticeJob } from './enrollment-notice.
 import { defineModule } from '../define-module.js';
 import { EnrollmentConfirmation, EnrollmentMember, EnrollmentNotice, EnrollmentSubmission, UnionEnrollment } from './enrollment.entity.js';
 import { EnrollmentService } from './enrollment.service.js';
-import { EnrollmentResolver } from './enrollment.resolver.js';
+import { EnrollmentResolver, EnrollmentSubmissionResolver } from './enrollment.resolver.js';
 
 /** 集中参保办理 (SPEC §8), the grassroots side. */
 export const enrollmentModule = defineModule({
@@ -16,6 +16,6 @@ export const enrollmentModule = defineModule({
     enrollment: new EnrollmentService(s.clock, s.audit, s.protection),
     notices: new NoticeService(s.clock, s.protection, s.organizations),
   }),
-  resolvers: (s) => [new EnrollmentResolver(s.enrollment)],
+  resolvers: (s) => [new EnrollmentResolver(s.enrollment), new EnrollmentSubmissionResolver(s.enrollment, s.organizations)],
   tasks: (s) => ({ [NOTICE_TASK]: (ctx, data: NoticeJob) => s.notices.regenerate(ctx, data) }),
 });

@@ -1,15 +1,22 @@
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../../auth/allow.decorator.js';
 import { Permission } from '../../auth/permissions.js';
 import { toId } from '../../common/ids.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { UserError } from '../../common/errors/error-result.js';
-import { mapPage } from '../../common/pagination/page.js';
+import { mapPage, PageArgs } from '../../common/pagination/page.js';
+import { StateChangeType, toStateChangeType } from '../../changes/state-change.type.js';
+import { MemberConnection } from '../member/member.type.js';
+import { OrganizationType, toOrganizationType } from '../organization/organization.type.js';
+import type { OrganizationService } from '../organization/organization.service.js';
 import type { AuthedContext } from '../../common/request-context.js';
 import { toMemberType } from '../member/member.type.js';
 import { toYearType } from '../protection/protection.types.js';
 import { CandidateFilter, type EnrollmentService } from './enrollment.service.js';
 import {
+  EnrollmentSubmissionConnection,
+  EnrollmentSubmissionsArgs,
+  EnrollmentSubmissionType,
   ConfirmMembersInput,
   ConfirmMembersResult,
   MembersConfirmed,
@@ -69,5 +76,44 @@ export class EnrollmentResolver {
   async confirmMembers(@Ctx() ctx: AuthedContext, @Arg('input', () => ConfirmMembersInput) input: ConfirmMembersInput): Promise<typeof ConfirmMembersResult> {
     const r = await this.enrollment.confirm(ctx, input.year, input.memberIds?.map(toId) ?? null);
     return r instanceof UserError ? r : Object.assign(new MembersConfirmed(), { confirmed: r });
+  }
+}
+
+/** 参保信息查询: submissions of the caller's subtree, with their members and record. */
+@Resolver(() => EnrollmentSubmissionType)
+@Allow(Permission.ENROLLMENT_READ)
+export class EnrollmentSubmissionResolver {
+  constructor(
+    private readonly enrollment: EnrollmentService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  @Query(() => EnrollmentSubmissionConnection, { description: 'Newest first' })
+  async enrollmentSubmissions(
+    @Ctx() ctx: AuthedContext,
+    @Args(() => EnrollmentSubmissionsArgs) args: EnrollmentSubmissionsArgs,
+  ): Promise<EnrollmentSubmissionConnection> {
+    const filter = { year: args.year, channel: args.channel, organizationId: args.organizationId == null ? null : toId(args.organizationId) };
+    return mapPage(await this.enrollment.submissions(ctx, filter, args), toSubmissionType);
+  }
+
+  @Query(() => EnrollmentSubmissionType)
+  async enrollmentSubmission(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string): Promise<EnrollmentSubmissionType> {
+    return toSubmissionType(await this.enrollment.submission(ctx, toId(id)));
+  }
+
+  @FieldResolver(() => MemberConnection, { description: 'The members it froze, by name' })
+  async members(@Ctx() ctx: AuthedContext, @Root() s: EnrollmentSubmissionType, @Args(() => PageArgs) page: PageArgs): Promise<MemberConnection> {
+    return mapPage(await this.enrollment.submissionMembers(ctx, s.id, page), toMemberType);
+  }
+
+  @FieldResolver(() => [StateChangeType], { description: 'Its moves, oldest first' })
+  async timeline(@Ctx() ctx: AuthedContext, @Root() s: EnrollmentSubmissionType): Promise<StateChangeType[]> {
+    return (await this.enrollment.timeline(ctx, s.id)).map((c) => toStateChangeType(ctx, c));
+  }
+
+  @FieldResolver(() => OrganizationType, { description: 'The grassroots union that submitted it' })
+  async organization(@Ctx() ctx: AuthedContext, @Root() s: EnrollmentSubmissionType): Promise<OrganizationType> {
+    return toOrganizationType(await this.organizations.get(ctx, s.organizationId));
   }
 }

@@ -7,7 +7,8 @@ import type { Page, PageArgs } from '../../common/pagination/page.js';
 import { readSqlPage } from '../../common/pagination/sql-page.js';
 import { asQuestionMarks, scopedSql, SqlParams } from '../../org-scope/read-db.js';
 import { isUniqueViolation, sqlRows } from '../../org-scope/raw-sql.js';
-import { moverOf, recordCreation } from '../../changes/transition.js';
+import { moverOf, recordCreation, timelineOf } from '../../changes/transition.js';
+import type { StateChange } from '../../changes/state-change.entity.js';
 import type { AuditService } from '../../audit-trail/audit.service.js';
 import { EnrollmentChannel, type EligibilityFlag, type ExclusionReason } from '../../domain/enrollment-eligibility.js';
 import { ENROLLMENT_SUBMISSION_MACHINE, EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
@@ -16,6 +17,7 @@ import type { ProtectionService } from '../protection/protection.service.js';
 import type { YearRow } from '../protection/protection.reads.js';
 import { eligibilitySql, factsSql } from './enrollment-checks.js';
 import { EnrollmentSubmission } from './enrollment.entity.js';
+import { SUBMISSION_BY_ID, SUBMISSION_SELECT, type SubmissionRow } from './enrollment.reads.js';
 import { NOTICE_TASK, type NoticeJob } from './enrollment-notice.js';
 import { enqueue } from '../../jobs/queue.js';
 
@@ -241,6 +243,43 @@ export class EnrollmentService {
       }
       throw e;
     }
+  }
+
+  /** The submissions of the caller's subtree, newest first; a year, a channel and a union narrow them. */
+  async submissions(
+    ctx: AuthedContext,
+    filter: { year?: number | null; channel?: EnrollmentChannel | null; organizationId?: number | null },
+    pageArgs: PageArgs,
+  ): Promise<Page<SubmissionRow>> {
+    const params = new SqlParams();
+    const where = ['s.org_path like $1'];
+    if (filter.year != null) where.push(`s.year = ${params.add(filter.year)}`);
+    if (filter.channel) where.push(`s.channel = ${params.add(filter.channel)}`);
+    if (filter.organizationId != null) where.push(`s.organization_id = ${params.add(filter.organizationId)}`);
+    return readSqlPage(ctx, pageArgs, { select: SUBMISSION_SELECT, from: 'enrollment_submission s', where, params, order: { 's.id': 'desc' } });
+  }
+
+  /** One submission in the caller's subtree; NOT_FOUND otherwise. */
+  async submission(ctx: AuthedContext, id: number): Promise<SubmissionRow> {
+    const row = Number.isSafeInteger(id) ? await ctx.reads.one<SubmissionRow>(SUBMISSION_BY_ID, [id]) : undefined;
+    if (!row) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+    return row;
+  }
+
+  /** The members a submission froze, by name. */
+  submissionMembers(ctx: AuthedContext, submissionId: number, pageArgs: PageArgs): Promise<Page<MemberRow>> {
+    const params = new SqlParams();
+    return readSqlPage(ctx, pageArgs, {
+      select: MEMBER_SELECT,
+      from: 'enrollment_member em join member m on m.id = em.member_id',
+      where: ['em.org_path like $1', `em.submission_id = ${params.add(submissionId)}`],
+      params,
+      order: { 'm.name': 'asc', 'm.id': 'asc' },
+    });
+  }
+
+  timeline(ctx: AuthedContext, id: number): Promise<StateChange[]> {
+    return timelineOf(ctx.em, ENROLLMENT_SUBMISSION_MACHINE.subject, id);
   }
 
   /**

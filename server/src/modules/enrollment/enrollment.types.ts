@@ -8,7 +8,7 @@ import { EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-s
 import { MemberType } from '../member/member.type.js';
 import { ProtectionYearType } from '../protection/protection.types.js';
 import { CandidateFilter } from './enrollment.service.js';
-import type { EnrollmentSubmission } from './enrollment.entity.js';
+import type { SubmissionRow } from './enrollment.reads.js';
 
 registerEnumType(EnrollmentChannel, { name: 'EnrollmentChannel', description: 'MEMBER_CARD 会员卡渠道, SOCIAL_SECURITY_CARD 社保卡渠道' });
 registerEnumType(ExclusionReason, { name: 'ExclusionReason', description: 'Why a member cannot be enrolled through a channel this year' });
@@ -131,11 +131,29 @@ export class EnrollmentSubmissionType {
 
   @Field(() => Date)
   submittedAt!: Date;
+
+  organizationId!: number;
 }
 
-export function toSubmissionType(s: EnrollmentSubmission): EnrollmentSubmissionType {
-  const { id, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt } = s;
-  return { id, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt };
+export function toSubmissionType(s: SubmissionRow): EnrollmentSubmissionType {
+  const { id, organizationId, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt } =
+    s;
+  return { id, organizationId, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt };
+}
+
+@ObjectType()
+export class EnrollmentSubmissionConnection extends Connection(EnrollmentSubmissionType) {}
+
+@ArgsType()
+export class EnrollmentSubmissionsArgs extends PageArgs {
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => EnrollmentChannel, { nullable: true })
+  channel?: EnrollmentChannel | null;
+
+  @Field(() => ID, { nullable: true, description: 'One union of the caller’s subtree' })
+  organizationId?: string | null;
 }
 
 @InputType()
