@@ -16,7 +16,7 @@ module.exports.UNSCOPED_ALLOWED = [
   'server/src/modules/organization/{organization-admin.service,organization.loaders}.ts',
   'server/src/modules/member-import/{import-jobs,import-staging,member-import.service}.ts',
   'server/src/modules/card/{queue-store,batch-store}.ts',
-  'server/src/modules/enrollment/{enrollment.service,enrollment-notice}.ts',
+  'server/src/modules/enrollment/{enrollment.service,enrollment-notice,social-security-checks}.ts',
   'server/test/**',
   '**/*.spec.ts',
 ];

@@ -65,6 +65,10 @@ export interface Config {
   ssSimFailureRate: number;
   /** Milliseconds each simulator call takes. */
   ssSimLatencyMs: number;
+  /** How often a social-security check asks the registry again while it has not answered. */
+  ssPollSeconds: number;
+  /** Tries of a registry call before the members' checks are marked failed. */
+  ssCheckAttempts: number;
 }
 
 export type TrustProxy = { addresses: string[] } | { hops: number } | 'none';
@@ -150,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ssSimDelayDays: wholeNumberIn(env, 'SS_SIM_DELAY_DAYS', 1, 0, 30),
     ssSimFailureRate: numberIn(env, 'SS_SIM_FAILURE_RATE', 0, 0, 1),
     ssSimLatencyMs: wholeNumberIn(env, 'SS_SIM_LATENCY_MS', 50, 0, 60_000),
+    ssPollSeconds: wholeNumberIn(env, 'SS_POLL_SECONDS', 300, 1, 86_400),
+    ssCheckAttempts: positiveInteger(env, 'SS_CHECK_ATTEMPTS', 5),
   };
 }
 

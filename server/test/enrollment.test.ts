@@ -166,7 +166,7 @@ describe('the confirmation list (集中参保待确认名单)', () => {
 });
 
 describe('submitting', () => {
-  it('the social-security channel waits for the registry; a plan not offered is refused; nothing is written', async () => {
+  it('the social-security channel submits only members the registry found READY (none yet); a plan not offered is refused; nothing is written', async () => {
     const o = await overview(jianlang);
     const social = await jianlang.ok<{ submitEnrollment: { code: string } }>(SUBMIT, {
       input: { year: 2025, channel: 'SOCIAL_SECURITY_CARD', planId: '1', version: o.version, clientKey: clientKey() },

@@ -590,6 +590,18 @@ const ENTRIES: Entry[] = [
     call: (c) => gql(c, `{ enrollmentSubmission(id: "1") { id } }`),
   },
   {
+    name: 'Mutation.requestSocialSecurityCheck',
+    targets: 'none',
+    // The server's today is outside 2025's grassroots window: the window refuses after the access check.
+    refusedFor: { self: { kind: 'ERROR', code: 'OUTSIDE_WINDOW' } },
+    call: (c) => gql(c, `mutation { requestSocialSecurityCheck(input: { year: 2025 }) { __typename ... on ErrorResult { code } } }`),
+  },
+  {
+    name: 'Query.socialSecurityChecks',
+    targets: 'none',
+    call: (c) => gql(c, `{ socialSecurityChecks(year: 2025) { totalCount nodes { memberId status } } }`),
+  },
+  {
     name: 'Mutation.changePassword',
     targets: 'none',
     writes: true,

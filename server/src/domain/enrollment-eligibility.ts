@@ -34,6 +34,8 @@ export enum ExclusionReason {
   HAS_CARD = 'HAS_CARD',
   /** Social-security channel: the registry is asked by resident ID number only. */
   NO_RESIDENT_ID = 'NO_RESIDENT_ID',
+  /** Social-security-card channel, at submission: the registry has not (yet) found a NORMAL card and EMPLOYED status. Set by the registry check, never by this rule. */
+  SOCIAL_SECURITY_NOT_READY = 'SOCIAL_SECURITY_NOT_READY',
 }
 
 /** Warnings for the clerk that exclude nobody. */

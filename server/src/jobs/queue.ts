@@ -13,6 +13,8 @@ export interface EnqueueOptions {
   queue?: string;
   /** Tries before the job is left failed (graphile-worker backs off exponentially between them). */
   maxAttempts?: number;
+  /** Not before (default: at once). */
+  runAt?: Date;
 }
 
 /**
@@ -29,10 +31,9 @@ export async function enqueueMany<D>(ctx: AuthedContext, tx: EntityManager, task
   if (!data.length) return;
   const actor = actorOf(ctx);
   const payloads: JobPayload<D>[] = data.map((d) => ({ actor, data: d }));
-  await sqlRows(tx, `select graphile_worker.add_job(?, payload::json, queue_name => ?, max_attempts => ?) from jsonb_array_elements(?::jsonb) as payload`, [
-    task,
-    options.queue ?? null,
-    options.maxAttempts ?? 5,
-    JSON.stringify(payloads),
-  ]);
+  await sqlRows(
+    tx,
+    `select graphile_worker.add_job(?, payload::json, queue_name => ?, max_attempts => ?, run_at => ?) from jsonb_array_elements(?::jsonb) as payload`,
+    [task, options.queue ?? null, options.maxAttempts ?? 5, options.runAt ?? null, JSON.stringify(payloads)],
+  );
 }

@@ -170,7 +170,8 @@ const ZH_CN = {
   planNotOffered: '{year} 保障年度不提供该保障计划',
   feeSplitDoesNotAddUp: '区局（产业）与基层分担金额之和应等于 {amount} 元（参保费用减去市总统一划拨）',
   feeSplitExists: '本年度该计划的保障金额已设置过，请刷新后在其基础上修改',
-  enrollmentRegistryFirst: '社保卡渠道需先获取社保卡及在职状态，待结果返回后提交状态为“待提交”的会员',
+  ssNotCandidates: '以下会员不属于社保卡渠道的申报范围（已办会员卡、无居民身份证或已参保等）：{members}',
+  ssRegistryFailed: '社保系统暂时无法访问，多次重试未成功，请稍后重新获取',
   enrollmentPlanFixed: '本会 {year} 年度已按“{plan}”申报，另一渠道也须选择该保障计划',
   enrollmentNobody: '没有可提交的会员',
   enrollmentConflict: '本会的参保申报已有变化（可能他人刚刚提交），已为您载入最新情况，请核对后再提交',
@@ -358,8 +359,8 @@ const EN: Record<MessageKey, string> = {
   planNotOffered: 'The protection year {year} does not offer this plan.',
   feeSplitDoesNotAddUp: 'The district and grassroots shares must add up to {amount} yuan (the fee less the city share).',
   feeSplitExists: "This plan's split for the year was set meanwhile: reload it and change that.",
-  enrollmentRegistryFirst:
-    'For the social-security-card channel, fetch the social-security card and employment status first, then submit the members it found ready.',
+  ssNotCandidates: 'These members are not for the social-security-card channel (they have a member card, no resident ID, or are enrolled): {members}',
+  ssRegistryFailed: 'The social-security registry could not be reached after several tries: fetch the status again later.',
   enrollmentPlanFixed: 'Your union enrolled for {year} under “{plan}”: the other channel must use the same plan.',
   enrollmentNobody: 'There is no member to submit.',
   enrollmentConflict:

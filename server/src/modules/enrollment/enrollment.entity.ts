@@ -3,6 +3,7 @@ import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-ent
 import { ScopedBy } from '../../org-scope/scope-filter.js';
 import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
 import { EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
+import { EmploymentStatus, SsCardStatus } from '../../domain/social-security-status.js';
 
 /**
  * A grassroots union's enrollment in one year: the plan its first submission fixed (SPEC §8: one plan
@@ -178,4 +179,62 @@ export class EnrollmentNotice extends OrgScopedEntity {
 
   @Property({ type: 'datetime' })
   generatedAt!: Date;
+}
+
+/** Where a member's social-security check stands: sent and waiting, passed (READY), or not. */
+export enum SocialSecurityCheckStatus {
+  /** Sent to the registry; its answer is awaited (about a working day). */
+  AWAITING = 'AWAITING',
+  /** NORMAL card and EMPLOYED: may be submitted through the social-security-card channel. */
+  READY = 'READY',
+  /** Answered otherwise: the member must use the member-card channel. */
+  ABNORMAL = 'ABNORMAL',
+  /** The registry could not be reached after every try: ask again. */
+  FAILED = 'FAILED',
+}
+
+/** 获取社保卡及在职状态: one member's check with the social-security registry, for a year. */
+@Entity({ tableName: 'social_security_check' })
+@ScopedBy('orgPath')
+@Unique({ name: 'social_security_check_member_year_unique', properties: ['memberId', 'year'] })
+@Index({ name: 'social_security_check_org_path_prefix_idx', expression: pathIndexExpression('social_security_check', 'org_path') })
+@Index({ name: 'social_security_check_request_idx', properties: ['requestId'] })
+export class SocialSecurityCheck extends OrgScopedEntity {
+  @PrimaryKey({ autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  organizationId!: number;
+
+  @Property({ type: 'integer' })
+  memberId!: number;
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Enum({ items: () => SocialSecurityCheckStatus, nativeEnumName: 'social_security_check_status' })
+  status!: SocialSecurityCheckStatus;
+
+  @Enum({ items: () => SsCardStatus, nativeEnumName: 'ss_card_status', nullable: true })
+  cardStatus?: SsCardStatus | null;
+
+  @Enum({ items: () => EmploymentStatus, nativeEnumName: 'employment_status', nullable: true })
+  employmentStatus?: EmploymentStatus | null;
+
+  /** The batch it was sent in (the registry's idempotency key) and the registry's ticket for it. */
+  @Property({ type: 'string', length: 64 })
+  requestId!: string;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  ticket?: string | null;
+
+  @Property({ type: 'datetime' })
+  requestedAt!: Date;
+
+  /** The business date the registry's answer describes. */
+  @Property({ type: 'date', nullable: true })
+  checkedOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  error?: string | null;
 }

@@ -13,7 +13,13 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { toMemberType } from '../member/member.type.js';
 import { toYearType } from '../protection/protection.types.js';
 import { CandidateFilter, type EnrollmentService } from './enrollment.service.js';
+import type { SocialSecurityChecks } from './social-security-checks.js';
 import {
+  RequestSocialSecurityCheckInput,
+  RequestSocialSecurityCheckResult,
+  SocialSecurityCheckConnection,
+  SocialSecurityCheckRequested,
+  SocialSecurityChecksArgs,
   EnrollmentSubmissionConnection,
   EnrollmentSubmissionsArgs,
   EnrollmentSubmissionType,
@@ -34,7 +40,29 @@ import {
 @Resolver()
 @Allow(Permission.ENROLLMENT_APPLY)
 export class EnrollmentResolver {
-  constructor(private readonly enrollment: EnrollmentService) {}
+  constructor(
+    private readonly enrollment: EnrollmentService,
+    private readonly checks: SocialSecurityChecks,
+  ) {}
+
+  @Mutation(() => RequestSocialSecurityCheckResult, {
+    description: '获取社保卡及在职状态: sends members to the social-security registry; answers come about a working day later',
+  })
+  async requestSocialSecurityCheck(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => RequestSocialSecurityCheckInput) input: RequestSocialSecurityCheckInput,
+  ): Promise<typeof RequestSocialSecurityCheckResult> {
+    const r = await this.checks.request(ctx, input.year, input.memberIds?.map(toId) ?? null);
+    return r instanceof UserError ? r : Object.assign(new SocialSecurityCheckRequested(), { requested: r });
+  }
+
+  @Query(() => SocialSecurityCheckConnection, { description: "The union's social-security checks of a year, by name" })
+  async socialSecurityChecks(
+    @Ctx() ctx: AuthedContext,
+    @Args(() => SocialSecurityChecksArgs) args: SocialSecurityChecksArgs,
+  ): Promise<SocialSecurityCheckConnection> {
+    return this.checks.list(ctx, args.year, args.status ?? null, args);
+  }
 
   @Query(() => EnrollmentOverviewType)
   async enrollmentOverview(@Ctx() ctx: AuthedContext, @Arg('year', () => Int) year: number): Promise<EnrollmentOverviewType> {

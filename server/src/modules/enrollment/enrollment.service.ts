@@ -161,7 +161,6 @@ export class EnrollmentService {
     if (repeated) return repeated;
     const y = await this.protection.year(ctx, input.year);
     this.protection.assertInWindow(ctx, 'windowGrassroots', { open: y.grassrootsOpen, close: y.grassrootsClose });
-    if (input.channel === EnrollmentChannel.SOCIAL_SECURITY_CARD) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentRegistryFirst'), 'channel');
     const split = (await this.protection.splitsInForce(ctx, y.id)).find((s) => s.plan.id === input.planId);
     if (!split) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('planNotOffered', { year: y.id }), 'planId');
     const overview = await this.overview(ctx, y.id);
@@ -171,6 +170,12 @@ export class EnrollmentService {
     }
     const now = this.clock.now();
     const c = candidatesFrom(input.channel);
+    // Through the social-security-card channel only members the registry found NORMAL + EMPLOYED (READY).
+    const reasons =
+      input.channel === EnrollmentChannel.SOCIAL_SECURITY_CARD
+        ? `(${c.reasons} || case when exists (select 1 from social_security_check sc where sc.member_id = m.id and sc.year = $2 and sc.status = 'READY')
+                              then array[]::text[] else array['SOCIAL_SECURITY_NOT_READY'] end)`
+        : c.reasons;
     const chosen = input.memberIds ? [...new Set(input.memberIds)] : null;
     try {
       return await ctx.em.transactional(async (tx) => {
@@ -201,7 +206,7 @@ export class EnrollmentService {
           const refused = await sqlRows<{ memberId: number; name: string; reasons: ExclusionReason[] }>(
             tx,
             ...knex(
-              `select m.id as "memberId", m.name, ${c.reasons} as reasons from ${c.from} where ${scopeOf} and cardinality(${c.reasons}) > 0 order by m.name, m.id`,
+              `select m.id as "memberId", m.name, ${reasons} as reasons from ${c.from} where ${scopeOf} and cardinality(${reasons}) > 0 order by m.name, m.id`,
               values,
             ),
           );
@@ -214,7 +219,7 @@ export class EnrollmentService {
           ...knex(
             `insert into enrollment_member (org_path, submission_id, organization_id, member_id, year, channel, holding)
              select m.org_path, $6, m.organization_id, m.id, $2, $7::enrollment_channel, true from ${c.from}
-              where ${scopeOf} and cardinality(${c.reasons}) = 0 returning id`,
+              where ${scopeOf} and cardinality(${reasons}) = 0 returning id`,
             values,
           ),
         );

@@ -9,6 +9,8 @@ import { MemberType } from '../member/member.type.js';
 import { ProtectionYearType } from '../protection/protection.types.js';
 import { CandidateFilter } from './enrollment.service.js';
 import type { SubmissionRow } from './enrollment.reads.js';
+import { SocialSecurityCheckStatus } from './enrollment.entity.js';
+import { EmploymentStatus, SsCardStatus } from '../../domain/social-security-status.js';
 
 registerEnumType(EnrollmentChannel, { name: 'EnrollmentChannel', description: 'MEMBER_CARD 会员卡渠道, SOCIAL_SECURITY_CARD 社保卡渠道' });
 registerEnumType(ExclusionReason, { name: 'ExclusionReason', description: 'Why a member cannot be enrolled through a channel this year' });
@@ -18,6 +20,12 @@ registerEnumType(EligibilityFlag, {
 });
 registerEnumType(EnrollmentSubmissionStatus, { name: 'EnrollmentSubmissionStatus' });
 registerEnumType(CandidateFilter, { name: 'CandidateFilter' });
+registerEnumType(SocialSecurityCheckStatus, {
+  name: 'SocialSecurityCheckStatus',
+  description: 'AWAITING the registry; READY to submit; ABNORMAL: use the member-card channel; FAILED: ask again',
+});
+registerEnumType(SsCardStatus, { name: 'SocialSecurityCardStatus', description: 'NORMAL 正常, SEALED 封存, LOST 挂失, CANCELLED 注销, NONE 无' });
+registerEnumType(EmploymentStatus, { name: 'EmploymentStatus', description: 'EMPLOYED 在职, RETIRED 退休, UNEMPLOYED 失业, UNKNOWN 未知' });
 
 @ObjectType('EnrollmentOverview', { description: '集中参保办理: the caller union’s figures for a year' })
 export class EnrollmentOverviewType {
@@ -225,3 +233,66 @@ export class MembersConfirmed {
 }
 
 export const ConfirmMembersResult = createUnionType({ name: 'ConfirmMembersResult', types: () => [MembersConfirmed, UserError] as const });
+
+/** One member's social-security check (获取社保卡及在职状态). */
+@ObjectType('SocialSecurityCheck')
+export class SocialSecurityCheckType {
+  @Field(() => ID)
+  memberId!: number;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  idNumberMasked!: string;
+
+  @Field(() => SocialSecurityCheckStatus)
+  status!: SocialSecurityCheckStatus;
+
+  @Field(() => SsCardStatus, { nullable: true })
+  cardStatus!: SsCardStatus | null;
+
+  @Field(() => EmploymentStatus, { nullable: true })
+  employmentStatus!: EmploymentStatus | null;
+
+  @Field(() => Date)
+  requestedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day the registry’s answer describes' })
+  checkedOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+}
+
+@ObjectType()
+export class SocialSecurityCheckConnection extends Connection(SocialSecurityCheckType) {}
+
+@ArgsType()
+export class SocialSecurityChecksArgs extends PageArgs {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => SocialSecurityCheckStatus, { nullable: true, description: 'None: every check' })
+  status?: SocialSecurityCheckStatus | null;
+}
+
+@InputType()
+export class RequestSocialSecurityCheckInput {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => [ID], { nullable: true, description: 'Chosen candidates of the channel; none: every candidate not awaiting or ready' })
+  memberIds?: string[] | null;
+}
+
+@ObjectType()
+export class SocialSecurityCheckRequested {
+  @Field(() => Int, { description: 'Members sent to the registry' })
+  requested!: number;
+}
+
+export const RequestSocialSecurityCheckResult = createUnionType({
+  name: 'RequestSocialSecurityCheckResult',
+  types: () => [SocialSecurityCheckRequested, UserError] as const,
+});
