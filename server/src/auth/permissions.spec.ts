@@ -68,7 +68,7 @@ describe('permissions other than reviews', () => {
     expect(permissionsOf(Role.ADMIN, Tier.DISTRICT)).toContain(Permission.PASSWORD_RESET);
   });
 
-  it('grassroots clerks keep the rolls and apply for cards; reviewers only read, masked, and review', () => {
+  it('grassroots clerks keep the rolls, apply for cards and enroll; reviewers only read, masked, and review', () => {
     expect(permissionsOf(Role.CLERK, Tier.GRASSROOTS)).toEqual([
       Permission.ORGANIZATION_READ,
       Permission.MEMBER_READ,
@@ -76,11 +76,14 @@ describe('permissions other than reviews', () => {
       Permission.MEMBER_REVEAL,
       Permission.CARD_APPLY,
       Permission.MESSAGE_READ,
+      Permission.ENROLLMENT_READ,
+      Permission.ENROLLMENT_APPLY,
     ]);
     expect(permissionsOf(Role.REVIEWER, Tier.DISTRICT)).toEqual([
       Permission.ORGANIZATION_READ,
       Permission.MEMBER_READ,
       Permission.MESSAGE_READ,
+      Permission.ENROLLMENT_READ,
       ENROLLMENT_REVIEW,
       INSTANT_ENROLLMENT_REVIEW,
       CARD_REVOCATION_REVIEW,
@@ -96,5 +99,19 @@ describe('permissions other than reviews', () => {
     expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).not.toContain(Permission.MEMBER_WRITE);
     expect(permissionsOf(Role.CLERK, Tier.DISTRICT)).toContain(Permission.MEMBER_TRANSFER);
     expect(permissionsOf(Role.ADMIN, Tier.CENTER)).not.toContain(Permission.MEMBER_WRITE);
+  });
+});
+
+describe('plans, years and fee splits', () => {
+  it('only the center keeps plans and years, only districts split fees, only grassroots unions enroll', () => {
+    for (const tier of Object.values(Tier)) {
+      for (const role of Object.values(Role)) {
+        const p = permissionsOf(role, tier);
+        expect(p.includes(Permission.PROTECTION_PLAN_MANAGE), `${role} ${tier}`).toBe(role === Role.ADMIN && tier === Tier.CENTER);
+        expect(p.includes(Permission.FEE_SPLIT_SET), `${role} ${tier}`).toBe(role === Role.ADMIN && tier === Tier.DISTRICT);
+        expect(p.includes(Permission.ENROLLMENT_APPLY), `${role} ${tier}`).toBe(role !== Role.REVIEWER && tier === Tier.GRASSROOTS);
+        expect(p).toContain(Permission.ENROLLMENT_READ);
+      }
+    }
   });
 });
