@@ -52,3 +52,6 @@ export function eligibilitySql(channel: EnrollmentChannel): { reasons: string; f
       ]::text[], null)`,
   };
 }
+
+/** Where the year's values stand in every statement that applies the rule: `$1` the scope, then year and coverage. */
+export const YEAR_VALUES: CheckParams = { year: '$2', coverageStart: '$3', coverageEnd: '$4' };

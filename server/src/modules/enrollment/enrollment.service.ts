@@ -15,7 +15,7 @@ import { ENROLLMENT_SUBMISSION_MACHINE, EnrollmentSubmissionStatus } from '../..
 import { MEMBER_SELECT, type MemberRow } from '../member/member.reads.js';
 import type { ProtectionService } from '../protection/protection.service.js';
 import type { YearRow } from '../protection/protection.reads.js';
-import { eligibilitySql, factsSql } from './enrollment-checks.js';
+import { eligibilitySql, factsSql, YEAR_VALUES as VALUES } from './enrollment-checks.js';
 import { EnrollmentSubmission } from './enrollment.entity.js';
 import { SUBMISSION_BY_ID, SUBMISSION_SELECT, type SubmissionRow } from './enrollment.reads.js';
 import { NOTICE_TASK, type NoticeJob } from './enrollment-notice.js';
@@ -72,7 +72,11 @@ export interface Ineligible {
   reasons: ExclusionReason[];
 }
 
-const VALUES = { year: '$2', coverageStart: '$3', coverageEnd: '$4' };
+/** The caller union's enrollment of a year: the plan its first submission fixed, its batch number and version. */
+const UNION_ENROLLMENT = scopedSql(
+  `select u.plan_id as "planId", u.batch_no as "batchNo", u.version from union_enrollment u where u.org_path like $1 and u.organization_id = $2 and u.year = $3`,
+);
+type UnionEnrollmentRow = { planId: number; batchNo: string; version: number };
 const UNION_MEMBERS = scopedSql(`select count(*)::int as n from member m where m.org_path like $1 and m.organization_id = $2`);
 
 /** The caller's union's members with their eligibility for `channel`: `$1` scope, `$2` year, `$3`/`$4` coverage, `$5` union. */
@@ -118,12 +122,7 @@ export class EnrollmentService {
         ),
         this.yearValues(ctx, y),
       ),
-      ctx.reads.rows<{ planId: number; batchNo: string; version: number }>(
-        scopedSql(
-          `select u.plan_id as "planId", u.batch_no as "batchNo", u.version from union_enrollment u where u.org_path like $1 and u.organization_id = $2 and u.year = $3`,
-        ),
-        [ctx.viewer.organizationId, y.id],
-      ),
+      ctx.reads.rows<UnionEnrollmentRow>(UNION_ENROLLMENT, [ctx.viewer.organizationId, y.id]),
     ]);
     return { year: y, ...figures, planId: own?.planId ?? null, batchNo: own?.batchNo ?? null, version: own?.version ?? 0 };
   }
@@ -163,10 +162,11 @@ export class EnrollmentService {
     this.protection.assertInWindow(ctx, 'windowGrassroots', { open: y.grassrootsOpen, close: y.grassrootsClose });
     const split = (await this.protection.splitsInForce(ctx, y.id)).find((s) => s.plan.id === input.planId);
     if (!split) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('planNotOffered', { year: y.id }), 'planId');
-    const overview = await this.overview(ctx, y.id);
-    if (overview.planId !== null && overview.planId !== input.planId) {
-      const fixed = (await this.protection.plans(ctx)).find((p) => p.id === overview.planId);
-      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentPlanFixed', { year: y.id, plan: fixed?.name ?? String(overview.planId) }), 'planId');
+    // Only the plan the union's first submission fixed is needed here, not the overview (a pass over every member).
+    const [own] = await ctx.reads.rows<UnionEnrollmentRow>(UNION_ENROLLMENT, [union.id, y.id]);
+    if (own && own.planId !== input.planId) {
+      const fixed = (await this.protection.plans(ctx)).find((p) => p.id === own.planId);
+      return userError(ErrorCode.BAD_USER_INPUT, ctx.t('enrollmentPlanFixed', { year: y.id, plan: fixed?.name ?? String(own.planId) }), 'planId');
     }
     const now = this.clock.now();
     const c = candidatesFrom(input.channel);

@@ -15,7 +15,7 @@ import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
 import { passesSocialSecurityCheck, type EmploymentStatus, type SsCardStatus } from '../../domain/social-security-status.js';
 import { REGISTRY_MAX_BATCH, RegistryRequestError, type SocialSecurityRegistry } from '../../adapters/social-security/social-security-registry.js';
 import type { ProtectionService } from '../protection/protection.service.js';
-import { eligibilitySql, factsSql } from './enrollment-checks.js';
+import { eligibilitySql, factsSql, YEAR_VALUES as VALUES } from './enrollment-checks.js';
 import { SocialSecurityCheckStatus } from './enrollment.entity.js';
 
 /** The job of one batch sent to the registry: send it (once), then ask for its answers until they come. */
@@ -35,8 +35,6 @@ export interface CheckRow {
   checkedOn: string | null;
   error: string | null;
 }
-
-const VALUES = { year: '$2', coverageStart: '$3', coverageEnd: '$4' };
 
 /**
  * 获取社保卡及在职状态 (SPEC §8, social-security-card channel): members without a card, with a resident
