@@ -134,6 +134,64 @@ describe('the enrollment screen', () => {
       }
     }
   });
+
+  it('keeps its figures while the roll is unchanged, and follows every change the rule can see (each equal to a recount)', async () => {
+    const stampOf = async () =>
+      (await sql<{ stamp: string }>(`select f.stamp from enrollment_figures f join account a on a.organization_id = f.organization_id where a.username = 'jianlang'`))[0]
+        ?.stamp;
+    const recount = async () => {
+      await sql('delete from enrollment_figures');
+      return overview(jianlang);
+    };
+    const [union] = await sql<{ id: number; path: string }>(`select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`);
+    const [other] = await sql<{ id: number; path: string }>(`select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'xuhui-gr1'`);
+    const before = await overview(jianlang);
+    const stored = await stampOf();
+    expect(stored).toBeDefined();
+    // Stored, so the same figures without a count: the stamp stays what it was.
+    await sql(`update enrollment_figures set figures = figures || '{"deceased": 99}' where organization_id = ?`, [union.id]);
+    expect((await overview(jianlang)).deceased).toBe(99);
+    expect(await recount()).toEqual(before);
+
+    const [{ id }] = await sql<{ id: number }>(
+      `insert into member (org_path, organization_id, member_no, name, gender, birth_date, id_type, id_number_sealed, id_number_index, id_number_masked,
+                           category, joined_at, created_at, updated_at)
+       values (?, ?, 'E99000000001', '辛变化', 'MALE', '1990-01-01', 'RESIDENT_ID', 'sealed', 'enroll-figures', '3101 **** **** 0990', 'IN_ENTERPRISE', '2020-01-01', now(), now())
+       returning id`,
+      [union.path, union.id],
+    );
+    const steps: [string, string, Partial<Overview>][] = [
+      ['a member joins', `select 1`, { totalMembers: +before.totalMembers! + 1, withoutCard: +before.withoutCard! + 1 }],
+      [
+        'gets a card',
+        `insert into member_card (org_path, member_id, batch_id, card_number_sealed, card_number_index, card_number_masked, status, issued_on)
+         values ('${union.path}', ${id}, 0, 'sealed', 'figures-card', '6231 **** **** 0990', 'ACTIVE', '2024-06-01')`,
+        { withCard: +before.withCard! + 1, eligibleMemberCard: +before.eligibleMemberCard! + 1 },
+      ],
+      ['the card is revoked', `update member_card set status = 'REVOKED' where member_id = ${id}`, { withCard: before.withCard, withoutCard: +before.withoutCard! + 1 }],
+      ['is marked 待确认', `update member set needs_confirmation = true where id = ${id}`, { pendingConfirmation: +before.pendingConfirmation! + 1 }],
+      ['is confirmed', `insert into enrollment_confirmation (org_path, member_id, year, confirmed_by, confirmed_at) values ('${union.path}', ${id}, 2025, 0, now())`, { pendingConfirmation: before.pendingConfirmation }],
+      ['dies', `update member set life_status = 'DECEASED', life_status_date = '2024-11-01' where id = ${id}`, { deceased: +before.deceased! + 1 }],
+      ['moves to another union', `update member set organization_id = ${other.id}, org_path = '${other.path}' where id = ${id}`, { totalMembers: before.totalMembers, deceased: before.deceased }],
+    ];
+    for (const [what, change, expected] of steps) {
+      const stamp = await stampOf();
+      await sql(change);
+      const o = await overview(jianlang);
+      expect(o, what).toMatchObject(expected);
+      expect(await recount(), what).toEqual(o);
+      if (change !== 'select 1') expect(await stampOf(), what).not.toBe(stamp);
+    }
+    // What the rule does not read leaves the stored figures as they were.
+    const stamp = await stampOf();
+    await sql(`update member set mobile_masked = '138****0000' where organization_id = ?`, [union.id]);
+    await overview(jianlang);
+    expect(await stampOf()).toBe(stamp);
+    await sql('delete from enrollment_confirmation where member_id = ?', [id]);
+    await sql('delete from member_card where member_id = ?', [id]);
+    await sql('delete from member where id = ?', [id]);
+    expect(await overview(jianlang)).toEqual(before);
+  });
 });
 
 describe('the confirmation list (集中参保待确认名单)', () => {

@@ -24,6 +24,9 @@ describe('the read path', () => {
     expect(scopedSql(text).name).toBe(scopedSql(`${text}`).name);
     expect(scopedSql(text).name).not.toBe(unscopedSql(text).name);
     expect(scopedSql(text).name).toMatch(/^r[\w-]{22}$/);
+    // Planned for its values each time: unnamed, so the driver never prepares it; the named one stays named.
+    expect(scopedSql(text, { planEachTime: true })).toMatchObject({ name: undefined, text });
+    expect(scopedSql(text).name).toMatch(/^r[\w-]{22}$/);
   });
 
   it('cannot read without a viewer: neither the reads themselves nor a context without one', () => {

@@ -14,8 +14,11 @@ import { subtreePattern } from './org-path.js';
  * allow-listed exception like systemEm.
  */
 export interface Statement {
-  /** The prepared statement's name: a hash of the text, so every process and connection agrees on it. */
-  readonly name: string;
+  /**
+   * The prepared statement's name: a hash of the text, so every process and connection agrees on it.
+   * None for a statement planned for its values each time (see {@link StatementOptions}).
+   */
+  readonly name: string | undefined;
   readonly text: string;
   /** scoped: limited to the viewer's subtree by `$1`; reference: reads city-wide reference data only; unscoped: system-reads.ts. */
   readonly kind: 'scoped' | 'reference' | 'unscoped';
@@ -30,16 +33,25 @@ export interface ViewerStatement extends Statement {
   readonly kind: 'scoped' | 'reference';
 }
 
+export interface StatementOptions {
+  /**
+   * Plan it for the values of each run instead of once for any (an unnamed statement). For a statement
+   * whose best plan depends on which union it reads: a named one is soon planned for the average union
+   * (tens of members), which for a union of 50,000 sorts them all to show twenty (bench/enrollment.js).
+   */
+  planEachTime?: boolean;
+}
+
 /** How many distinct statement texts keep their name cached; list filters make a bounded number of them. */
 const MAX_CACHED = 2000;
 const named = new Map<string, Statement>();
 
-function statement(text: string, kind: Statement['kind']): Statement {
-  const key = `${kind}:${text}`;
+function statement(text: string, kind: Statement['kind'], options: StatementOptions = {}): Statement {
+  const key = `${kind}:${options.planEachTime ? 'each:' : ''}${text}`;
   let s = named.get(key);
   if (!s) {
     if (named.size >= MAX_CACHED) named.clear();
-    s = { name: `r${createHash('sha1').update(key).digest('base64url').slice(0, 22)}`, text, kind };
+    s = { name: options.planEachTime ? undefined : `r${createHash('sha1').update(key).digest('base64url').slice(0, 22)}`, text, kind };
     named.set(key, s);
   }
   return s;
@@ -54,9 +66,9 @@ const SCOPE_PREDICATE = /\b(org_path|path) like \$1(?!\d)/;
  * {@link ScopedReads} to the viewer's subtree. Its own parameters start at `$2` (see {@link SqlParams}).
  * Every value is a parameter: the text must never hold one, or each value would be a new statement.
  */
-export function scopedSql(text: string): ScopedStatement {
+export function scopedSql(text: string, options?: StatementOptions): ScopedStatement {
   if (!SCOPE_PREDICATE.test(text)) throw new Error(`a scoped statement must limit itself with "org_path like $1" or "path like $1": ${text}`);
-  return statement(text, 'scoped') as ScopedStatement;
+  return statement(text, 'scoped', options) as ScopedStatement;
 }
 
 /**

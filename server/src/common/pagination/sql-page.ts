@@ -1,4 +1,4 @@
-import { scopedSql, type ScopedStatement, type SqlParams } from '../../org-scope/read-db.js';
+import { scopedSql, type ScopedStatement, type SqlParams, type StatementOptions } from '../../org-scope/read-db.js';
 import type { AuthedContext } from '../request-context.js';
 import { readPage, reverseOrder, type Order, type Page, type PageArgs } from './page.js';
 
@@ -16,6 +16,8 @@ export interface SqlList {
   order: Order;
   /** How to count the whole list when a real count(*) is not needed (trigger-kept counters). */
   count?: () => Promise<number>;
+  /** How its statements are prepared (see StatementOptions). */
+  statements?: StatementOptions;
 }
 
 /**
@@ -26,9 +28,12 @@ export function sqlListStatements(list: Omit<SqlList, 'count'>): { count: Scoped
   const base = `from ${list.from} where ${list.where.join(' and ')}`;
   const n = list.params.values.length;
   return {
-    count: scopedSql(`select count(*)::int as n ${base}`),
+    count: scopedSql(`select count(*)::int as n ${base}`, list.statements),
     page: (reversed) =>
-      scopedSql(`select ${list.select} ${base} order by ${orderBy(reversed ? reverseOrder(list.order) : list.order)} limit $${n + 2} offset $${n + 3}`),
+      scopedSql(
+        `select ${list.select} ${base} order by ${orderBy(reversed ? reverseOrder(list.order) : list.order)} limit $${n + 2} offset $${n + 3}`,
+        list.statements,
+      ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, PrimaryKeyProp, Property, Unique, type Opt } from '@mikro-orm/core';
 import { OrgScopedEntity, pathIndexExpression } from '../../org-scope/scoped-entity.js';
 import { ScopedBy } from '../../org-scope/scope-filter.js';
 import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
@@ -237,4 +237,46 @@ export class SocialSecurityCheck extends OrgScopedEntity {
 
   @Property({ type: 'text', nullable: true })
   error?: string | null;
+}
+
+/*
+ * A union's enrollment figures without recounting its members per view (Migration20261220000000EnrollmentFigures):
+ * triggers bump a union's stamp on every change the eligibility rule can see; figures counted at a stamp
+ * serve every view until it moves. Written by triggers and EnrollmentService.figures only, hence `readonly`.
+ */
+
+/** A union's roll stamp: bumped with every change to its members, cards, confirmations and enrollments. */
+@Entity({ tableName: 'union_roll_stamp', readonly: true })
+export class UnionRollStamp {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  organizationId!: number;
+
+  @Property({ type: 'bigint' })
+  stamp!: string;
+}
+
+/** A union's figures of a year (集中参保办理's screen), as counted at a stamp for the year's coverage dates. */
+@Entity({ tableName: 'enrollment_figures', readonly: true })
+@ScopedBy('orgPath')
+@Index({ name: 'enrollment_figures_org_path_prefix_idx', expression: pathIndexExpression('enrollment_figures', 'org_path') })
+export class EnrollmentFigures extends OrgScopedEntity {
+  [PrimaryKeyProp]?: ['organizationId', 'year'];
+
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  organizationId!: number;
+
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  year!: number;
+
+  @Property({ type: 'bigint' })
+  stamp!: string;
+
+  @Property({ type: 'date' })
+  coverageStart!: string;
+
+  @Property({ type: 'date' })
+  coverageEnd!: string;
+
+  @Property({ type: 'json' })
+  figures!: Record<string, number>;
 }

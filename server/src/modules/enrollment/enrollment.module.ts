@@ -8,14 +8,23 @@ import type { ProtectionService } from '../protection/protection.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { NOTICE_TASK, NoticeService, type NoticeJob } from './enrollment-notice.js';
 import { defineModule } from '../define-module.js';
-import { EnrollmentConfirmation, EnrollmentMember, EnrollmentNotice, EnrollmentSubmission, SocialSecurityCheck, UnionEnrollment } from './enrollment.entity.js';
+import {
+  EnrollmentConfirmation,
+  EnrollmentFigures,
+  EnrollmentMember,
+  EnrollmentNotice,
+  EnrollmentSubmission,
+  SocialSecurityCheck,
+  UnionEnrollment,
+  UnionRollStamp,
+} from './enrollment.entity.js';
 import { EnrollmentService } from './enrollment.service.js';
 import { EnrollmentResolver, EnrollmentSubmissionResolver } from './enrollment.resolver.js';
 
 /** 集中参保办理 (SPEC §8), the grassroots side. */
 export const enrollmentModule = defineModule({
   name: 'enrollment',
-  entities: [UnionEnrollment, EnrollmentSubmission, EnrollmentMember, EnrollmentConfirmation, EnrollmentNotice, SocialSecurityCheck],
+  entities: [UnionEnrollment, EnrollmentSubmission, EnrollmentMember, EnrollmentConfirmation, EnrollmentNotice, SocialSecurityCheck, UnionRollStamp, EnrollmentFigures],
   services: (s: {
     clock: Clock;
     config: Config;

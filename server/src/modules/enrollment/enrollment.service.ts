@@ -77,13 +77,45 @@ const UNION_ENROLLMENT = scopedSql(
   `select u.plan_id as "planId", u.batch_no as "batchNo", u.version from union_enrollment u where u.org_path like $1 and u.organization_id = $2 and u.year = $3`,
 );
 type UnionEnrollmentRow = { planId: number; batchNo: string; version: number };
-const UNION_MEMBERS = scopedSql(`select count(*)::int as n from member m where m.org_path like $1 and m.organization_id = $2`);
 
 /** The caller's union's members with their eligibility for `channel`: `$1` scope, `$2` year, `$3`/`$4` coverage, `$5` union. */
 function candidatesFrom(channel: EnrollmentChannel): { from: string; reasons: string; flags: string } {
   const { reasons, flags } = eligibilitySql(channel);
   return { from: `member m ${factsSql(VALUES)}`, reasons, flags };
 }
+
+/** The overview's figures (without the year and the union's own enrollment). */
+type Figures = Omit<EnrollmentOverview, 'year' | 'planId' | 'batchNo' | 'version'>;
+
+/** The union's figures stored for a year, if still those of its roll now (`$2` union, `$3` year, `$4`/`$5` coverage). */
+const STORED_FIGURES = scopedSql(
+  `select f.figures from enrollment_figures f
+    where f.org_path like $1 and f.organization_id = $2 and f.year = $3 and f.coverage_start = $4::date and f.coverage_end = $5::date
+      and f.stamp = coalesce((select s.stamp from union_roll_stamp s where s.organization_id = $2), 0)`,
+);
+
+/** The union's figures counted, with the roll stamp they were counted at (one statement: one snapshot). */
+const COUNT_FIGURES = (() => {
+  const card = candidatesFrom(EnrollmentChannel.MEMBER_CARD);
+  const social = eligibilitySql(EnrollmentChannel.SOCIAL_SECURITY_CARD);
+  return scopedSql(
+    `select coalesce((select s.stamp from union_roll_stamp s where s.organization_id = $5), 0)::text as stamp,
+            count(*)::int as "totalMembers",
+            count(*) filter (where has_card)::int as "withCard",
+            count(*) filter (where not has_card)::int as "withoutCard",
+            count(*) filter (where enrolled_here)::int as "submitted",
+            count(*) filter (where 'RETIRED' = any(card_reasons))::int as "retired",
+            count(*) filter (where life_status = 'DECEASED')::int as "deceased",
+            count(*) filter (where 'PENDING_CONFIRMATION' = any(card_reasons) and not enrolled_here)::int as "pendingConfirmation",
+            count(*) filter (where cardinality(card_reasons) = 0)::int as "eligibleMemberCard",
+            count(*) filter (where cardinality(social_reasons) = 0)::int as "eligibleSocialSecurityCard",
+            count(*) filter (where 'RETIRES_DURING_COVERAGE' = any(flags) and cardinality(card_reasons) * cardinality(social_reasons) = 0)::int as "retiringDuringCoverage"
+       from (select f.has_card, f.enrolled_here, m.life_status, ${card.reasons} as card_reasons, ${social.reasons} as social_reasons, ${card.flags} as flags
+               from ${card.from} where m.org_path like $1 and m.organization_id = $5) c`,
+    { planEachTime: true },
+  );
+})();
+
 
 /**
  * 集中参保办理 (SPEC §8), the grassroots side: the overview, the candidates of each channel with every
@@ -102,29 +134,29 @@ export class EnrollmentService {
 
   async overview(ctx: AuthedContext, year: number): Promise<EnrollmentOverview> {
     const y = await this.protection.year(ctx, year);
-    const card = candidatesFrom(EnrollmentChannel.MEMBER_CARD);
-    const social = eligibilitySql(EnrollmentChannel.SOCIAL_SECURITY_CARD);
-    const [[figures], [own]] = await Promise.all([
-      ctx.reads.rows<Omit<EnrollmentOverview, 'year' | 'planId' | 'batchNo' | 'version'>>(
-        scopedSql(
-          `select count(*)::int as "totalMembers",
-                  count(*) filter (where has_card)::int as "withCard",
-                  count(*) filter (where not has_card)::int as "withoutCard",
-                  count(*) filter (where enrolled_here)::int as "submitted",
-                  count(*) filter (where 'RETIRED' = any(card_reasons))::int as "retired",
-                  count(*) filter (where life_status = 'DECEASED')::int as "deceased",
-                  count(*) filter (where 'PENDING_CONFIRMATION' = any(card_reasons) and not enrolled_here)::int as "pendingConfirmation",
-                  count(*) filter (where cardinality(card_reasons) = 0)::int as "eligibleMemberCard",
-                  count(*) filter (where cardinality(social_reasons) = 0)::int as "eligibleSocialSecurityCard",
-                  count(*) filter (where 'RETIRES_DURING_COVERAGE' = any(flags) and cardinality(card_reasons) * cardinality(social_reasons) = 0)::int as "retiringDuringCoverage"
-             from (select f.has_card, f.enrolled_here, m.life_status, ${card.reasons} as card_reasons, ${social.reasons} as social_reasons, ${card.flags} as flags
-                     from ${card.from} where m.org_path like $1 and m.organization_id = $5) c`,
-        ),
-        this.yearValues(ctx, y),
-      ),
-      ctx.reads.rows<UnionEnrollmentRow>(UNION_ENROLLMENT, [ctx.viewer.organizationId, y.id]),
-    ]);
+    const [figures, [own]] = await Promise.all([this.figures(ctx, y), ctx.reads.rows<UnionEnrollmentRow>(UNION_ENROLLMENT, [ctx.viewer.organizationId, y.id])]);
     return { year: y, ...figures, planId: own?.planId ?? null, batchNo: own?.batchNo ?? null, version: own?.version ?? 0 };
+  }
+
+  /**
+   * The union's figures of a year: stored ones while its roll is unchanged since they were counted
+   * (see Migration20261220000000EnrollmentFigures), else counted now and stored for the next view.
+   */
+  private async figures(ctx: AuthedContext, y: YearRow): Promise<Figures> {
+    const union = ctx.viewer.organizationId;
+    const stored = await ctx.reads.one<{ figures: Figures }>(STORED_FIGURES, [union, y.id, y.coverageStart, y.coverageEnd]);
+    if (stored) return stored.figures;
+    const { stamp, ...figures } = (await ctx.reads.one<Figures & { stamp: string }>(COUNT_FIGURES, this.yearValues(ctx, y)))!;
+    // Stored on the primary; a later count (a newer stamp) is never overwritten by an older one.
+    await sqlRows(
+      ctx.em,
+      `insert into enrollment_figures as f (organization_id, year, org_path, stamp, coverage_start, coverage_end, figures) values (?, ?, ?, ?, ?, ?, ?::jsonb)
+       on conflict (organization_id, year) do update set org_path = excluded.org_path, stamp = excluded.stamp, coverage_start = excluded.coverage_start,
+         coverage_end = excluded.coverage_end, figures = excluded.figures
+       where f.stamp <= excluded.stamp`,
+      [union, y.id, ctx.viewer.orgPath, stamp, y.coverageStart, y.coverageEnd, JSON.stringify(figures)],
+    );
+    return figures;
   }
 
   /** A page of the union's members for a channel, eligible or excluded (with every reason), by name. */
@@ -142,8 +174,14 @@ export class EnrollmentService {
       where,
       params,
       order: { 'm.name': 'asc', 'm.id': 'asc' },
-      // All of them: the union's members, counted without the rule (whose values this count would not use).
-      count: filter === CandidateFilter.ALL ? async () => (await ctx.reads.one<{ n: number }>(UNION_MEMBERS, [ctx.viewer.organizationId]))?.n ?? 0 : undefined,
+      // A union's size decides the plan: from 50,000 members twenty by name (an index walk), or all of a few.
+      statements: { planEachTime: true },
+      // From the union's figures, not a count of the rule over every member per page.
+      count: async () => {
+        const figures = await this.figures(ctx, y);
+        const eligible = channel === EnrollmentChannel.MEMBER_CARD ? figures.eligibleMemberCard : figures.eligibleSocialSecurityCard;
+        return { [CandidateFilter.ALL]: figures.totalMembers, [CandidateFilter.ELIGIBLE]: eligible, [CandidateFilter.EXCLUDED]: figures.totalMembers - eligible }[filter];
+      },
     });
     return { ...page, nodes: page.nodes.map(({ reasons, flags, ...member }) => ({ member, reasons, flags })) };
   }
@@ -202,36 +240,41 @@ export class EnrollmentService {
         await tx.flush();
         const values = [union.path + '%', y.id, y.coverageStart, y.coverageEnd, union.id, submission.id, input.channel, chosen ?? []];
         const scopeOf = `m.org_path like $1 and m.organization_id = $5 ${chosen ? 'and m.id = any($8::int[])' : ''}`;
-        if (chosen) {
-          const refused = await sqlRows<{ memberId: number; name: string; reasons: ExclusionReason[] }>(
-            tx,
-            ...knex(
-              `select m.id as "memberId", m.name, ${reasons} as reasons from ${c.from} where ${scopeOf} and cardinality(${reasons}) > 0 order by m.name, m.id`,
-              values,
-            ),
-          );
-          const found = await sqlRows<{ n: number }>(tx, ...knex(`select count(*)::int as n from member m where ${scopeOf}`, values));
-          if (found[0].n !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
-          if (refused.length) throw new Refused(refused);
-        }
-        const inserted = await sqlRows<{ id: string }>(
+        // Who is eligible, read first and inserted after: a statement that inserted enrollments while its
+        // rule read them would see every member's earlier inserts (invisible, but scanned) when planned badly.
+        const [pick] = await sqlRows<{ ids: number[] | null; found: number; refused: Ineligible[] | null }>(
           tx,
           ...knex(
-            `insert into enrollment_member (org_path, submission_id, organization_id, member_id, year, channel, holding)
-             select m.org_path, $6, m.organization_id, m.id, $2, $7::enrollment_channel, true from ${c.from}
-              where ${scopeOf} and cardinality(${reasons}) = 0 returning id`,
+            `select array_agg(m.id) filter (where cardinality(r.reasons) = 0) as ids, count(*)::int as found,
+                    ${chosen ? `json_agg(json_build_object('memberId', m.id, 'name', m.name, 'reasons', r.reasons) order by m.name, m.id) filter (where cardinality(r.reasons) > 0)` : 'null'} as refused
+               from ${c.from} cross join lateral (select ${reasons} as reasons) r where ${scopeOf}`,
             values,
           ),
         );
-        if (!inserted.length) throw new Nothing();
-        submission.memberCount = inserted.length;
+        if (chosen && pick.found !== chosen.length) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+        if (pick.refused) throw new Refused(pick.refused);
+        if (!pick.ids) throw new Nothing();
+        const [{ n }] = await sqlRows<{ n: number }>(
+          tx,
+          ...knex(
+            `with added as (
+               insert into enrollment_member (org_path, submission_id, organization_id, member_id, year, channel, holding)
+               select m.org_path, $6, m.organization_id, m.id, $2, $7::enrollment_channel, true from member m
+                where m.id = any($9::int[]) and m.org_path like $1 and m.organization_id = $5 returning 1)
+             select count(*)::int as n from added`,
+            [...values, pick.ids],
+          ),
+        );
+        // A member moved to another union since the read: the clerk's list is not what it was.
+        if (n !== pick.ids.length) throw new Conflict();
+        submission.memberCount = n;
         recordCreation(tx, ENROLLMENT_SUBMISSION_MACHINE, { id: submission.id, orgPath: union.path }, moverOf(ctx), now);
         this.audit.record(ctx, tx, {
           action: 'enrollment.submitted',
           organization: union,
           targetType: 'EnrollmentSubmission',
           targetId: submission.id,
-          after: { year: y.id, planId: input.planId, batchNo, memberCount: inserted.length },
+          after: { year: y.id, planId: input.planId, batchNo, memberCount: n },
         });
         await tx.flush();
         // Each submission regenerates the union's notice; one queue per union keeps them in order.

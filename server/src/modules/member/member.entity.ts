@@ -15,6 +15,8 @@ import { Enterprise } from '../enterprise/enterprise.entity.js';
 @ScopedBy('orgPath')
 // Subtree prefix scans in id order (the default sort and keyset paging).
 @Index({ name: 'member_org_path_id_idx', expression: 'create index "member_org_path_id_idx" on "member" ("org_path" text_pattern_ops, "id")' })
+// A union's members by name: the enrollment candidate lists' order (a page of twenty reads twenty-odd rows).
+@Index({ name: 'member_organization_name_idx', expression: 'create index "member_organization_name_idx" on "member" ("organization_id", "name", "id")' })
 // A person is a member of one union city-wide; a mobile belongs to one active member.
 @Index({ name: 'member_id_number_index_unique', expression: 'create unique index "member_id_number_index_unique" on "member" ("id_number_index")' })
 @Index({
