@@ -5,6 +5,8 @@ import { maskIdNumber, maskMobile } from '../src/domain/mask.js';
 import { countHanzi } from '../src/domain/work-address.js';
 import { isCardNumber, maskCardNumber } from '../src/domain/card-number.js';
 import { simulatedOutcome } from '../src/adapters/card-issuer/simulator.js';
+import { simulatedStatus } from '../src/adapters/social-security/simulator.js';
+import { readPdf } from '../src/documents/pdf-text.js';
 import { PiiCipher } from '../src/pii/pii-cipher.js';
 import { startTestServer, TEST_DATA_KEY, type TestServer } from './support/test-server.js';
 
@@ -173,5 +175,52 @@ describe('demo cards', () => {
     }
     const center = await s.as('center');
     expect((await center.ok(`{ members(hasCard: true) { totalCount } }`)).members.totalCount).toBe(18);
+  });
+});
+
+describe('demo enrollment', () => {
+  const OVERVIEW = `{ enrollmentOverview(year: 2025) { submitted eligibleMemberCard eligibleSocialSecurityCard planId batchNo version } }`;
+
+  it('two unions enrolled through the social-security-card channel, as the registry answered; the others have not started', async () => {
+    const center = await s.as('center');
+    const submissions = (
+      await center.ok(`{ enrollmentSubmissions(year: 2025) { nodes { id channel status memberCount batchNo organization { name } timeline { event actor } } } }`)
+    ).enrollmentSubmissions.nodes;
+    expect(submissions.map((x: { organization: { name: string }; channel: string; status: string }) => [x.organization.name, x.channel, x.status]).sort()).toEqual(
+      [
+        ['上海漕河泾科技服务有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
+        ['上海城建隧道工程有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
+      ].sort(),
+    );
+    for (const username of ['xuhui-gr2', 'jianjiao-gr1']) {
+      const clerk = await s.as(username);
+      const checks = await s.orm.em
+        .getConnection()
+        .execute<{ id_number_sealed: string; status: string; card_status: string; employment_status: string; enrolled: boolean }[]>(
+          `select m.id_number_sealed, c.status, c.card_status, c.employment_status, em.id is not null as enrolled
+             from social_security_check c join member m on m.id = c.member_id join account a on a.organization_id = c.organization_id
+             left join enrollment_member em on em.member_id = m.id and em.holding
+            where a.username = ?`,
+          [username],
+        );
+      expect(checks.length).toBeGreaterThan(0);
+      for (const c of checks) {
+        const answer = simulatedStatus(cipher.decrypt(c.id_number_sealed));
+        expect(c).toMatchObject({ card_status: answer.cardStatus, employment_status: answer.employmentStatus });
+        // Every READY member was submitted, and only they.
+        expect(c.enrolled).toBe(c.status === 'READY');
+      }
+      const ready = checks.filter((c) => c.status === 'READY').length;
+      const mine = (await clerk.ok(`{ enrollmentSubmissions(year: 2025) { nodes { memberCount timeline { event actor } } } }`)).enrollmentSubmissions.nodes;
+      expect(mine).toEqual([{ memberCount: ready, timeline: [{ event: 'CREATE', actor: username }] }]);
+      expect((await clerk.ok(OVERVIEW)).enrollmentOverview).toMatchObject({ submitted: ready, planId: '1', version: 1, batchNo: expect.stringMatching(/^JB2025/) });
+      const notice = await fetch(`${s.url}/api/notices/2025/notice.pdf`, { headers: { cookie: clerk.cookie! } });
+      expect(notice.status).toBe(200);
+      const text = (await readPdf(Buffer.from(await notice.arrayBuffer()))).pages.join('').replace(/\s+/g, '');
+      for (const part of [String(ready), '2024年12月25日', 'A类会员专享基本保障']) expect(text).toContain(part);
+    }
+    for (const username of ['jianlang', 'xuhui-gr1', 'zhangjiang', 'ljz-finance']) {
+      expect((await (await s.as(username)).ok(OVERVIEW)).enrollmentOverview, username).toMatchObject({ submitted: 0, planId: null, version: 0 });
+    }
   });
 });

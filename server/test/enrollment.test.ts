@@ -33,6 +33,9 @@ const sql = <T>(text: string, params: unknown[] = []) => s.orm.em.getConnection(
 async function candidates(c: GraphQLClient, channel: EnrollmentChannel, filter = 'ALL'): Promise<{ totalCount: number; nodes: Node[] }> {
   return (await c.ok<{ enrollmentCandidates: { totalCount: number; nodes: Node[] } }>(CANDIDATES, { year: 2025, channel, filter })).enrollmentCandidates;
 }
+/** 建朗's path, quoted (the demo city has submissions of other unions). */
+const jianlangPath = async () =>
+  `'${(await sql<{ org_path: string }>(`select org_path from account where username = 'jianlang'`))[0].org_path}'`;
 const overview = async (c: GraphQLClient) => (await c.ok<{ enrollmentOverview: Overview }>(OVERVIEW, { year: 2025 })).enrollmentOverview;
 
 beforeAll(async () => {
@@ -208,7 +211,7 @@ describe('the confirmation list (集中参保待确认名单)', () => {
     expect(answers.map((a) => a.confirmMembers.confirmed).sort()).toEqual([0, 1]);
     const confirmed = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD)).nodes.find((n) => n.member.id === holder.member.id)!;
     expect(confirmed.eligible).toBe(true);
-    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_confirmation'))[0].n).toBe(1);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_confirmation where org_path = ${await jianlangPath()}`))[0].n).toBe(1);
   });
 
   it('a member not on the list is refused by name; another union’s member is NOT_FOUND; nothing is written', async () => {
@@ -219,7 +222,7 @@ describe('the confirmation list (集中参保待确认名单)', () => {
       `select m.id from member m join account a on a.organization_id = m.organization_id where a.username = 'xuhui-gr1' limit 1`,
     );
     expect(await jianlang.errorCode(CONFIRM, { input: { year: 2025, memberIds: [String(other.id)] } })).toBe('NOT_FOUND');
-    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_confirmation'))[0].n).toBe(1);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_confirmation where org_path = ${await jianlangPath()}`))[0].n).toBe(1);
   });
 });
 
@@ -234,7 +237,7 @@ describe('submitting', () => {
       input: { year: 2025, channel: 'MEMBER_CARD', planId: '999', version: o.version, clientKey: clientKey() },
     });
     expect(plan.submitEnrollment.code).toBe('BAD_USER_INPUT');
-    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_submission'))[0].n).toBe(0);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_submission where org_path = ${await jianlangPath()}`))[0].n).toBe(0);
   });
 
   it('chosen members of whom one is not eligible: refused whole, naming who and why; another union’s member is NOT_FOUND', async () => {
@@ -253,7 +256,7 @@ describe('submitting', () => {
         input: { year: 2025, channel: 'MEMBER_CARD', planId: '1', version: 0, clientKey: clientKey(), memberIds: [String(other.id)] },
       }),
     ).toBe('NOT_FOUND');
-    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_member'))[0].n).toBe(0);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_member where org_path = ${await jianlangPath()}`))[0].n).toBe(0);
     expect((await overview(jianlang)).version).toBe(0);
   });
 
@@ -286,7 +289,7 @@ describe('submitting', () => {
       cityShareFen: 1300,
       batchNo: expect.stringMatching(/^JB2025\d{6}$/),
     });
-    expect((await sql<{ n: number }>('select count(*)::int as n from enrollment_submission'))[0].n).toBe(1);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_submission where org_path = ${await jianlangPath()}`))[0].n).toBe(1);
     const after = await overview(jianlang);
     expect(after).toMatchObject({ submitted: before.eligibleMemberCard, eligibleMemberCard: 0, planId: '1', version: 1 });
     const again = await candidates(jianlang, EnrollmentChannel.MEMBER_CARD, 'EXCLUDED');
@@ -296,7 +299,7 @@ describe('submitting', () => {
     const winner = answers.findIndex((a) => a.submitEnrollment.__typename === 'EnrollmentSubmitted') < 2 ? k : k2;
     const repeat = await jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: winner } });
     expect(repeat.submitEnrollment, JSON.stringify(repeat)).toMatchObject({ submission: { id: made[0].id } });
-    const timeline = await sql<{ to_state: string; event: string }>(`select to_state, event from state_change where subject_type = 'EnrollmentSubmission'`);
+    const timeline = await sql<{ to_state: string; event: string }>(`select to_state, event from state_change where subject_type = 'EnrollmentSubmission' and org_path = ${await jianlangPath()}`);
     expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
   });
 
@@ -308,7 +311,9 @@ describe('submitting', () => {
     const district = (await (await s.as('pudong')).ok<{ enrollmentSubmissions: { nodes: { id: string }[] } }>(LIST)).enrollmentSubmissions;
     expect(district.nodes.map((n) => n.id)).toEqual([mine.nodes[0].id]);
     const other = await s.as('xuhui');
-    expect((await other.ok<{ enrollmentSubmissions: { totalCount: number } }>(LIST)).enrollmentSubmissions.totalCount).toBe(0);
+    // 徐汇 sees its own union's (seeded) submission, never 浦东's.
+    const theirs = (await other.ok<{ enrollmentSubmissions: { nodes: { id: string; organization: { name: string } }[] } }>(LIST)).enrollmentSubmissions.nodes;
+    expect(theirs.map((n) => n.organization.name)).toEqual(['上海漕河泾科技服务有限公司工会']);
     const ONE = `query($id: ID!) { enrollmentSubmission(id: $id) { memberCount members(pageSize: 100) { totalCount nodes { name } } timeline { to event } } }`;
     const one = (
       await jianlang.ok<{ enrollmentSubmission: { memberCount: number; members: { totalCount: number }; timeline: { to: string; event: string }[] } }>(ONE, {

@@ -74,6 +74,8 @@ interface Target {
   queued: number;
   /** Grassroots unions only: a card batch nobody changes, and a fresh ISSUED / REVOCATION_REQUESTED one per call that moves one. */
   batch: number;
+  /** Grassroots unions only: an enrollment submission of 2025 nobody changes. */
+  submission: number;
   freshIssuedBatch(): number;
   freshRequestedBatch(): number;
 }
@@ -584,10 +586,8 @@ const ENTRIES: Entry[] = [
   },
   {
     name: 'Query.enrollmentSubmission',
-    targets: 'none',
-    // Nothing was submitted here (the server's today is outside the window): no submission to find.
-    refusedFor: { self: { kind: 'ERROR', code: 'NOT_FOUND' } },
-    call: (c) => gql(c, `{ enrollmentSubmission(id: "1") { id } }`),
+    targets: 'grassroots',
+    call: (c, t) => gql(c, `query($id: ID!) { enrollmentSubmission(id: $id) { id batchNo memberCount } }`, { id: t.submission }),
   },
   {
     name: 'Mutation.requestSocialSecurityCheck',
@@ -765,6 +765,17 @@ const freshMembers = new Map<number, number[]>();
 let demoPasswordHash: string;
 let mustChange: GraphQLClient;
 
+/** A 2025 submission of the union, as a clerk's submit would have left it (the server's today is past the window). */
+async function submissionOf(org: Organization): Promise<number> {
+  const [{ id }] = await s.orm.em.getConnection().execute<{ id: number }[]>(
+    `insert into enrollment_submission (org_path, organization_id, year, channel, plan_id, batch_no, status, member_count, fee_fen, city_share_fen,
+                                        district_share_fen, grassroots_share_fen, client_key, submitted_by, submitted_at, updated_at)
+     values (?, ?, 2025, 'MEMBER_CARD', 1, ?, 'PENDING_REVIEW', 0, 2600, 1300, 1300, 0, 'matrix', 0, now(), now()) returning id`,
+    [org.path, org.id, `JB2025${String(org.id).padStart(6, '0')}`],
+  );
+  return id;
+}
+
 beforeAll(async () => {
   s = await startTestServer();
   const em = systemEm(s.orm);
@@ -816,6 +827,7 @@ beforeAll(async () => {
       import: '',
       queued: cards?.queued ?? 0,
       batch: cards?.batch ?? 0,
+      submission: org.tier === Tier.GRASSROOTS ? await submissionOf(org) : 0,
       freshIssuedBatch: () => cards!.issued.pop()!,
       freshRequestedBatch: () => cards!.requested.pop()!,
     });

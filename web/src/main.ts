@@ -17,9 +17,13 @@ const pinia = createPinia();
 const i18n = createAppI18n();
 const session = useSessionStore(pinia);
 
+let leaving = false;
 const client = createApiClient({
   locale: () => i18n.global.locale.value,
   onSessionEnded: () => {
+    // Once: a page's several queries all end with the session, and a second load would abort the first.
+    if (leaving) return;
+    leaving = true;
     // A full page load drops every cached result of the ended session.
     const here = window.location.pathname + window.location.search;
     window.location.assign(`/login?redirect=${encodeURIComponent(here)}`);

@@ -1,4 +1,5 @@
 import { seedProtection } from './demo-protection.js';
+import { seedEnrollment } from './demo-enrollment.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -159,7 +160,8 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
     await tx.flush();
     await seedRolls(tx, byKey, cipher, now);
     await seedCards(tx, byKey, cipher);
-    await seedProtection(tx, byKey.get('center')!, now);
+    const { plan, year } = await seedProtection(tx, byKey.get('center')!, now);
+    await seedEnrollment(tx, byKey, cipher, plan, year);
   });
   return true;
 }

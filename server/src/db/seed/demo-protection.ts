@@ -7,7 +7,7 @@ import { ProtectionPlan, ProtectionYear } from '../../modules/protection/protect
  * 0.00 grassroots) for 2025; grassroots submissions from early October to the 2024-12-25 payment
  * deadline, the districts' fee split adjustment 10-25..10-31, the district window 12-26..12-31.
  */
-export async function seedProtection(tx: EntityManager, center: Organization, now: Date): Promise<void> {
+export async function seedProtection(tx: EntityManager, center: Organization, now: Date): Promise<{ plan: ProtectionPlan; year: ProtectionYear }> {
   const plan = tx.create(ProtectionPlan, {
     name: 'A类会员专享基本保障',
     feeFen: 2600,
@@ -21,7 +21,7 @@ export async function seedProtection(tx: EntityManager, center: Organization, no
     updatedAt: now,
   });
   await tx.flush();
-  tx.create(ProtectionYear, {
+  const year = tx.create(ProtectionYear, {
     id: 2025,
     coverageStart: '2025-01-01',
     coverageEnd: '2025-12-31',
@@ -37,4 +37,5 @@ export async function seedProtection(tx: EntityManager, center: Organization, no
     updatedAt: now,
   });
   await tx.flush();
+  return { plan, year };
 }
