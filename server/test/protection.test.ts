@@ -106,6 +106,21 @@ describe('protection plans', () => {
     expect(await count('protection_plan')).toBe(before + 1);
   });
 
+  it('the same plan added three times at once (a double click, two operators): one is made, the others get CONFLICT on the name', async () => {
+    const before = await count('protection_plan');
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => center.ok<{ createProtectionPlan: { __typename: string; code?: string; message?: string } }>(PLAN, { input: { ...planA, name: 'E类保障' } })),
+    );
+    const made = answers.filter((a) => !a.createProtectionPlan.code);
+    const refused = answers.filter((a) => a.createProtectionPlan.code);
+    expect(made).toHaveLength(1);
+    expect(refused.map((a) => a.createProtectionPlan)).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', message: '已有同名保障计划' }),
+      expect.objectContaining({ code: 'CONFLICT', message: '已有同名保障计划' }),
+    ]);
+    expect(await count('protection_plan')).toBe(before + 1);
+  });
+
   it('a district or a grassroots union cannot add or change plans', async () => {
     for (const c of [pudong, jianlang]) expect(await c.errorCode(PLAN, { input: { ...planA, name: 'C类' } })).toBe('FORBIDDEN');
   });

@@ -82,6 +82,8 @@ export class SocialSecurityChecks {
          on conflict (member_id, year) do update
             set status = 'AWAITING', request_id = excluded.request_id, requested_at = excluded.requested_at, ticket = null,
                 card_status = null, employment_status = null, checked_on = null, error = null
+          -- A request at the same time (a double click) that sent them first: sent once, counted once.
+          where social_security_check.status not in ('AWAITING', 'READY')
          returning request_id`,
         [...values, batch, this.clock.now()],
       );
