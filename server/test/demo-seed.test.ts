@@ -184,9 +184,13 @@ describe('demo enrollment', () => {
   it('two unions enrolled through the social-security-card channel, as the registry answered; the others have not started', async () => {
     const center = await s.as('center');
     const submissions = (
-      await center.ok(`{ enrollmentSubmissions(year: 2025) { nodes { id channel status memberCount batchNo organization { name } timeline { event actor } } } }`)
+      await center.ok(
+        `{ enrollmentSubmissions(year: 2025) { nodes { id channel status memberCount batchNo organization { name } timeline { event actor } } } }`,
+      )
     ).enrollmentSubmissions.nodes;
-    expect(submissions.map((x: { organization: { name: string }; channel: string; status: string }) => [x.organization.name, x.channel, x.status]).sort()).toEqual(
+    expect(
+      submissions.map((x: { organization: { name: string }; channel: string; status: string }) => [x.organization.name, x.channel, x.status]).sort(),
+    ).toEqual(
       [
         ['上海漕河泾科技服务有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
         ['上海城建隧道工程有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
@@ -213,7 +217,12 @@ describe('demo enrollment', () => {
       const ready = checks.filter((c) => c.status === 'READY').length;
       const mine = (await clerk.ok(`{ enrollmentSubmissions(year: 2025) { nodes { memberCount timeline { event actor } } } }`)).enrollmentSubmissions.nodes;
       expect(mine).toEqual([{ memberCount: ready, timeline: [{ event: 'CREATE', actor: username }] }]);
-      expect((await clerk.ok(OVERVIEW)).enrollmentOverview).toMatchObject({ submitted: ready, planId: '1', version: 1, batchNo: expect.stringMatching(/^JB2025/) });
+      expect((await clerk.ok(OVERVIEW)).enrollmentOverview).toMatchObject({
+        submitted: ready,
+        planId: '1',
+        version: 1,
+        batchNo: expect.stringMatching(/^JB2025/),
+      });
       const notice = await fetch(`${s.url}/api/notices/2025/notice.pdf`, { headers: { cookie: clerk.cookie! } });
       expect(notice.status).toBe(200);
       const text = (await readPdf(Buffer.from(await notice.arrayBuffer()))).pages.join('').replace(/\s+/g, '');

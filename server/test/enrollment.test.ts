@@ -34,8 +34,7 @@ async function candidates(c: GraphQLClient, channel: EnrollmentChannel, filter =
   return (await c.ok<{ enrollmentCandidates: { totalCount: number; nodes: Node[] } }>(CANDIDATES, { year: 2025, channel, filter })).enrollmentCandidates;
 }
 /** 建朗's path, quoted (the demo city has submissions of other unions). */
-const jianlangPath = async () =>
-  `'${(await sql<{ org_path: string }>(`select org_path from account where username = 'jianlang'`))[0].org_path}'`;
+const jianlangPath = async () => `'${(await sql<{ org_path: string }>(`select org_path from account where username = 'jianlang'`))[0].org_path}'`;
 const overview = async (c: GraphQLClient) => (await c.ok<{ enrollmentOverview: Overview }>(OVERVIEW, { year: 2025 })).enrollmentOverview;
 
 beforeAll(async () => {
@@ -140,14 +139,21 @@ describe('the enrollment screen', () => {
 
   it('keeps its figures while the roll is unchanged, and follows every change the rule can see (each equal to a recount)', async () => {
     const stampOf = async () =>
-      (await sql<{ stamp: string }>(`select f.stamp from enrollment_figures f join account a on a.organization_id = f.organization_id where a.username = 'jianlang'`))[0]
-        ?.stamp;
+      (
+        await sql<{ stamp: string }>(
+          `select f.stamp from enrollment_figures f join account a on a.organization_id = f.organization_id where a.username = 'jianlang'`,
+        )
+      )[0]?.stamp;
     const recount = async () => {
       await sql('delete from enrollment_figures');
       return overview(jianlang);
     };
-    const [union] = await sql<{ id: number; path: string }>(`select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`);
-    const [other] = await sql<{ id: number; path: string }>(`select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'xuhui-gr1'`);
+    const [union] = await sql<{ id: number; path: string }>(
+      `select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`,
+    );
+    const [other] = await sql<{ id: number; path: string }>(
+      `select o.id, o.path from organization o join account a on a.organization_id = o.id where a.username = 'xuhui-gr1'`,
+    );
     const before = await overview(jianlang);
     const stored = await stampOf();
     expect(stored).toBeDefined();
@@ -171,11 +177,23 @@ describe('the enrollment screen', () => {
          values ('${union.path}', ${id}, 0, 'sealed', 'figures-card', '6231 **** **** 0990', 'ACTIVE', '2024-06-01')`,
         { withCard: +before.withCard! + 1, eligibleMemberCard: +before.eligibleMemberCard! + 1 },
       ],
-      ['the card is revoked', `update member_card set status = 'REVOKED' where member_id = ${id}`, { withCard: before.withCard, withoutCard: +before.withoutCard! + 1 }],
+      [
+        'the card is revoked',
+        `update member_card set status = 'REVOKED' where member_id = ${id}`,
+        { withCard: before.withCard, withoutCard: +before.withoutCard! + 1 },
+      ],
       ['is marked 待确认', `update member set needs_confirmation = true where id = ${id}`, { pendingConfirmation: +before.pendingConfirmation! + 1 }],
-      ['is confirmed', `insert into enrollment_confirmation (org_path, member_id, year, confirmed_by, confirmed_at) values ('${union.path}', ${id}, 2025, 0, now())`, { pendingConfirmation: before.pendingConfirmation }],
+      [
+        'is confirmed',
+        `insert into enrollment_confirmation (org_path, member_id, year, confirmed_by, confirmed_at) values ('${union.path}', ${id}, 2025, 0, now())`,
+        { pendingConfirmation: before.pendingConfirmation },
+      ],
       ['dies', `update member set life_status = 'DECEASED', life_status_date = '2024-11-01' where id = ${id}`, { deceased: +before.deceased! + 1 }],
-      ['moves to another union', `update member set organization_id = ${other.id}, org_path = '${other.path}' where id = ${id}`, { totalMembers: before.totalMembers, deceased: before.deceased }],
+      [
+        'moves to another union',
+        `update member set organization_id = ${other.id}, org_path = '${other.path}' where id = ${id}`,
+        { totalMembers: before.totalMembers, deceased: before.deceased },
+      ],
     ];
     for (const [what, change, expected] of steps) {
       const stamp = await stampOf();
@@ -299,7 +317,9 @@ describe('submitting', () => {
     const winner = answers.findIndex((a) => a.submitEnrollment.__typename === 'EnrollmentSubmitted') < 2 ? k : k2;
     const repeat = await jianlang.ok<Answer>(SUBMIT, { input: { ...input, clientKey: winner } });
     expect(repeat.submitEnrollment, JSON.stringify(repeat)).toMatchObject({ submission: { id: made[0].id } });
-    const timeline = await sql<{ to_state: string; event: string }>(`select to_state, event from state_change where subject_type = 'EnrollmentSubmission' and org_path = ${await jianlangPath()}`);
+    const timeline = await sql<{ to_state: string; event: string }>(
+      `select to_state, event from state_change where subject_type = 'EnrollmentSubmission' and org_path = ${await jianlangPath()}`,
+    );
     expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
   });
 

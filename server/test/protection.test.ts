@@ -109,7 +109,9 @@ describe('protection plans', () => {
   it('the same plan added three times at once (a double click, two operators): one is made, the others get CONFLICT on the name', async () => {
     const before = await count('protection_plan');
     const answers = await Promise.all(
-      [1, 2, 3].map(() => center.ok<{ createProtectionPlan: { __typename: string; code?: string; message?: string } }>(PLAN, { input: { ...planA, name: 'E类保障' } })),
+      [1, 2, 3].map(() =>
+        center.ok<{ createProtectionPlan: { __typename: string; code?: string; message?: string } }>(PLAN, { input: { ...planA, name: 'E类保障' } }),
+      ),
     );
     const made = answers.filter((a) => !a.createProtectionPlan.code);
     const refused = answers.filter((a) => a.createProtectionPlan.code);

@@ -50,9 +50,7 @@ describe('the registry round trip', () => {
     const candidates = (await clerk.ok<{ enrollmentCandidates: { totalCount: number } }>(CANDIDATES)).enrollmentCandidates.totalCount;
     expect(candidates).toBeGreaterThan(0);
     // Three clicks at once: every candidate is sent once, by one of them; the others send nobody.
-    const answers = await Promise.all(
-      [1, 2, 3].map(() => clerk.ok<{ requestSocialSecurityCheck: { requested: number } }>(REQUEST, { input: { year: 2025 } })),
-    );
+    const answers = await Promise.all([1, 2, 3].map(() => clerk.ok<{ requestSocialSecurityCheck: { requested: number } }>(REQUEST, { input: { year: 2025 } })));
     expect(answers.map((a) => a.requestSocialSecurityCheck.requested).sort((a, b) => b - a)).toEqual([candidates, 0, 0]);
     const sentOnce = await s.orm.em
       .getConnection()

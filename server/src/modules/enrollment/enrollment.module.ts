@@ -24,7 +24,16 @@ import { EnrollmentResolver, EnrollmentSubmissionResolver } from './enrollment.r
 /** 集中参保办理 (SPEC §8), the grassroots side. */
 export const enrollmentModule = defineModule({
   name: 'enrollment',
-  entities: [UnionEnrollment, EnrollmentSubmission, EnrollmentMember, EnrollmentConfirmation, EnrollmentNotice, SocialSecurityCheck, UnionRollStamp, EnrollmentFigures],
+  entities: [
+    UnionEnrollment,
+    EnrollmentSubmission,
+    EnrollmentMember,
+    EnrollmentConfirmation,
+    EnrollmentNotice,
+    SocialSecurityCheck,
+    UnionRollStamp,
+    EnrollmentFigures,
+  ],
   services: (s: {
     clock: Clock;
     config: Config;

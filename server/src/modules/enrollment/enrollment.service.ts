@@ -116,7 +116,6 @@ const COUNT_FIGURES = (() => {
   );
 })();
 
-
 /**
  * 集中参保办理 (SPEC §8), the grassroots side: the overview, the candidates of each channel with every
  * reason for exclusion, and submissions that freeze the members, the plan and the fee split.
@@ -180,7 +179,11 @@ export class EnrollmentService {
       count: async () => {
         const figures = await this.figures(ctx, y);
         const eligible = channel === EnrollmentChannel.MEMBER_CARD ? figures.eligibleMemberCard : figures.eligibleSocialSecurityCard;
-        return { [CandidateFilter.ALL]: figures.totalMembers, [CandidateFilter.ELIGIBLE]: eligible, [CandidateFilter.EXCLUDED]: figures.totalMembers - eligible }[filter];
+        return {
+          [CandidateFilter.ALL]: figures.totalMembers,
+          [CandidateFilter.ELIGIBLE]: eligible,
+          [CandidateFilter.EXCLUDED]: figures.totalMembers - eligible,
+        }[filter];
       },
     });
     return { ...page, nodes: page.nodes.map(({ reasons, flags, ...member }) => ({ member, reasons, flags })) };
