@@ -34,3 +34,6 @@ export function useEnrollmentYear() {
 
   return { year, options, choose, loading: years.fetching, error: years.error };
 }
+
+/** What useEnrollmentYear gives a page (EnrollmentHead shows and changes it). */
+export type EnrollmentYear = ReturnType<typeof useEnrollmentYear>;
