@@ -62,8 +62,11 @@ export const CHECK_STATE_TONES = {
 /** A candidate never sent to the registry has no check: shown in grey as 未获取. */
 export const NOT_CHECKED_TONE: Tone = 'grey-7';
 
-/** The registry answers about a working day later: a page showing a check still awaited asks again this often. */
-export const CHECK_POLL_MS = 3000;
+/**
+ * The registry answers about a working day later, so a page showing a check still awaited asks again
+ * only this often: soon enough to see the answers come in, few requests over a weekend left open.
+ */
+export const CHECK_POLL_MS = 10_000;
 
 /** Whether a check's answer may still change by itself (the registry has not answered yet). */
 export function isCheckLive(status: SocialSecurityCheckStatus | null | undefined): boolean {
