@@ -232,6 +232,26 @@ describe('the confirmation list (集中参保待确认名单)', () => {
     expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_confirmation where org_path = ${await jianlangPath()}`))[0].n).toBe(1);
   });
 
+  it('lists every flagged member of the union by name, the confirmed ones with when, and nobody of another union', async () => {
+    const LIST = `{ enrollmentConfirmations(year: 2025, pageSize: 100) { totalCount nodes { member { id name needsConfirmation } confirmedAt } } }`;
+    type Row = { member: { id: string; name: string; needsConfirmation: boolean }; confirmedAt: string | null };
+    const list = (await jianlang.ok<{ enrollmentConfirmations: { totalCount: number; nodes: Row[] } }>(LIST)).enrollmentConfirmations;
+    const flagged = await sql<{ id: number; confirmed: boolean }>(
+      `select m.id, exists (select 1 from enrollment_confirmation ec where ec.member_id = m.id and ec.year = 2025) as confirmed
+         from member m join account a on a.organization_id = m.organization_id where a.username = 'jianlang' and m.needs_confirmation`,
+    );
+    expect(list.totalCount).toBe(flagged.length);
+    for (const f of flagged) {
+      const row = list.nodes.find((n) => n.member.id === String(f.id))!;
+      expect(row.member.needsConfirmation).toBe(true);
+      expect(row.confirmedAt === null).toBe(!f.confirmed);
+    }
+    expect(list.nodes.filter((n) => n.confirmedAt !== null)).toHaveLength(1);
+    expect((await overview(jianlang)).pendingConfirmation).toBe(list.nodes.filter((n) => n.confirmedAt === null).length);
+    const other = (await (await s.as('xuhui-gr1')).ok<{ enrollmentConfirmations: { nodes: Row[] } }>(LIST)).enrollmentConfirmations;
+    expect(other.nodes.filter((n) => list.nodes.some((m) => m.member.id === n.member.id))).toEqual([]);
+  });
+
   it('a member not on the list is refused by name; another union’s member is NOT_FOUND; nothing is written', async () => {
     const plain = (await candidates(jianlang, EnrollmentChannel.MEMBER_CARD)).nodes.find((n) => n.member.name === '甲退休')!;
     const r = await jianlang.ok<{ confirmMembers: { code: string; message: string } }>(CONFIRM, { input: { year: 2025, memberIds: [plain.member.id] } });

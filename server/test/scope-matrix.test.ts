@@ -597,6 +597,11 @@ const ENTRIES: Entry[] = [
     call: (c) => gql(c, `mutation { requestSocialSecurityCheck(input: { year: 2025 }) { __typename ... on ErrorResult { code } } }`),
   },
   {
+    name: 'Query.enrollmentConfirmations',
+    targets: 'none',
+    call: (c) => gql(c, `{ enrollmentConfirmations(year: 2025) { totalCount nodes { member { id } confirmedAt } } }`),
+  },
+  {
     name: 'Query.socialSecurityChecks',
     targets: 'none',
     call: (c) => gql(c, `{ socialSecurityChecks(year: 2025) { totalCount nodes { memberId status } } }`),

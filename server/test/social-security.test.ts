@@ -17,6 +17,13 @@ const SUBMIT = `mutation($input: SubmitEnrollmentInput!) { submitEnrollment(inpu
   __typename ... on EnrollmentSubmitted { submission { memberCount channel } } ... on EnrollmentRefused { members { name reasons } } ... on ErrorResult { code message } } }`;
 const CANDIDATES = `{ enrollmentCandidates(year: 2025, channel: SOCIAL_SECURITY_CARD, filter: ELIGIBLE, pageSize: 100) { totalCount nodes { member { id } } } }`;
 
+const CANDIDATES_WITH_CHECKS = `{ enrollmentCandidates(year: 2025, channel: SOCIAL_SECURITY_CARD, filter: ELIGIBLE, pageSize: 100) {
+  nodes { member { id } socialSecurityCheck { status cardStatus employmentStatus } } } }`;
+type CandidateWithCheck = {
+  member: { id: string };
+  socialSecurityCheck: { status: string; cardStatus: string | null; employmentStatus: string | null } | null;
+};
+
 type Check = {
   memberId: string;
   name: string;
@@ -49,6 +56,9 @@ describe('the registry round trip', () => {
     const clerk = await s.as('jianlang');
     const candidates = (await clerk.ok<{ enrollmentCandidates: { totalCount: number } }>(CANDIDATES)).enrollmentCandidates.totalCount;
     expect(candidates).toBeGreaterThan(0);
+    // Never sent: no check on any candidate yet.
+    const unsent = (await clerk.ok<{ enrollmentCandidates: { nodes: CandidateWithCheck[] } }>(CANDIDATES_WITH_CHECKS)).enrollmentCandidates.nodes;
+    expect(unsent.every((c) => c.socialSecurityCheck === null)).toBe(true);
     // Three clicks at once: every candidate is sent once, by one of them; the others send nobody.
     const answers = await Promise.all([1, 2, 3].map(() => clerk.ok<{ requestSocialSecurityCheck: { requested: number } }>(REQUEST, { input: { year: 2025 } })));
     expect(answers.map((a) => a.requestSocialSecurityCheck.requested).sort((a, b) => b - a)).toEqual([candidates, 0, 0]);
@@ -102,10 +112,21 @@ describe('the registry round trip', () => {
         });
         expect(refused.submitEnrollment).toMatchObject({ __typename: 'EnrollmentRefused', members: [{ reasons: ['SOCIAL_SECURITY_NOT_READY'] }] });
       }
+      // The channel's candidates carry their check, as the checks list has it.
+      const listed = (await monday.ok<{ enrollmentCandidates: { nodes: CandidateWithCheck[] } }>(CANDIDATES_WITH_CHECKS)).enrollmentCandidates.nodes;
+      expect(listed).toHaveLength(answered.length);
+      for (const c of listed) {
+        const check = answered.find((a) => a.memberId === c.member.id)!;
+        expect(c.socialSecurityCheck).toEqual({ status: check.status, cardStatus: check.cardStatus, employmentStatus: check.employmentStatus });
+      }
       const made = await monday.ok<{ submitEnrollment: { submission: { memberCount: number; channel: string } } }>(SUBMIT, {
         input: { year: 2025, channel: 'SOCIAL_SECURITY_CARD', planId: '1', version: 0, clientKey: 'ss-all-1' },
       });
       expect(made.submitEnrollment.submission).toEqual({ memberCount: ready.length, channel: 'SOCIAL_SECURITY_CARD' });
+      // Submitted members are done: 待提交 (READY) is empty, and only the abnormal ones stay on the list.
+      const after = await monday.ok<{ socialSecurityChecks: { nodes: Check[] } }>(CHECKS);
+      expect(after.socialSecurityChecks.nodes.map((c) => c.memberId).sort()).toEqual(abnormal.map((c) => c.memberId).sort());
+      expect((await monday.ok<{ socialSecurityChecks: { totalCount: number } }>(CHECKS, { status: 'READY' })).socialSecurityChecks.totalCount).toBe(0);
     } finally {
       s.clock.advance(-3 * DAY);
     }

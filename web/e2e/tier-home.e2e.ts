@@ -20,7 +20,18 @@ describe('home page per tier', () => {
 
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('side-menu').getAttribute('data-menu-tier')).toBe('GRASSROOTS');
-    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '关联企业', '卡片信息管理', '待办会员列表', '办卡批次管理', '修改密码']);
+    expect(await menuLabels(page)).toEqual([
+      '业务工作台',
+      '会员信息',
+      '关联企业',
+      '卡片信息管理',
+      '待办会员列表',
+      '办卡批次管理',
+      '会员卡参保信息管理',
+      '社保卡参保信息管理',
+      '参保信息查询',
+      '修改密码',
+    ]);
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('上海建朗信息科技有限公司工会');
     await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('基层工会');
     await expect(page.getByTestId('header-user').textContent()).resolves.toContain('经办人');

@@ -60,23 +60,16 @@ function stop(server: ChildProcess): Promise<void> {
 export interface RunningServer {
   baseUrl: string;
   stop: () => Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port and data directory, `env` over the env it
+   * was launched with: "the next working day" of a walkthrough (`{ APP_TODAY }`), with everything
+   * written so far, and the jobs left waiting, still there.
+   */
+  restart: (env?: Record<string, string>) => Promise<void>;
 }
 
-/**
- * Starts the real server (which also serves the built web app) on a free port with its own empty data
- * directory (the demo city), `env` over the defaults. The suite's server is today 2024-12-27 (inside the
- * districts' December window); a spec that needs another day (e.g. the fee split adjustment window in
- * October) starts its own with `{ APP_TODAY }` and stops it when done.
- */
-export async function launchServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  for (const [file, build] of [
-    [serverEntry, 'npm run build -w server'],
-    [webBuild, 'npm run build -w web'],
-  ] as const) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` before the browser tests`);
-  }
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'union-e2e-'));
+/** One server process on `port` over `dataDir`, once healthy (a start that fails throws with what it printed). */
+async function startProcess(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
     env: {
@@ -101,19 +94,50 @@ export async function launchServer(env: Record<string, string> = {}): Promise<Ru
   };
   server.stdout?.on('data', keepTail);
   server.stderr?.on('data', keepTail);
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stopAll = async () => {
-    await stop(server);
-    await rm(dataDir, { recursive: true, force: true });
-  };
   try {
-    await waitUntilHealthy(`${baseUrl}/healthz`, server, () => output);
+    await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, server, () => output);
   } catch (error) {
-    await stopAll();
+    await stop(server);
     throw error;
   }
-  return { baseUrl, stop: stopAll };
+  return server;
+}
+
+/**
+ * Starts the real server (which also serves the built web app) on a free port with its own empty data
+ * directory (the demo city), `env` over the defaults. The suite's server is today 2024-12-27 (inside the
+ * districts' December window); a spec that needs another day (e.g. the fee split adjustment window in
+ * October) starts its own with `{ APP_TODAY }` and stops it when done, or moves its clock with `restart`.
+ */
+export async function launchServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  for (const [file, build] of [
+    [serverEntry, 'npm run build -w server'],
+    [webBuild, 'npm run build -w web'],
+  ] as const) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` before the browser tests`);
+  }
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'union-e2e-'));
+  let launchedWith = env;
+  let server: ChildProcess;
+  try {
+    server = await startProcess(port, dataDir, launchedWith);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await stop(server);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    restart: async (change = {}) => {
+      await stop(server);
+      launchedWith = { ...launchedWith, ...change };
+      server = await startProcess(port, dataDir, launchedWith);
+    },
+  };
 }
 
 /** The suite's one server, shared by every spec file (one at a time: they share its data). */

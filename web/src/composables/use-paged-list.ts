@@ -1,4 +1,4 @@
-import { computed } from 'vue';
+import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
 
 /** The page sizes a clerk may choose; the server caps a page at 100 rows. */
@@ -127,11 +127,17 @@ export function useQueryText(list: PagedList, key: string) {
 
 /**
  * A choice among `allowed` kept in the address under `key` (a state filter, e.g. `?status=FAILED`): anything
- * else there reads as `fallback`, which is left out of the address; choosing starts again at page 1.
+ * else there reads as `fallback`, which is left out of the address; choosing starts again at page 1. `allowed`
+ * may change (e.g. the years a query answered).
  */
-export function useQueryChoice<T extends string, F extends T | null = null>(list: PagedList, key: string, allowed: readonly T[], fallback: F = null as F) {
+export function useQueryChoice<T extends string, F extends T | null = null>(
+  list: PagedList,
+  key: string,
+  allowed: MaybeRefOrGetter<readonly T[]>,
+  fallback: F = null as F,
+) {
   return computed<T | F>({
-    get: () => allowed.find((value) => value === one(list.filterQuery.value[key])) ?? fallback,
+    get: () => toValue(allowed).find((value) => value === one(list.filterQuery.value[key])) ?? fallback,
     set: (value) => list.setFilters({ [key]: value === fallback ? null : value }),
   });
 }

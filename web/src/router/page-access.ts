@@ -24,10 +24,14 @@ export const PAGE_ACCESS = {
   'card-batches': 'CARD_APPLY',
   // One batch: also read by the district reviewing its revocation (from 撤销办卡批次审核).
   'card-batch': 'MEMBER_READ',
+  // 集中参保办理: a grassroots union enrolls its members (ENROLLMENT_APPLY is granted at grassroots unions only); 集中参保待确认名单 is reached from it.
+  'member-card-enrollment': 'ENROLLMENT_APPLY',
+  'enrollment-confirmation': 'ENROLLMENT_APPLY',
+  'social-security-card-enrollment': 'ENROLLMENT_APPLY',
+  // 参保信息查询: the union's submissions, and one of them.
+  'enrollment-query': 'ENROLLMENT_READ',
+  'enrollment-submission': 'ENROLLMENT_READ',
   // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
-  'member-card-enrollment': null,
-  'social-security-card-enrollment': null,
-  'enrollment-query': null,
   'enrollment-review': 'ENROLLMENT_REVIEW',
   'card-batch-revocation-review': 'CARD_REVOCATION_REVIEW',
   'instant-enrollment-review': 'INSTANT_ENROLLMENT_REVIEW',

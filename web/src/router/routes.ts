@@ -93,6 +93,28 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../features/card/pages/CardRevocationReviewPage.vue'),
       },
       {
+        // 会员卡参保信息管理 (`?year=`, by default the newest; `?filter=` the list's range), and its 集中参保待确认名单 under it, as in the manual.
+        path: 'member-card-enrollment',
+        children: [
+          { path: '', name: 'member-card-enrollment', component: () => import('../features/enrollment/pages/MemberCardEnrollmentPage.vue') },
+          { path: 'confirmation', name: 'enrollment-confirmation', component: () => import('../features/enrollment/pages/ConfirmationListPage.vue') },
+        ],
+      },
+      {
+        // 社保卡参保信息管理: `?year=`; `?tab=ready` the 待提交 list.
+        path: 'social-security-card-enrollment',
+        name: 'social-security-card-enrollment',
+        component: () => import('../features/enrollment/pages/SocialSecurityEnrollmentPage.vue'),
+      },
+      {
+        // 参保信息查询 (`?year=`, `?channel=`), and one submission.
+        path: 'enrollment-query',
+        children: [
+          { path: '', name: 'enrollment-query', component: () => import('../features/enrollment/pages/EnrollmentQueryPage.vue') },
+          { path: ':id', name: 'enrollment-submission', component: () => import('../features/enrollment/pages/EnrollmentSubmissionPage.vue') },
+        ],
+      },
+      {
         // 保障计划 or (`?tab=years`) 保障年度.
         path: 'plans-and-years',
         name: 'plans-and-years',

@@ -13,7 +13,9 @@ import type { AuthedContext } from '../../common/request-context.js';
 import { toMemberType } from '../member/member.type.js';
 import { toYearType } from '../protection/protection.types.js';
 import { CandidateFilter, type EnrollmentService } from './enrollment.service.js';
-import type { SocialSecurityChecks } from './social-security-checks.js';
+import type { CheckRow, SocialSecurityChecks } from './social-security-checks.js';
+import { confirmationList } from './confirmation-list.js';
+import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
 import {
   RequestSocialSecurityCheckInput,
   RequestSocialSecurityCheckResult,
@@ -24,6 +26,8 @@ import {
   EnrollmentSubmissionsArgs,
   EnrollmentSubmissionType,
   ConfirmMembersInput,
+  EnrollmentConfirmationConnection,
+  EnrollmentConfirmationsArgs,
   ConfirmMembersResult,
   MembersConfirmed,
   EnrollmentCandidateConnection,
@@ -76,7 +80,32 @@ export class EnrollmentResolver {
     @Args(() => EnrollmentCandidatesArgs) args: EnrollmentCandidatesArgs,
   ): Promise<EnrollmentCandidateConnection> {
     const page = await this.enrollment.candidates(ctx, args.year, args.channel, args.filter ?? CandidateFilter.ALL, args);
-    return mapPage(page, (c) => ({ member: toMemberType(c.member), eligible: c.reasons.length === 0, reasons: c.reasons, flags: c.flags }));
+    // The social-security channel's list shows each candidate's registry check: one read for the page.
+    const checks =
+      args.channel === EnrollmentChannel.SOCIAL_SECURITY_CARD
+        ? await this.checks.ofMembers(
+            ctx,
+            args.year,
+            page.nodes.map((c) => c.member.id),
+          )
+        : new Map<number, CheckRow>();
+    return mapPage(page, (c) => ({
+      member: toMemberType(c.member),
+      eligible: c.reasons.length === 0,
+      reasons: c.reasons,
+      flags: c.flags,
+      socialSecurityCheck: checks.get(c.member.id) ?? null,
+    }));
+  }
+
+  @Query(() => EnrollmentConfirmationConnection, {
+    description: '集中参保待确认名单: the members flagged 人保状态待确认, by name, each confirmed for the year or not',
+  })
+  async enrollmentConfirmations(
+    @Ctx() ctx: AuthedContext,
+    @Args(() => EnrollmentConfirmationsArgs) args: EnrollmentConfirmationsArgs,
+  ): Promise<EnrollmentConfirmationConnection> {
+    return mapPage(await confirmationList(ctx, args.year, args), (c) => ({ member: toMemberType(c.member), confirmedAt: c.confirmedAt }));
   }
 
   @Mutation(() => SubmitEnrollmentResult, { description: 'Submits members of one channel for review; once per clientKey' })

@@ -85,6 +85,12 @@ export class EnrollmentCandidateType {
 
   @Field(() => [EligibilityFlag])
   flags!: EligibilityFlag[];
+
+  @Field(() => SocialSecurityCheckType, {
+    nullable: true,
+    description: 'SOCIAL_SECURITY_CARD candidates: the registry check of the year (null: never sent); always null for MEMBER_CARD',
+  })
+  socialSecurityCheck!: SocialSecurityCheckType | null;
 }
 
 @ObjectType()
@@ -230,6 +236,25 @@ export class ConfirmMembersInput {
 export class MembersConfirmed {
   @Field(() => Int, { description: 'Newly confirmed (0 when all were confirmed already)' })
   confirmed!: number;
+}
+
+/** 集中参保待确认名单: a member flagged 人保状态待确认 and its confirmation for the year. */
+@ObjectType('EnrollmentConfirmation')
+export class EnrollmentConfirmationType {
+  @Field(() => MemberType)
+  member!: MemberType;
+
+  @Field(() => Date, { nullable: true, description: 'When the clerk confirmed the member for the year; null: still to confirm' })
+  confirmedAt!: Date | null;
+}
+
+@ObjectType()
+export class EnrollmentConfirmationConnection extends Connection(EnrollmentConfirmationType) {}
+
+@ArgsType()
+export class EnrollmentConfirmationsArgs extends PageArgs {
+  @Field(() => Int)
+  year!: number;
 }
 
 export const ConfirmMembersResult = createUnionType({ name: 'ConfirmMembersResult', types: () => [MembersConfirmed, UserError] as const });

@@ -155,18 +155,29 @@ export class SocialSecurityChecks {
     }
   }
 
-  /** The union's checks of a year, by status (none: all), by name. */
+  /**
+   * The union's checks of a year, by status (none: all), by name. Members enrolled this year (either
+   * channel) are done with: they leave the list, so 待提交 holds only members still to submit.
+   */
   list(ctx: AuthedContext, year: number, status: SocialSecurityCheckStatus | null, pageArgs: PageArgs): Promise<Page<CheckRow>> {
     const params = new SqlParams();
-    const where = ['sc.org_path like $1', `sc.organization_id = ${params.add(ctx.viewer.organizationId)}`, `sc.year = ${params.add(year)}`];
+    const where = ['sc.org_path like $1', `sc.organization_id = ${params.add(ctx.viewer.organizationId)}`, `sc.year = ${params.add(year)}`, NOT_ENROLLED];
     if (status) where.push(`sc.status = ${params.add(status)}`);
-    return readSqlPage(ctx, pageArgs, {
-      select: `m.id as "memberId", m.name, m.id_number_masked as "idNumberMasked", sc.status, sc.card_status as "cardStatus",
-               sc.employment_status as "employmentStatus", sc.requested_at as "requestedAt", sc.checked_on as "checkedOn", sc.error`,
-      from: 'social_security_check sc join member m on m.id = sc.member_id',
-      where,
-      params,
-      order: { 'm.name': 'asc', 'm.id': 'asc' },
-    });
+    return readSqlPage(ctx, pageArgs, { select: CHECK_SELECT, from: CHECK_FROM, where, params, order: { 'm.name': 'asc', 'm.id': 'asc' } });
+  }
+
+  /** The checks of a year of some of the union's members (a page of candidates), by member id; a member never sent has none. */
+  async ofMembers(ctx: AuthedContext, year: number, memberIds: readonly number[]): Promise<Map<number, CheckRow>> {
+    if (!memberIds.length) return new Map();
+    const rows = await ctx.reads.rows<CheckRow>(CHECKS_OF_MEMBERS, [ctx.viewer.organizationId, year, memberIds]);
+    return new Map(rows.map((r) => [Number(r.memberId), r]));
   }
 }
+
+const CHECK_SELECT = `m.id as "memberId", m.name, m.id_number_masked as "idNumberMasked", sc.status, sc.card_status as "cardStatus",
+  sc.employment_status as "employmentStatus", sc.requested_at as "requestedAt", sc.checked_on as "checkedOn", sc.error`;
+const CHECK_FROM = 'social_security_check sc join member m on m.id = sc.member_id';
+const NOT_ENROLLED = `not exists (select 1 from enrollment_member em where em.member_id = sc.member_id and em.year = sc.year and em.holding)`;
+const CHECKS_OF_MEMBERS = scopedSql(
+  `select ${CHECK_SELECT} from ${CHECK_FROM} where sc.org_path like $1 and sc.organization_id = $2 and sc.year = $3 and sc.member_id = any($4::int[])`,
+);

@@ -60,6 +60,12 @@ describe('tier menus', () => {
 });
 
 describe('visible menu', () => {
+  it('shows a grassroots clerk the enrollment pages of the manual (the confirmation list is reached from 会员卡参保, not the menu)', () => {
+    const shown = labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'ENROLLMENT_APPLY', 'ENROLLMENT_READ'])).map(translate);
+    expect(shown).toEqual(expect.arrayContaining(['会员卡参保信息管理', '社保卡参保信息管理', '参保信息查询']));
+    expect(labels(visibleMenu('GRASSROOTS', ['ORGANIZATION_READ', 'ENROLLMENT_READ'])).map(translate)).not.toContain('会员卡参保信息管理');
+  });
+
   it('shows only pages that exist, hiding groups left empty', () => {
     expect(labels(visibleMenu('GRASSROOTS', []))).toEqual(['app.workbench', 'menu.changePassword']);
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachmentName, downloadMemberExport } from '../member-export';
+import { attachmentName } from '../../../components/download-file';
+import { downloadMemberExport } from '../member-export';
 
 afterEach(() => vi.unstubAllGlobals());
 
