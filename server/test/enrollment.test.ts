@@ -203,11 +203,6 @@ describe('the enrollment screen', () => {
       expect(await recount(), what).toEqual(o);
       if (change !== 'select 1') expect(await stampOf(), what).not.toBe(stamp);
     }
-    // What the rule does not read leaves the stored figures as they were.
-    const stamp = await stampOf();
-    await sql(`update member set mobile_masked = '138****0000' where organization_id = ?`, [union.id]);
-    await overview(jianlang);
-    expect(await stampOf()).toBe(stamp);
     await sql('delete from enrollment_confirmation where member_id = ?', [id]);
     await sql('delete from member_card where member_id = ?', [id]);
     await sql('delete from member where id = ?', [id]);
