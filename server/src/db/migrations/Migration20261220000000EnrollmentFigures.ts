@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** The tables whose changes can change a union's enrollment figures, and how a changed row names its unions. */
+/** The tables whose rows the eligibility rule reads, and how a changed row names its unions. */
 const ROLL_SOURCES: { table: string; unions: (rows: string) => string }[] = [
   {
     table: 'member',
@@ -25,8 +25,8 @@ const ROLL_SOURCES: { table: string; unions: (rows: string) => string }[] = [
  * 集中参保办理's figures for a union of tens of thousands of members, without recounting them per view
  * (SPEC §8; a count over 50,000 members with the eligibility rule takes ~300 ms on the reference machine).
  *
- * - `union_roll_stamp`: a number per union, bumped by statement-level triggers on every change the
- *   eligibility rule can see (members, cards, confirmations, enrollments). The bump commits with the
+ * - `union_roll_stamp`: a number per union, bumped by statement-level triggers on every change to the
+ *   tables the eligibility rule reads (members, cards, confirmations, enrollments). The bump commits with the
  *   change, so a stamp read together with the data in one snapshot names exactly that data.
  * - `enrollment_figures`: a union's figures of a year, as computed at a stamp and for the year's
  *   coverage dates. A view whose stamp and dates match reads them; any other recomputes and stores.

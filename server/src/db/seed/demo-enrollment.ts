@@ -5,10 +5,9 @@ import { simulatedStatus } from '../../adapters/social-security/simulator.js';
 import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
 import { ENROLLMENT_SUBMISSION_MACHINE } from '../../domain/enrollment-submission-states.js';
 import { passesSocialSecurityCheck } from '../../domain/social-security-status.js';
-import { t } from '../../common/i18n/messages.js';
 import { sqlRows } from '../../org-scope/raw-sql.js';
 import { eligibilitySql, factsSql } from '../../modules/enrollment/enrollment-checks.js';
-import { renderEnrollmentNotice } from '../../modules/enrollment/notice-pdf.js';
+import { renderUnionNotice } from '../../modules/enrollment/enrollment-notice.js';
 import type { ProtectionPlan, ProtectionYear } from '../../modules/protection/protection-plan.entity.js';
 
 /**
@@ -113,21 +112,13 @@ export async function seedEnrollment(
       [union.path, ENROLLMENT_SUBMISSION_MACHINE.subject, String(submissionId), ENROLLMENT_SUBMISSION_MACHINE.initial, clerk.id, clerk.username, submittedAt],
     );
     // The notice its submission rendered, as the notice job renders it.
-    const pdf = await renderEnrollmentNotice(
-      {
-        unionName: union.name,
-        year: year.id,
-        programName: t('zh-CN', 'noticeProgram'),
-        planName: plan.name,
-        enrolled: { memberCard: 0, socialSecurityCard: ready.length },
-        paymentDeadline: year.paymentDeadline,
-        coverageStart: year.coverageStart,
-        coverageEnd: year.coverageEnd,
-        serviceCenterName: t('zh-CN', 'noticeServiceCenter'),
-        issuedOn: s.submittedAt.slice(0, 10),
-      },
-      'zh-CN',
-    );
+    const pdf = await renderUnionNotice('zh-CN', {
+      unionName: union.name,
+      year,
+      planName: plan.name,
+      enrolled: { memberCard: 0, socialSecurityCard: ready.length },
+      issuedOn: s.submittedAt.slice(0, 10),
+    });
     await tx.execute(`insert into enrollment_notice (org_path, organization_id, year, pdf, generated_at) values (?, ?, ?, ?, ?)`, [
       union.path,
       union.id,

@@ -6,7 +6,8 @@ import { EnrollmentChannel } from '../../domain/enrollment-eligibility.js';
 import { HOLDING_STATES } from '../../domain/enrollment-submission-states.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import type { ProtectionService } from '../protection/protection.service.js';
-import { renderEnrollmentNotice } from './notice-pdf.js';
+import { t, type Lang } from '../../common/i18n/messages.js';
+import { renderEnrollmentNotice, type NoticeData } from './notice-pdf.js';
 
 /** The job that renders a union's notice after a submission (one queue per union, so they run in order). */
 export const NOTICE_TASK = 'enrollment.notice';
@@ -21,6 +22,34 @@ const ENROLLED = scopedSql(
     group by s.channel`,
 );
 const STORED = scopedSql(`select n.pdf from enrollment_notice n where n.org_path like $1 and n.organization_id = $2 and n.year = $3`);
+
+/** A union's notice of a year in `lang`, signed by the service center: as the job renders it (and the demo seed). */
+export function renderUnionNotice(
+  lang: Lang,
+  n: {
+    unionName: string;
+    year: { id: number; paymentDeadline: string; coverageStart: string; coverageEnd: string };
+    planName: string;
+    enrolled: NoticeData['enrolled'];
+    issuedOn: string;
+  },
+): Promise<Buffer> {
+  return renderEnrollmentNotice(
+    {
+      unionName: n.unionName,
+      year: n.year.id,
+      programName: t(lang, 'noticeProgram'),
+      planName: n.planName,
+      enrolled: n.enrolled,
+      paymentDeadline: n.year.paymentDeadline,
+      coverageStart: n.year.coverageStart,
+      coverageEnd: n.year.coverageEnd,
+      serviceCenterName: t(lang, 'noticeServiceCenter'),
+      issuedOn: n.issuedOn,
+    },
+    lang,
+  );
+}
 
 /** 告知书 (SPEC §8): rendered by a job after each submission, stored, downloaded any time. */
 export class NoticeService {
@@ -37,21 +66,13 @@ export class NoticeService {
     const rows = await ctx.reads.rows<{ channel: EnrollmentChannel; n: number; planId: number }>(ENROLLED, [union.id, year, HOLDING_STATES]);
     const count = (c: EnrollmentChannel) => rows.find((r) => r.channel === c)?.n ?? 0;
     const plan = (await this.protection.plans(ctx)).find((p) => p.id === rows[0]?.planId);
-    const pdf = await renderEnrollmentNotice(
-      {
-        unionName: union.name,
-        year,
-        programName: ctx.t('noticeProgram'),
-        planName: plan?.name ?? '',
-        enrolled: { memberCard: count(EnrollmentChannel.MEMBER_CARD), socialSecurityCard: count(EnrollmentChannel.SOCIAL_SECURITY_CARD) },
-        paymentDeadline: y.paymentDeadline,
-        coverageStart: y.coverageStart,
-        coverageEnd: y.coverageEnd,
-        serviceCenterName: ctx.t('noticeServiceCenter'),
-        issuedOn: this.clock.today(),
-      },
-      ctx.lang,
-    );
+    const pdf = await renderUnionNotice(ctx.lang, {
+      unionName: union.name,
+      year: y,
+      planName: plan?.name ?? '',
+      enrolled: { memberCard: count(EnrollmentChannel.MEMBER_CARD), socialSecurityCard: count(EnrollmentChannel.SOCIAL_SECURITY_CARD) },
+      issuedOn: this.clock.today(),
+    });
     await ctx.em.transactional((tx) =>
       sqlRows(
         tx,

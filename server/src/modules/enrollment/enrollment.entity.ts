@@ -241,7 +241,7 @@ export class SocialSecurityCheck extends OrgScopedEntity {
 
 /*
  * A union's enrollment figures without recounting its members per view (Migration20261220000000EnrollmentFigures):
- * triggers bump a union's stamp on every change the eligibility rule can see; figures counted at a stamp
+ * triggers bump a union's stamp on every change to the rows the eligibility rule reads; figures counted at a stamp
  * serve every view until it moves. Written by triggers and EnrollmentService.figures only, hence `readonly`.
  */
 
