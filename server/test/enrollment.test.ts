@@ -338,6 +338,27 @@ describe('submitting', () => {
     expect(timeline).toEqual([{ to_state: 'PENDING_REVIEW', event: 'CREATE' }]);
   });
 
+  it('one plan a year across channels: with plan A fixed by the member-card submission, the other channel is refused plan B by name; nothing is written', async () => {
+    const [planB] = await sql<{ id: number }>(
+      `insert into protection_plan (org_path, name, fee_fen, city_share_fen, district_share_fen, grassroots_share_fen, half_year_fee_fen, valid_from, valid_to, updated_at)
+       select org_path, 'B类会员专享基本保障', 3000, 1500, 1500, 0, 1500, valid_from, valid_to, now() from protection_plan where id = 1 returning id`,
+    );
+    await sql(`update protection_year set plan_ids = plan_ids || ?::int where id = 2025`, [planB.id]);
+    try {
+      const o = await overview(jianlang);
+      expect(o.planId).toBe('1');
+      const before = (await sql<{ n: number }>(`select count(*)::int as n from enrollment_submission where org_path = ${await jianlangPath()}`))[0].n;
+      const r = await jianlang.ok<{ submitEnrollment: { code: string; message: string } }>(SUBMIT, {
+        input: { year: 2025, channel: 'SOCIAL_SECURITY_CARD', planId: String(planB.id), version: o.version, clientKey: clientKey() },
+      });
+      expect(r.submitEnrollment).toMatchObject({ code: 'BAD_USER_INPUT', message: '本会 2025 年度已按“A类会员专享基本保障”申报，另一渠道也须选择该保障计划' });
+      expect((await sql<{ n: number }>(`select count(*)::int as n from enrollment_submission where org_path = ${await jianlangPath()}`))[0].n).toBe(before);
+    } finally {
+      await sql(`update protection_year set plan_ids = array_remove(plan_ids, ?::int) where id = 2025`, [planB.id]);
+      await sql('delete from protection_plan where id = ?', [planB.id]);
+    }
+  });
+
   it('参保信息查询: the union and its superiors see the submission, its members and record; another district does not', async () => {
     const LIST = `{ enrollmentSubmissions(year: 2025) { totalCount nodes { id batchNo channel memberCount status organization { name } } } }`;
     const mine = (await jianlang.ok<{ enrollmentSubmissions: { totalCount: number; nodes: { id: string; memberCount: number }[] } }>(LIST))
