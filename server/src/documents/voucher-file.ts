@@ -190,20 +190,24 @@ function checkPng(bytes: Uint8Array, limits: VoucherLimits): Size {
   }
   const size = { width: u32(bytes, 16), height: u32(bytes, 20) };
   assertPixels(size, limits);
-  if (bytes[28] === 1) assertInterlacedInflates(bytes, size);
+  assertPixelData(bytes, size);
   const image = decoding(() => PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
   return { width: image.width, height: image.height };
 }
 
 /**
- * pngjs inflates a plain PNG's pixel data only up to the size its header implies, but an interlaced
- * one without any cap: a few kilobytes of IDAT could inflate to gigabytes. So for those we inflate it
- * first, natively, stopping one byte past the exact size the seven passes take.
+ * The compressed pixel data (the IDAT chunks) must inflate to exactly what the header's size, depth
+ * and interlacing take. pngjs does not check that: it inflates an interlaced image's data with no cap
+ * at all (a few kilobytes can inflate to gigabytes), cuts a plain one's off at the expected size
+ * without a word, and takes a PNG with no pixel data. So we inflate it first, natively, stopping one
+ * byte past the size it must have.
  */
-function assertInterlacedInflates(bytes: Uint8Array, { width, height }: Size): void {
+function assertPixelData(bytes: Uint8Array, { width, height }: Size): void {
   const bitsPerPixel = (PNG_CHANNELS[bytes[25]] ?? 0) * bytes[24];
+  const interlace = bytes[28];
+  if (bitsPerPixel === 0 || interlace > 1) throw new VoucherFileError('BROKEN_IMAGE');
   let expected = 0;
-  for (const [x0, y0, dx, dy] of ADAM7) {
+  for (const [x0, y0, dx, dy] of interlace === 1 ? ADAM7 : [[0, 0, 1, 1]]) {
     const columns = Math.ceil(Math.max(0, width - x0) / dx);
     const rows = Math.ceil(Math.max(0, height - y0) / dy);
     if (columns > 0) expected += rows * (Math.ceil((columns * bitsPerPixel) / 8) + 1); // + each row's filter byte
@@ -216,7 +220,8 @@ function assertInterlacedInflates(bytes: Uint8Array, { width, height }: Size): v
     if (type === 'IEND') break;
     at += 12 + length;
   }
-  decoding(() => inflateSync(Buffer.concat(idat), { maxOutputLength: Math.max(expected, 1) }));
+  const inflated = decoding(() => inflateSync(Buffer.concat(idat), { maxOutputLength: expected }));
+  if (inflated.length !== expected) throw new VoucherFileError('BROKEN_IMAGE');
 }
 
 /**
