@@ -160,7 +160,7 @@ function checkJpeg(bytes: Uint8Array, limits: VoucherLimits): Size {
     decodeJpeg(bytes, {
       useTArray: true,
       formatAsRGBA: false,
-      // By default jpeg-js fills in missing blocks of a cut-off file; a voucher must be whole.
+      // By default jpeg-js skips scan data that runs past the frame's blocks; here that is an error.
       tolerantDecoding: false,
       maxResolutionInMP: limits.maxPixels / 1e6,
       maxMemoryUsageInMB: Math.ceil((limits.maxPixels * JPEG_BYTES_PER_PIXEL) / 2 ** 20),
