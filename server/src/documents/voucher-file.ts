@@ -197,10 +197,10 @@ function checkPng(bytes: Uint8Array, limits: VoucherLimits): Size {
 
 /**
  * The compressed pixel data (the IDAT chunks) must inflate to exactly what the header's size, depth
- * and interlacing take. pngjs does not check that: it inflates an interlaced image's data with no cap
- * at all (a few kilobytes can inflate to gigabytes), cuts a plain one's off at the expected size
- * without a word, and takes a PNG with no pixel data. So we inflate it first, natively, stopping one
- * byte past the size it must have.
+ * and interlacing take. pngjs does not bound it for an interlaced image (it inflates all of it before
+ * finding too much: a few megabytes can inflate to gigabytes), and it has taken a PNG with no pixel
+ * data at all (seen in a test run; its output buffer is allocated uninitialised). So we inflate it
+ * first, natively, stopping one byte past the size it must have.
  */
 function assertPixelData(bytes: Uint8Array, { width, height }: Size): void {
   const bitsPerPixel = (PNG_CHANNELS[bytes[25]] ?? 0) * bytes[24];
