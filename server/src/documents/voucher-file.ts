@@ -89,7 +89,7 @@ const PDF_HEADER = Buffer.from('%PDF-');
 function sniff(bytes: Uint8Array): VoucherKind {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'JPEG';
   if (PNG_SIGNATURE.every((byte, i) => bytes[i] === byte)) return 'PNG';
-  // Readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, annex H.3, note 3), so we do too.
+  // Acrobat and pdf.js accept the header anywhere in the first 1024 bytes, so we do too.
   if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024 + PDF_HEADER.length - 1)).includes(PDF_HEADER)) return 'PDF';
   throw new VoucherFileError('UNSUPPORTED_TYPE');
 }
@@ -230,6 +230,9 @@ function assertPixelData(bytes: Uint8Array, { width, height }: Size): void {
  * decode a page's content streams in this process, and one Flate stream in a 1 MB file can inflate
  * to 1 GB (measured: 16 s and 2 GB of memory, not stopped by the time cap or by destroying the
  * task); pdf.js also tolerates broken content, so reading a page would prove little more.
+ * The structure can still hide one (an object stream read up to a far offset: 1 GB took 10 s and
+ * 2 GB here): the time cap then answers the request, but the work goes on; only parsing in a worker
+ * thread or child process that can be killed would stop it.
  */
 async function checkPdf(bytes: Uint8Array, limits: VoucherLimits): Promise<number> {
   const parse = readPdf(bytes, { maxPages: 0 });
