@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock, shanghaiDate } from './clock.js';
+import { Clock, shanghaiDate, shanghaiMinute } from './clock.js';
 
 describe('Clock', () => {
   it('APP_TODAY moves "today" to that Shanghai date and time keeps running', async () => {
@@ -19,5 +19,11 @@ describe('Clock', () => {
   it('the business date is Shanghai’s: 16:00 UTC is already the next day', () => {
     expect(shanghaiDate(new Date('2024-12-31T15:59:59Z'))).toBe('2024-12-31');
     expect(shanghaiDate(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01');
+  });
+
+  it('documents print the Shanghai time to the minute', () => {
+    expect(shanghaiMinute(new Date('2024-12-31T15:59:59Z'))).toBe('2024-12-31 23:59');
+    expect(shanghaiMinute(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01 00:00');
+    expect(() => shanghaiMinute(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

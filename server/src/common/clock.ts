@@ -34,6 +34,12 @@ export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The moment in Shanghai to the minute, as documents print it: 2024-10-17 15:01. */
+export function shanghaiMinute(d: Date): string {
+  const iso = new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 function shanghaiTimeOfDay(d: Date): string {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 23);
 }

@@ -48,6 +48,8 @@ describe('enrollment notice text', () => {
 
   it('refuses a date that is not YYYY-MM-DD and a count that is not a whole number of members', () => {
     expect(() => enrollmentNoticeText({ ...NOTICE, paymentDeadline: '2024/12/25' })).toThrow(RangeError);
+    expect(() => enrollmentNoticeText({ ...NOTICE, coverageEnd: '2025-02-30' })).toThrow(RangeError);
+    expect(() => enrollmentNoticeText({ ...NOTICE, coverageEnd: '2025-13-01' })).toThrow(RangeError);
     expect(() => enrollmentNoticeText({ ...NOTICE, enrolled: { memberCard: -1, socialSecurityCard: 0 } })).toThrow(RangeError);
     expect(() => enrollmentNoticeText({ ...NOTICE, enrolled: { memberCard: 1.5, socialSecurityCard: 0 } })).toThrow(RangeError);
   });

@@ -40,14 +40,19 @@ export interface NoticeText {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function formatDate(iso: string, lang: Lang): string {
-  const match = DATE.exec(iso);
-  if (!match) throw new RangeError(`Not a date (YYYY-MM-DD): ${iso}`);
-  const [year, month, day] = match.slice(1).map(Number);
+/** A YYYY-MM-DD date as notices print it: 2024年12月25日, or 25 December 2024; anything else throws. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [year, month, day] = (DATE.exec(iso) ?? []).slice(1).map(Number);
+  // A real day of the calendar: Date.UTC rolls 2025-02-30 over into March, which this catches.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new RangeError(`Not a date (YYYY-MM-DD): ${iso}`);
+  }
   return lang === 'en' ? `${day} ${MONTHS[month - 1]} ${year}` : `${year}年${month}月${day}日`;
 }
 
-function count(value: number): number {
+/** A number of members (or of anything counted on a notice): a whole, non-negative number, or a RangeError. */
+export function count(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Not a member count: ${value}`);
   return value;
 }
