@@ -17,6 +17,9 @@ module.exports.UNSCOPED_ALLOWED = [
   'server/src/modules/member-import/{import-jobs,import-staging,member-import.service}.ts',
   'server/src/modules/card/{queue-store,batch-store}.ts',
   'server/src/modules/enrollment/{enrollment.service,enrollment-notice,social-security-checks}.ts',
+  'server/src/modules/review/{review.service,district-batch.service,deadlines}.ts',
+  'server/src/modules/center/center.service.ts',
+  'server/src/changes/transition.ts',
   'server/test/**',
   '**/*.spec.ts',
 ];

@@ -5,7 +5,7 @@ import { ContextFactory } from './common/request-context.js';
 import { maskPersonalNumbers } from './domain/mask.js';
 import { openDatabase } from './db/orm.js';
 import { underStartupLock } from './db/startup-lock.js';
-import { createServices, createTasks } from './app/services.js';
+import { createCrontab, createServices, createTasks } from './app/services.js';
 import { createLoaders } from './app/modules.js';
 import { startWorker, type JobLog } from './jobs/worker.js';
 
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     concurrency: config.jobConcurrency,
     leaseSeconds: config.jobLeaseSeconds,
     tasks: createTasks(services),
+    crontab: createCrontab(),
     contexts: new ContextFactory(orm, services.readDb, createLoaders),
     log: jsonLog(config.logLevel),
   });

@@ -13,6 +13,8 @@ import { memberImportModule } from '../modules/member-import/member-import.modul
 import { cardModule } from '../modules/card/card.module.js';
 import { protectionModule } from '../modules/protection/protection.module.js';
 import { enrollmentModule } from '../modules/enrollment/enrollment.module.js';
+import { reviewModule } from '../modules/review/review.module.js';
+import { centerModule } from '../modules/center/center.module.js';
 
 /** Every module, in the order their services are built: a module comes after those it needs. */
 export const MODULES = [
@@ -28,6 +30,8 @@ export const MODULES = [
   cardModule,
   protectionModule,
   enrollmentModule,
+  reviewModule,
+  centerModule,
 ] as const;
 
 type ProvidesOf<M> = M extends ModuleManifest<never, infer P> ? P : never;

@@ -17,7 +17,7 @@ import { langFromHeader, t } from '../common/i18n/messages.js';
 import { ErrorCode } from '../common/errors/error-code.js';
 import { createLoaders } from './modules.js';
 import { ContextFactory, type RequestContext } from '../common/request-context.js';
-import { createServices, createTasks, type ServiceDeps, type Services } from './services.js';
+import { createCrontab, createServices, createTasks, type ServiceDeps, type Services } from './services.js';
 import { startWorker } from '../jobs/worker.js';
 import { buildAppSchema } from './schema.js';
 import { maxCharactersRule } from './max-characters.rule.js';
@@ -216,6 +216,7 @@ export async function createApp(deps: AppOptions): Promise<App> {
         concurrency: config.jobConcurrency,
         leaseSeconds: config.jobLeaseSeconds,
         tasks: createTasks(services),
+        crontab: createCrontab(),
         contexts,
         log: fastify.log,
       })

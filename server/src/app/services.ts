@@ -1,5 +1,5 @@
 import type { ModuleManifest } from '../modules/define-module.js';
-import type { JobTask } from '../jobs/worker.js';
+import { SYSTEM_ACTOR, type JobTask } from '../jobs/worker.js';
 import { createPlatform, type ServiceDeps, type Platform } from './platform.js';
 import { MODULES, type ModuleServices } from './modules.js';
 
@@ -24,6 +24,14 @@ export function createResolvers(services: Services): object[] {
 /** Every module's background tasks, by name. */
 export function createTasks(services: Services): Record<string, JobTask<never>> {
   return Object.assign({}, ...(MODULES as readonly ModuleManifest<unknown>[]).map((m) => m.tasks?.(requiring(services, m.name))));
+}
+
+/** Every module's schedules as graphile-worker crontab lines, each job keyed so one runs at a time city-wide. */
+export function createCrontab(): string {
+  return (MODULES as readonly ModuleManifest<unknown>[])
+    .flatMap((m) => m.schedules ?? [])
+    .map((s) => `${s.cron} ${s.task} ?jobKey=${s.task}&max=3 ${JSON.stringify({ actor: SYSTEM_ACTOR, data: {} })}`)
+    .join('\n');
 }
 
 function requiring<T extends object>(services: T, moduleName: string): T {

@@ -40,6 +40,16 @@ export const AUDIT_ACTIONS = [
   'fee_split.set',
   'enrollment.submitted',
   'enrollment.confirmed',
+  'enrollment.approved',
+  'enrollment.returned',
+  'enrollment.unapproved',
+  'enrollment.members_rejected',
+  'district_batch.submitted',
+  'district_batch.voucher_uploaded',
+  'district_batch.vouchers_submitted',
+  'district_batch.confirmed',
+  'district_batch.completed',
+  'district_batch.returned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -55,6 +65,7 @@ export const AUDIT_TARGET_TYPES = [
   'ProtectionYear',
   'FeeSplit',
   'EnrollmentSubmission',
+  'DistrictBatch',
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -122,6 +133,12 @@ export const AUDIT_FIELDS = [
   'paymentDeadline',
   'adjustmentWindow',
   'districtWindow',
+  'centerAccount',
+  // review, district batches and the center
+  'status',
+  'submissionCount',
+  'handler',
+  'vouchers',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -28,6 +28,10 @@ export enum Permission {
   CARD_REVOCATION_REVIEW = 'CARD_REVOCATION_REVIEW',
   /** 职保中心: confirm district batches, check their vouchers, complete them or send them back. */
   DISTRICT_BATCH_REVIEW = 'DISTRICT_BATCH_REVIEW',
+  /** 提交列表中的参保信息, 参保批次管理: a district submits its ready list to the center and uploads the vouchers. */
+  DISTRICT_BATCH_SUBMIT = 'DISTRICT_BATCH_SUBMIT',
+  /** 集中参保实时监控: the campaign's figures of one's subtree (every tier above grassroots). */
+  ENROLLMENT_MONITOR = 'ENROLLMENT_MONITOR',
   /** Read the protection plans and years, and the enrollment of one's subtree. */
   ENROLLMENT_READ = 'ENROLLMENT_READ',
   /** 集中参保办理: confirm members, check social-security status, submit enrollments (grassroots). */
@@ -38,12 +42,16 @@ export enum Permission {
   FEE_SPLIT_SET = 'FEE_SPLIT_SET',
 }
 
-/** The reviews: each is granted only at the tiers that review that kind of submission (BY_TIER). */
+/**
+ * The reviews, and the district's submission to the center (done by its reviewers, SPEC §3): each is
+ * granted only at the tiers named for it (BY_TIER).
+ */
 export const REVIEW_PERMISSIONS: readonly Permission[] = [
   Permission.ENROLLMENT_REVIEW,
   Permission.INSTANT_ENROLLMENT_REVIEW,
   Permission.CARD_REVOCATION_REVIEW,
   Permission.DISTRICT_BATCH_REVIEW,
+  Permission.DISTRICT_BATCH_SUBMIT,
 ];
 
 registerEnumType(Permission, { name: 'Permission' });
@@ -67,9 +75,17 @@ const BY_ROLE: Record<Role, Permission[]> = {
     Permission.MESSAGE_READ,
     Permission.DISTRICT_BATCH_REVIEW,
     Permission.ENROLLMENT_READ,
+    Permission.ENROLLMENT_MONITOR,
     Permission.ENROLLMENT_APPLY,
   ],
-  [Role.REVIEWER]: [Permission.ORGANIZATION_READ, Permission.MEMBER_READ, Permission.MESSAGE_READ, Permission.ENROLLMENT_READ, ...REVIEW_PERMISSIONS],
+  [Role.REVIEWER]: [
+    Permission.ORGANIZATION_READ,
+    Permission.MEMBER_READ,
+    Permission.MESSAGE_READ,
+    Permission.ENROLLMENT_READ,
+    Permission.ENROLLMENT_MONITOR,
+    ...REVIEW_PERMISSIONS,
+  ],
   [Role.ADMIN]: Object.values(Permission),
 };
 
@@ -96,9 +112,17 @@ const BY_TIER: Record<Tier, Permission[]> = {
     Permission.ENROLLMENT_REVIEW,
     Permission.INSTANT_ENROLLMENT_REVIEW,
     Permission.CARD_REVOCATION_REVIEW,
+    Permission.DISTRICT_BATCH_SUBMIT,
   ],
   [Tier.SECONDARY]: [...except(...GRASSROOTS_WORK, PROTECTION_PLAN_MANAGE, FEE_SPLIT_SET), Permission.ENROLLMENT_REVIEW],
-  [Tier.GRASSROOTS]: except(Permission.PASSWORD_RESET, Permission.ORGANIZATION_MANAGE, Permission.MEMBER_TRANSFER, PROTECTION_PLAN_MANAGE, FEE_SPLIT_SET),
+  [Tier.GRASSROOTS]: except(
+    Permission.PASSWORD_RESET,
+    Permission.ORGANIZATION_MANAGE,
+    Permission.MEMBER_TRANSFER,
+    PROTECTION_PLAN_MANAGE,
+    FEE_SPLIT_SET,
+    Permission.ENROLLMENT_MONITOR,
+  ),
 };
 
 export function permissionsOf(role: Role, tier: Tier): Permission[] {

@@ -22,8 +22,13 @@ function dayOfWeek(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
+/** The calendar date `n` days after `date` (before it for a negative `n`). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /** Whether `date` (YYYY-MM-DD) is a working day: a weekday that is not a holiday, or a make-up weekend day. */

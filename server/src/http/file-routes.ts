@@ -16,6 +16,17 @@ import type { OrganizationService } from '../modules/organization/organization.s
 import type { Clock } from '../common/clock.js';
 import type { NoticeService } from '../modules/enrollment/enrollment-notice.js';
 import { exportFileName, parseExportFilter } from './member-export.js';
+import type { DistrictBatchService } from '../modules/review/district-batch.service.js';
+import { renderDistrictNotice } from '../modules/review/district-notice-pdf.js';
+import { statisticsWorkbook } from '../modules/review/statistics-workbook.js';
+import { VOUCHER_LIMITS } from '../documents/voucher-file.js';
+
+/** Voucher checks one process runs at once (each decodes an image or parses a PDF of up to 10 MB). */
+const MAX_VOUCHER_CHECKS = 4;
+
+function idParam(request: FastifyRequest): number {
+  return Number((request.params as { id: string }).id);
+}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,6 +50,10 @@ export const FILE_ROUTES = {
   memberImportErrors: { method: 'GET', url: '/api/member-imports/:id/errors.xlsx', access: access.allow(Permission.MEMBER_WRITE) },
   memberExport: { method: 'POST', url: '/api/members/export.xlsx', access: access.allow(Permission.MEMBER_READ) },
   enrollmentNotice: { method: 'GET', url: '/api/notices/:year/notice.pdf', access: access.allow(Permission.ENROLLMENT_APPLY) },
+  districtNotice: { method: 'GET', url: '/api/district-batches/:id/notice.pdf', access: access.allow(Permission.ENROLLMENT_READ) },
+  districtStatistics: { method: 'GET', url: '/api/district-batches/:id/statistics.xlsx', access: access.allow(Permission.ENROLLMENT_READ) },
+  voucherUpload: { method: 'POST', url: '/api/district-batches/:id/vouchers', access: access.allow(Permission.DISTRICT_BATCH_SUBMIT) },
+  voucherDownload: { method: 'GET', url: '/api/district-batches/:id/vouchers/:voucherId', access: access.allow(Permission.ENROLLMENT_READ) },
 } as const satisfies Record<string, FileRouteDeclaration>;
 
 type FileRouteName = keyof typeof FILE_ROUTES;
@@ -48,6 +63,7 @@ export interface FileRouteServices {
   memberImports: MemberImportService;
   memberExports: MemberExportService;
   notices: Pick<NoticeService, 'read'>;
+  districtBatches: Pick<DistrictBatchService, 'get' | 'noticeData' | 'submissionRows' | 'uploadVoucher' | 'voucherContent'>;
   organizations: Pick<OrganizationService, 'get'>;
   clock: Pick<Clock, 'today'>;
 }
@@ -60,7 +76,9 @@ type FileRouteHandler = (ctx: AuthedContext, request: FastifyRequest, reply: Fas
  * same-origin Origin, on top of the SameSite=Strict session cookie.
  */
 export async function fileRoutes(app: FastifyInstance, services: FileRouteServices, contextFor: ContextFor): Promise<void> {
-  const { memberImports: imports, memberExports: exports, organizations, clock, notices } = services;
+  const { memberImports: imports, memberExports: exports, organizations, clock, notices, districtBatches } = services;
+  // Voucher checks decode images and parse PDFs: a few at once per process, the rest told to come back.
+  let voucherChecks = 0;
   await app.register(fastifyMultipart, { limits: { fileSize: imports.limits.maxBytes, files: 1, fields: 5 } });
   refuseUndeclaredRoutes(app);
   app.setErrorHandler(fileErrorHandler);
@@ -116,6 +134,43 @@ export async function fileRoutes(app: FastifyInstance, services: FileRouteServic
       const pdf = Number.isSafeInteger(year) ? await notices.read(ctx, year) : null;
       if (!pdf) throw new AppError('NOT_FOUND', ctx.t('noticeNotReady'));
       return sendFile(reply, pdf, 'application/pdf', ctx.t('noticeFileName', { year }));
+    },
+
+    // The district's notice, rendered from the batch as frozen at submission (so always the same text).
+    districtNotice: async (ctx, request, reply) => {
+      const data = await districtBatches.noticeData(ctx, idParam(request), ctx.t('districtNoticeCenter'));
+      return sendFile(reply, await renderDistrictNotice(data, ctx.lang), 'application/pdf', ctx.t('districtNoticeFileName', { batchNo: data.batchNo }));
+    },
+
+    districtStatistics: async (ctx, request, reply) => {
+      const id = idParam(request);
+      const [batch, rows] = await Promise.all([districtBatches.get(ctx, id), districtBatches.submissionRows(ctx, id)]);
+      const district = await organizations.get(ctx, batch.organizationId);
+      const body = statisticsWorkbook({ batchNo: batch.batchNo, districtName: district.name, year: batch.year }, rows);
+      return sendXlsx(reply, body, ctx.t('statisticsFileName', { batchNo: batch.batchNo }));
+    },
+
+    voucherUpload: async (ctx, request, reply) => {
+      if (!request.headers['x-union-upload'] || !sameOrigin(request)) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+      if (voucherChecks >= MAX_VOUCHER_CHECKS) throw new AppError('RATE_LIMITED', ctx.t('voucherBusy'));
+      voucherChecks++;
+      try {
+        const tooLarge = () => new AppError('BAD_USER_INPUT', ctx.t('voucherTOO_LARGE', { maxMb: VOUCHER_LIMITS.maxBytes / 1024 / 1024 }), { field: 'file' });
+        const file = await request.file({ limits: { fileSize: VOUCHER_LIMITS.maxBytes, files: 1, fields: 2 } });
+        if (!file) throw new AppError('BAD_USER_INPUT', ctx.t('voucherEMPTY'), { field: 'file' });
+        const bytes = await file.toBuffer().catch((e: FastifyError) => Promise.reject(e.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : e));
+        if (file.file.truncated) throw tooLarge();
+        const voucher = await districtBatches.uploadVoucher(ctx, idParam(request), { fileName: file.filename, bytes });
+        return reply.code(201).send({ id: voucher.id, sha256: voucher.sha256 });
+      } finally {
+        voucherChecks--;
+      }
+    },
+
+    voucherDownload: async (ctx, request, reply) => {
+      const { voucherId } = request.params as { voucherId: string };
+      const v = await districtBatches.voucherContent(ctx, idParam(request), Number(voucherId));
+      return sendFile(reply, v.content, v.contentType, v.fileName);
     },
   };
 

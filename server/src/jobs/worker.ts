@@ -1,8 +1,31 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, runMigrations, type TaskList, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
-import type { AuthedContext, ContextFactory } from '../common/request-context.js';
+import type { AuthedContext, ContextFactory, JobActor } from '../common/request-context.js';
+import { Role } from '../auth/role.js';
+import { Tier } from '../org-scope/tier.js';
 import type { JobPayload } from './queue.js';
+
+/**
+ * Whom a scheduled job acts as: nobody's account, at the root of the tree (every path is under `/`), so
+ * its reads see the whole city; its moves are the system's (the transition kernel's 'system' mover).
+ */
+export const SYSTEM_ACTOR: JobActor = {
+  viewer: {
+    accountId: 0,
+    username: 'system',
+    displayName: 'system',
+    role: Role.ADMIN,
+    organizationId: 0,
+    orgPath: '/',
+    tier: Tier.CENTER,
+    mustChangePassword: false,
+    permissions: [],
+  },
+  lang: 'zh-CN',
+  requestId: 'scheduled',
+  ip: '',
+};
 
 /** One try of a job, as its task sees it. */
 export interface JobAttempt {
@@ -46,6 +69,8 @@ export async function startWorker(options: {
   log: JobLog;
   /** Seconds after which the jobs of a worker that stopped saying it is alive are run again elsewhere (see Liveness). */
   leaseSeconds: number;
+  /** graphile-worker crontab lines (app/services.ts createCrontab). */
+  crontab?: string;
 }): Promise<JobWorker> {
   const taskList: TaskList = {};
   for (const [name, task] of Object.entries(options.tasks)) {
@@ -76,6 +101,7 @@ export async function startWorker(options: {
       pollInterval: 2000,
       logger: loggerFor(options.log),
       events,
+      crontab: options.crontab ?? '',
     },
     taskList,
   );

@@ -21,6 +21,8 @@ export interface ModuleManifest<Needs = never, Provides extends object = object>
   loaders?: { [K in keyof Loaders]?: (reads: ScopedReads) => Loaders[K] };
   /** Background tasks by name (graphile-worker), enqueued with jobs/queue.ts `enqueue`. */
   tasks?: (services: Needs & Provides) => Record<string, JobTask<never>>;
+  /** Tasks the worker runs on a schedule (cron, in UTC), as the system: the task gets SYSTEM_ACTOR's context and no data. */
+  schedules?: readonly { task: string; cron: string }[];
 }
 
 export function defineModule<Needs = never, Provides extends object = object>(manifest: ModuleManifest<Needs, Provides>): ModuleManifest<Needs, Provides> {

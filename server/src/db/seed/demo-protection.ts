@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Organization } from '../../org-scope/organization.entity.js';
 import { ProtectionPlan, ProtectionYear } from '../../modules/protection/protection-plan.entity.js';
+import { DEFAULT_CENTER_ACCOUNT } from '../../modules/protection/protection.service.js';
 
 /**
  * The demo city's plan and year, as the manual has them: plan A (26.00 = 13.00 city + 13.00 district +
@@ -33,6 +34,7 @@ export async function seedProtection(tx: EntityManager, center: Organization, no
     districtOpen: '2024-12-26',
     districtClose: '2024-12-31',
     planIds: [plan.id],
+    ...DEFAULT_CENTER_ACCOUNT,
     orgPath: center.path,
     updatedAt: now,
   });

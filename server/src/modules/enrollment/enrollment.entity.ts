@@ -47,6 +47,7 @@ export class UnionEnrollment extends OrgScopedEntity {
 @Unique({ name: 'enrollment_submission_client_key_unique', properties: ['organizationId', 'clientKey'] })
 @Index({ name: 'enrollment_submission_org_path_prefix_idx', expression: pathIndexExpression('enrollment_submission', 'org_path') })
 @Index({ name: 'enrollment_submission_union_year_idx', properties: ['organizationId', 'year'] })
+@Index({ name: 'enrollment_submission_district_batch_idx', properties: ['districtBatchId'] })
 export class EnrollmentSubmission extends OrgScopedEntity {
   @PrimaryKey({ autoincrement: true })
   id!: number;
@@ -98,6 +99,29 @@ export class EnrollmentSubmission extends OrgScopedEntity {
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 
+  /** 审核标识: the superior union whose reviewer approved it (a secondary union or the district). */
+  @Property({ type: 'integer', nullable: true })
+  approvedByOrganizationId?: number | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  approvedAt?: Date | null;
+
+  /** Why a reviewer returned it (the clerk fixes and resubmits). */
+  @Property({ type: 'text', nullable: true })
+  returnReason?: string | null;
+
+  /** The returned submission of the same union, year and channel this one resubmits. */
+  @Property({ type: 'integer', nullable: true })
+  resubmissionOf?: number | null;
+
+  /** The district batch it went to the center in (SUBMITTED_TO_CENTER onwards). */
+  @Property({ type: 'integer', nullable: true })
+  districtBatchId?: number | null;
+
+  /** Members a reviewer took out one by one (each with a reason; no longer counted in memberCount). */
+  @Property({ type: 'integer' })
+  rejectedCount: number & Opt = 0;
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }
@@ -134,6 +158,13 @@ export class EnrollmentMember extends OrgScopedEntity {
 
   @Property({ type: 'boolean' })
   holding: boolean & Opt = true;
+
+  /** Why a reviewer took this member out of the submission (the rest goes on); null while in it. */
+  @Property({ type: 'text', nullable: true })
+  rejectedReason?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  rejectedAt?: Date | null;
 }
 
 /** 集中参保待确认名单: a member flagged 人保状态待确认 whom the clerk confirmed for a year. */

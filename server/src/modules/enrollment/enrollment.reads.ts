@@ -15,6 +15,13 @@ const SUBMISSION_FIELDS = [
   'districtShareFen',
   'grassrootsShareFen',
   'submittedAt',
+  'updatedAt',
+  'approvedByOrganizationId',
+  'approvedAt',
+  'returnReason',
+  'resubmissionOf',
+  'districtBatchId',
+  'rejectedCount',
   'version',
 ] as const satisfies readonly (keyof EnrollmentSubmission)[];
 

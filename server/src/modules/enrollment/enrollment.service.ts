@@ -239,6 +239,7 @@ export class EnrollmentService {
           submittedBy: ctx.viewer.accountId,
           submittedAt: now,
           updatedAt: now,
+          resubmissionOf: await this.returnedToResubmit(tx, union.id, y.id, input.channel),
         });
         await tx.flush();
         const values = [union.path + '%', y.id, y.coverageStart, y.coverageEnd, union.id, submission.id, input.channel, chosen ?? []];
@@ -323,7 +324,8 @@ export class EnrollmentService {
     return readSqlPage(ctx, pageArgs, {
       select: MEMBER_SELECT,
       from: 'enrollment_member em join member m on m.id = em.member_id',
-      where: ['em.org_path like $1', `em.submission_id = ${params.add(submissionId)}`],
+      // Not the members a reviewer took out (rejections lists those).
+      where: ['em.org_path like $1', `em.submission_id = ${params.add(submissionId)}`, 'em.rejected_reason is null'],
       params,
       order: { 'm.name': 'asc', 'm.id': 'asc' },
     });
@@ -375,6 +377,19 @@ export class EnrollmentService {
       }
       return rows.length;
     });
+  }
+
+  /** The union's latest returned submission of a channel not yet resubmitted: the one a new submission fixes. */
+  private async returnedToResubmit(tx: Parameters<typeof sqlRows>[0], union: number, year: number, channel: EnrollmentChannel): Promise<number | null> {
+    const [row] = await sqlRows<{ id: number }>(
+      tx,
+      `select s.id from enrollment_submission s
+        where s.organization_id = ? and s.year = ? and s.channel = ? and s.status = 'RETURNED'
+          and not exists (select 1 from enrollment_submission r where r.organization_id = s.organization_id and r.resubmission_of = s.id)
+        order by s.id desc limit 1`,
+      [union, year, channel],
+    );
+    return row?.id ?? null;
   }
 
   /**

@@ -146,13 +146,55 @@ export class EnrollmentSubmissionType {
   @Field(() => Date)
   submittedAt!: Date;
 
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When a reviewer approved it (审核标识: approvedBy)' })
+  approvedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a reviewer returned it' })
+  returnReason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The returned submission this one resubmits' })
+  resubmissionOf!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district batch it went to the center in' })
+  districtBatchId!: number | null;
+
+  @Field(() => Int, { description: 'Members a reviewer took out one by one (not in memberCount)' })
+  rejectedCount!: number;
+
+  @Field(() => Int, { description: 'Send it back with a review, so a change made meanwhile is a CONFLICT' })
+  version!: number;
+
   organizationId!: number;
+  approvedByOrganizationId!: number | null;
 }
 
 export function toSubmissionType(s: SubmissionRow): EnrollmentSubmissionType {
-  const { id, organizationId, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt } =
-    s;
-  return { id, organizationId, year, channel, planId, batchNo, status, memberCount, feeFen, cityShareFen, districtShareFen, grassrootsShareFen, submittedAt };
+  return {
+    id: s.id,
+    organizationId: s.organizationId,
+    year: s.year,
+    channel: s.channel,
+    planId: s.planId,
+    batchNo: s.batchNo,
+    status: s.status,
+    memberCount: s.memberCount,
+    feeFen: s.feeFen,
+    cityShareFen: s.cityShareFen,
+    districtShareFen: s.districtShareFen,
+    grassrootsShareFen: s.grassrootsShareFen,
+    submittedAt: s.submittedAt,
+    updatedAt: s.updatedAt,
+    approvedAt: s.approvedAt ?? null,
+    approvedByOrganizationId: s.approvedByOrganizationId ?? null,
+    returnReason: s.returnReason ?? null,
+    resubmissionOf: s.resubmissionOf ?? null,
+    districtBatchId: s.districtBatchId ?? null,
+    rejectedCount: s.rejectedCount,
+    version: s.version,
+  };
 }
 
 @ObjectType()

@@ -18,6 +18,18 @@ export enum MessageKind {
   CARD_REVOCATION_APPROVED = 'CARD_REVOCATION_APPROVED',
   /** To the union: its district refused the revocation, with a reason. */
   CARD_REVOCATION_REFUSED = 'CARD_REVOCATION_REFUSED',
+  /** To the union: a reviewer returned its enrollment submission, with a reason. */
+  ENROLLMENT_RETURNED = 'ENROLLMENT_RETURNED',
+  /** To the union: a reviewer took members out of its submission, with a reason. */
+  ENROLLMENT_MEMBERS_REJECTED = 'ENROLLMENT_MEMBERS_REJECTED',
+  /** To the union: its submission is void, unpaid by the deadline (it may use instant enrollment). */
+  ENROLLMENT_VOID = 'ENROLLMENT_VOID',
+  /** A window closes in three days and the recipient has not acted. */
+  WINDOW_CLOSING = 'WINDOW_CLOSING',
+  /** To the district: the center sent its batch back, with a reason. */
+  DISTRICT_BATCH_RETURNED = 'DISTRICT_BATCH_RETURNED',
+  /** To the district: the center completed its batch; the members are covered. */
+  DISTRICT_BATCH_COMPLETED = 'DISTRICT_BATCH_COMPLETED',
 }
 
 /**

@@ -15,6 +15,12 @@ const TEXT: Record<MessageKind, MessageKey> = {
   [MessageKind.CARD_REVOCATION_REQUESTED]: 'messageCardRevocationRequested',
   [MessageKind.CARD_REVOCATION_APPROVED]: 'messageCardRevocationApproved',
   [MessageKind.CARD_REVOCATION_REFUSED]: 'messageCardRevocationRefused',
+  [MessageKind.ENROLLMENT_RETURNED]: 'messageSubmissionReturned',
+  [MessageKind.ENROLLMENT_MEMBERS_REJECTED]: 'messageMembersRejected',
+  [MessageKind.ENROLLMENT_VOID]: 'messageSubmissionVoid',
+  [MessageKind.WINDOW_CLOSING]: 'messageWindowClosing',
+  [MessageKind.DISTRICT_BATCH_RETURNED]: 'messageDistrictBatchReturned',
+  [MessageKind.DISTRICT_BATCH_COMPLETED]: 'messageDistrictBatchCompleted',
 };
 
 /** A message as its reader sees it: the text in the reader's language. */
@@ -73,6 +79,30 @@ export class MessageService {
     ]);
   }
 
+  /**
+   * send for many messages at once: one statement, however many (a bulk return, the deadlines job). A
+   * message with a dedupeKey is left out when one with that key was ever sent. Returns how many went.
+   */
+  async sendMany(em: EntityManager, messages: readonly (OutgoingMessage & { dedupeKey?: string })[]): Promise<number> {
+    if (!messages.length) return 0;
+    const rows = await sqlRows(
+      em,
+      `insert into message (org_path, organization_id, kind, params, dedupe_key, created_at)
+       select m.path, m.id, m.kind, m.params, m.dedupe_key, ? from unnest(?::text[], ?::int[], ?::text[], ?::jsonb[], ?::text[]) as m(path, id, kind, params, dedupe_key)
+        where m.dedupe_key is null or not exists (select 1 from message x where x.dedupe_key = m.dedupe_key)
+       returning id`,
+      [
+        this.clock.now(),
+        messages.map((m) => m.recipient.path),
+        messages.map((m) => m.recipient.id),
+        messages.map((m) => m.kind),
+        messages.map((m) => JSON.stringify(m.params)),
+        messages.map((m) => m.dedupeKey ?? null),
+      ],
+    );
+    return rows.length;
+  }
+
   /** Messages to the caller's own organization, newest first, with the unread count for a badge. */
   async list(ctx: AuthedContext, args: PageArgs, unreadOnly: boolean): Promise<Page<MessageView> & { unreadCount: number }> {
     const mine = { organizationId: ctx.viewer.organizationId };
@@ -100,6 +130,10 @@ export class MessageService {
   }
 
   private view(ctx: AuthedContext, m: Message): MessageView {
-    return { id: m.id, kind: m.kind, text: ctx.t(TEXT[m.kind], m.params), createdAt: m.createdAt, readAt: m.readAt ?? null };
+    // A parameter written `@key` is itself a catalog text (a channel, a window): shown in the reader's language too.
+    const params = Object.fromEntries(
+      Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? ctx.t(v.slice(1) as MessageKey) : v]),
+    );
+    return { id: m.id, kind: m.kind, text: ctx.t(TEXT[m.kind], params), createdAt: m.createdAt, readAt: m.readAt ?? null };
   }
 }

@@ -89,6 +89,16 @@ export class ProtectionYear extends OrgScopedEntity {
   @Property({ type: new ArrayType((i) => Number(i)), columnType: 'int[]' })
   planIds!: number[];
 
+  /** The center's special account on the districts' notices (户名, 帐号, 开户行): where districts pay. */
+  @Property({ type: 'string', length: 100 })
+  centerAccountName!: string;
+
+  @Property({ type: 'string', length: 40 })
+  centerAccountNo!: string;
+
+  @Property({ type: 'string', length: 100 })
+  centerBank!: string;
+
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

@@ -27,6 +27,9 @@ const YEAR_FIELDS = [
   'districtOpen',
   'districtClose',
   'planIds',
+  'centerAccountName',
+  'centerAccountNo',
+  'centerBank',
   'version',
 ] as const satisfies readonly (keyof ProtectionYear)[];
 export type YearRow = Pick<ProtectionYear, (typeof YEAR_FIELDS)[number]>;

@@ -91,6 +91,10 @@ export class ProtectionResolver {
           district: { open: input.districtOpen, close: input.districtClose },
         },
         planIds: input.planIds.map(toId),
+        centerAccount:
+          input.centerAccountName != null || input.centerAccountNo != null || input.centerBank != null
+            ? { centerAccountName: input.centerAccountName ?? '', centerAccountNo: input.centerAccountNo ?? '', centerBank: input.centerBank ?? '' }
+            : null,
       },
       input.version,
     );

@@ -30,10 +30,26 @@ export interface PlanInput extends PlanAmounts {
   validTo: string;
 }
 
+/** 户名, 帐号, 开户行 of the center's special account, printed on the districts' notices. */
+export interface CenterAccount {
+  centerAccountName: string;
+  centerAccountNo: string;
+  centerBank: string;
+}
+
+/** The account a new year starts with unless given one: the special account of the manual (4.5). */
+export const DEFAULT_CENTER_ACCOUNT: CenterAccount = {
+  centerAccountName: '上海市职工保障互助中心会员专享保障专户',
+  centerAccountNo: '316023-03002745697',
+  centerBank: '上海银行人民广场支行',
+};
+
 export interface YearInput {
   year: number;
   calendar: YearCalendar;
   planIds: number[];
+  /** None: a new year takes DEFAULT_CENTER_ACCOUNT, a changed one keeps its own. */
+  centerAccount?: CenterAccount | null;
 }
 
 /** The split of a plan's fee in force for a district in a year: its own, or the plan's defaults. */
@@ -171,6 +187,7 @@ export class ProtectionService {
       const known = new Set((await this.plans(ctx)).map((p) => p.id));
       if (planIds.some((id) => !known.has(id))) problems.push({ field: 'planIds', message: ctx.t('yearPlanUnknown') });
     }
+    for (const [field, value] of Object.entries(input.centerAccount ?? {})) if (!value.trim()) problems.push({ field, message: ctx.t('fieldRequired') });
     if (problems.length) return fieldErrors(ctx, ErrorCode.BAD_USER_INPUT, problems);
     const c = input.calendar;
     const fields = {
@@ -184,6 +201,7 @@ export class ProtectionService {
       districtOpen: c.district.open,
       districtClose: c.district.close,
       planIds,
+      ...input.centerAccount,
     };
     const keeper = { id: ctx.viewer.organizationId, path: ctx.viewer.orgPath };
     if (version != null) {
@@ -203,7 +221,7 @@ export class ProtectionService {
     }
     try {
       return await ctx.em.transactional(async (tx) => {
-        const y = tx.create(ProtectionYear, { id: input.year, ...fields, orgPath: keeper.path, updatedAt: this.clock.now() });
+        const y = tx.create(ProtectionYear, { id: input.year, ...DEFAULT_CENTER_ACCOUNT, ...fields, orgPath: keeper.path, updatedAt: this.clock.now() });
         await tx.flush();
         this.audit.record(ctx, tx, { action: 'protection_year.saved', organization: keeper, targetType: 'ProtectionYear', targetId: y.id, after: yearView(y) });
         return y;
@@ -343,6 +361,7 @@ function yearView(y: ProtectionYear) {
     adjustmentWindow: window(c.adjustment),
     districtWindow: window(c.district),
     planIds: [...y.planIds].sort((a, b) => a - b).join(','),
+    centerAccount: `${y.centerAccountName} / ${y.centerAccountNo} / ${y.centerBank}`,
   };
 }
 

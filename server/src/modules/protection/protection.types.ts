@@ -88,6 +88,15 @@ export class ProtectionYearType {
   @Field(() => [ID])
   planIds!: number[];
 
+  @Field(() => String, { description: "职保中心专户户名 (on the districts' notices)" })
+  centerAccountName!: string;
+
+  @Field(() => String, { description: '帐号' })
+  centerAccountNo!: string;
+
+  @Field(() => String, { description: '开户行' })
+  centerBank!: string;
+
   @Field(() => Int)
   version!: number;
 }
@@ -227,6 +236,21 @@ export class ProtectionYearInput {
 
   @Field(() => [ID])
   planIds!: string[];
+
+  @Field(() => String, { nullable: true, description: "职保中心专户户名; none keeps the year's (a new year: the manual's account)" })
+  @PlainText('an account name')
+  @MaxLength(100)
+  centerAccountName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @PlainText('an account number')
+  @MaxLength(40)
+  centerAccountNo?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @PlainText('a bank name')
+  @MaxLength(100)
+  centerBank?: string | null;
 }
 
 @InputType()

@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { PNG } from 'pngjs';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import type { GraphQLClient } from './support/graphql-client.js';
+import { readPdf } from '../src/documents/pdf-text.js';
+import { ContextFactory } from '../src/common/request-context.js';
+import { createLoaders } from '../src/app/modules.js';
+import { SYSTEM_ACTOR } from '../src/jobs/worker.js';
+
+/**
+ * 集中参保审核 and 职保中心 (SPEC §9, §10), end to end on the real stack: review (approve, return, take
+ * members out, back to pending) by secondary and district reviewers, the district's December batch,
+ * its documents and vouchers, the center's confirm / complete / send back, coverage, the monitor held to a
+ * recount, and the deadlines job with a moved clock. Each race has one winner and a CONFLICT.
+ */
+const SUBMIT = `mutation($input: SubmitEnrollmentInput!) { submitEnrollment(input: $input) {
+  __typename ... on EnrollmentSubmitted { submission { id memberCount version status } } ... on ErrorResult { code message } } }`;
+const OVERVIEW = `query { enrollmentOverview(year: 2025) { version planId submitted } }`;
+const PLANS = `query { protectionPlans { id } }`;
+const PENDING = `query($unitName: String, $channel: EnrollmentChannel) { pendingSubmissions(year: 2025, unitName: $unitName, channel: $channel, pageSize: 100) {
+  totalCount nodes { id version status memberCount organization { name } } } }`;
+const READY = `query { readyList(year: 2025, pageSize: 100) { totalCount nodes { id version memberCount feeFen cityShareFen districtShareFen grassrootsShareFen approvedBy { name } }
+  totals { submissions memberCardMembers socialSecurityMembers feeFen cityFen districtFen grassrootsFen } } }`;
+const APPROVE = `mutation($s: [SubmissionRefInput!]!) { approveSubmissions(input: { submissions: $s }) { __typename ... on SubmissionsReviewed { count } ... on ErrorResult { code message } } }`;
+const RETURN = `mutation($s: [SubmissionRefInput!]!, $reason: String!) { returnSubmissions(input: { submissions: $s, reason: $reason }) {
+  __typename ... on SubmissionsReviewed { count } ... on ErrorResult { code message } } }`;
+const UNAPPROVE = `mutation($s: SubmissionRefInput!) { unapproveSubmission(submission: $s) { __typename ... on SubmissionsReviewed { count } } }`;
+const REJECT = `mutation($input: RejectSubmissionMembersInput!) { rejectSubmissionMembers(input: $input) {
+  __typename ... on SubmissionMembersRejected { submission { id memberCount rejectedCount version } } ... on ErrorResult { code message } } }`;
+const SUBMISSION = `query($id: ID!) { enrollmentSubmission(id: $id) { id status version memberCount returnReason resubmissionOf districtBatchId
+  rejections { member { id name } reason } members(pageSize: 100) { totalCount nodes { id } } timeline { from to event reason } } }`;
+const SUBMIT_BATCH = `mutation($input: SubmitDistrictBatchInput!) { submitDistrictBatch(input: $input) {
+  __typename ... on DistrictBatchSubmitted { batch { id batchNo status version memberCount submissionCount feeFen cityFen districtFen grassrootsFen handlerPhone } }
+  ... on UserError { code message fields { field message } } } }`;
+const BATCH = `query($id: ID!) { districtBatch(id: $id) { id status version vouchersUploadedAt vouchersSubmittedAt confirmedAt completedAt vouchers { id fileName contentType sha256 } timeline { from to event } } }`;
+const SUBMIT_VOUCHERS = `mutation($b: DistrictBatchRefInput!) { submitVouchers(batch: $b) { __typename ... on DistrictBatchPayload { batch { version vouchersSubmittedAt } } ... on ErrorResult { code message } } }`;
+const CONFIRM = `mutation($b: DistrictBatchRefInput!) { confirmDistrictBatch(batch: $b) { __typename ... on DistrictBatchPayload { batch { status version confirmedAt } } } }`;
+const COMPLETE = `mutation($b: DistrictBatchRefInput!) { completeDistrictBatch(batch: $b) { __typename ... on DistrictBatchPayload { batch { status version } } } }`;
+const COVERAGE = `query { coverage(year: 2025, pageSize: 100) { totalCount nodes { member { id } year coverageStart coverageEnd } } }`;
+const MONITOR = `query { enrollmentMonitor(year: 2025) { unions submitted pending returned voided notStarted pendingSubmissions memberCardMembers socialSecurityMembers cityFen districtFen grassrootsFen } }`;
+const MESSAGES = `query { messages(pageSize: 50) { nodes { text } } }`;
+const TODOS = `query { todos { kind count dueOn deadline } }`;
+
+let s: TestServer;
+let jianlang: GraphQLClient;
+let lujiazuiReviewer: GraphQLClient;
+let pudongReviewer: GraphQLClient;
+let xuhuiReviewer: GraphQLClient;
+let operator: GraphQLClient;
+let planId: string;
+let n = 0;
+const key = () => `review-test-${n++}`;
+const DAY = 86_400_000;
+const sql = <T>(text: string, params: unknown[] = []) => s.orm.em.getConnection().execute<T[]>(text, params);
+const ref = (x: { id: string; version: number }) => ({ id: x.id, version: x.version });
+
+async function submitCardHolders(c: GraphQLClient) {
+  const { enrollmentOverview: o } = await c.ok(OVERVIEW);
+  const r = await c.ok(SUBMIT, { input: { year: 2025, channel: 'MEMBER_CARD', planId, version: o.version, clientKey: key() } });
+  expect(r.submitEnrollment.__typename).toBe('EnrollmentSubmitted');
+  return r.submitEnrollment.submission as { id: string; memberCount: number; version: number };
+}
+const submission = async (c: GraphQLClient, id: string) => (await c.ok(SUBMISSION, { id })).enrollmentSubmission;
+const pendingOf = async (c: GraphQLClient, unitName?: string) => (await c.ok(PENDING, { unitName })).pendingSubmissions;
+
+/** Moves the clock; sessions idle that long have ended, so everyone logs in again. */
+async function advanceDays(days: number) {
+  s.clock.advance(days * DAY);
+  [jianlang, lujiazuiReviewer, pudongReviewer, xuhuiReviewer, operator] = await Promise.all(
+    ['jianlang', 'lujiazui-reviewer', 'pudong-reviewer', 'xuhui-reviewer', 'center-operator'].map((u) => s.as(u)),
+  );
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ APP_TODAY: '2024-11-15' });
+  await advanceDays(0);
+  planId = (await jianlang.ok(PLANS)).protectionPlans[0].id;
+});
+afterAll(() => s?.close());
+
+let first: { id: string; memberCount: number; version: number };
+let second: { id: string; memberCount: number; version: number };
+
+describe('review (集中参保审核)', () => {
+  it('pending lists hold the subtree only; another district approving is NOT_FOUND and writes nothing', async () => {
+    first = await submitCardHolders(jianlang);
+    expect((await pendingOf(lujiazuiReviewer, '建朗')).nodes.map((x: { id: string }) => x.id)).toEqual([first.id]);
+    expect((await pendingOf(pudongReviewer, '建朗')).nodes.map((x: { id: string }) => x.id)).toEqual([first.id]);
+    expect((await pendingOf(xuhuiReviewer, '建朗')).totalCount).toBe(0);
+    expect(await xuhuiReviewer.errorCode(APPROVE, { s: [ref(first)] })).toBe('NOT_FOUND');
+    expect(await jianlang.errorCode(APPROVE, { s: [ref(first)] })).toBe('FORBIDDEN');
+    expect((await submission(jianlang, first.id)).status).toBe('PENDING_REVIEW');
+  });
+
+  it('a return needs a reason; returned, the members are free, the clerk is told why and resubmits a linked submission', async () => {
+    const blank = (await pudongReviewer.ok(RETURN, { s: [ref(first)], reason: '  ' })).returnSubmissions;
+    expect(blank).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
+    const r = (await pudongReviewer.ok(RETURN, { s: [ref(first)], reason: '人数有误，请核对' })).returnSubmissions;
+    expect(r).toEqual({ __typename: 'SubmissionsReviewed', count: 1 });
+    const returned = await submission(jianlang, first.id);
+    expect(returned).toMatchObject({ status: 'RETURNED', returnReason: '人数有误，请核对' });
+    expect(returned.timeline.at(-1)).toMatchObject({ from: 'PENDING_REVIEW', to: 'RETURNED', event: 'RETURN', reason: '人数有误，请核对' });
+    expect((await jianlang.ok(MESSAGES)).messages.nodes[0].text).toContain('人数有误，请核对');
+    expect((await jianlang.ok(TODOS)).todos).toContainEqual(expect.objectContaining({ kind: 'RETURNED_SUBMISSIONS', count: 1 }));
+    expect((await jianlang.ok(OVERVIEW)).enrollmentOverview.submitted).toBe(0);
+    second = await submitCardHolders(jianlang);
+    expect(second.memberCount).toBe(first.memberCount);
+    expect((await submission(jianlang, second.id)).resubmissionOf).toBe(first.id);
+    expect((await jianlang.ok(TODOS)).todos.map((t: { kind: string }) => t.kind)).not.toContain('RETURNED_SUBMISSIONS');
+  });
+
+  it('takes single members out with a reason (the rest goes on); a stale version is a CONFLICT; never all of them', async () => {
+    const before = await submission(pudongReviewer, second.id);
+    const [out, other] = before.members.nodes;
+    const input = (memberIds: string[], version = before.version) => ({ input: { submission: { id: second.id, version }, memberIds, reason: '已离职' } });
+    const all = (await pudongReviewer.ok(REJECT, input(before.members.nodes.map((m: { id: string }) => m.id)))).rejectSubmissionMembers;
+    expect(all).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
+    // Two reviewers take out different members from the same version at once: one wins.
+    const raced = await Promise.all([pudongReviewer.ok(REJECT, input([out.id])), lujiazuiReviewer.ok(REJECT, input([other.id]))]);
+    const kinds = raced.map((r) => r.rejectSubmissionMembers.__typename).sort();
+    expect(kinds).toEqual(['SubmissionMembersRejected', 'VersionConflict']);
+    const after = await submission(jianlang, second.id);
+    expect(after.memberCount).toBe(before.memberCount - 1);
+    expect(after.members.totalCount).toBe(before.memberCount - 1);
+    expect(after.rejections).toHaveLength(1);
+    expect(after.rejections[0].reason).toBe('已离职');
+    second.version = after.version;
+    second.memberCount = after.memberCount;
+  });
+
+  it('approving one submission twice at once: one wins, the other gets CONFLICT; the ready list names the secondary reviewer', async () => {
+    const raced = await Promise.all([lujiazuiReviewer.request(APPROVE, { s: [ref(second)] }), pudongReviewer.request(APPROVE, { s: [ref(second)] })]);
+    const wins = raced.filter((r) => r.data?.approveSubmissions?.count === 1);
+    const losses = raced.filter((r) => r.errors?.[0]?.extensions.code === 'CONFLICT');
+    expect([wins.length, losses.length]).toEqual([1, 1]);
+    const ready = (await pudongReviewer.ok(READY)).readyList;
+    const entry = ready.nodes.find((x: { id: string }) => x.id === second.id);
+    expect(entry.approvedBy).toBeTruthy();
+    // Totals per payer reconcile to the fee times the members, to the fen.
+    const sum = (f: (x: Record<string, number>) => number) => ready.nodes.reduce((a: number, x: Record<string, number>) => a + f(x), 0);
+    expect(ready.totals.feeFen).toBe(sum((x) => x.memberCount * x.feeFen));
+    expect(ready.totals.cityFen + ready.totals.districtFen + ready.totals.grassrootsFen).toBe(ready.totals.feeFen);
+    expect(ready.totals.cityFen).toBe(sum((x) => x.memberCount * x.cityShareFen));
+    // Back to pending and approved again: both moves on the timeline.
+    const current = await submission(pudongReviewer, second.id);
+    expect((await pudongReviewer.ok(UNAPPROVE, { s: ref(current) })).unapproveSubmission.count).toBe(1);
+    const pending = await submission(pudongReviewer, second.id);
+    expect(pending.status).toBe('PENDING_REVIEW');
+    expect((await pudongReviewer.ok(APPROVE, { s: [ref(pending)] })).approveSubmissions.count).toBe(1);
+  });
+
+  it('bulk: all or none — one stale entry refuses the whole call', async () => {
+    const xuhuiPending = (await pendingOf(xuhuiReviewer)).nodes;
+    expect(xuhuiPending.length).toBeGreaterThan(0);
+    const stale = { ...ref(xuhuiPending[0]), version: xuhuiPending[0].version + 5 };
+    expect(await xuhuiReviewer.errorCode(APPROVE, { s: [stale, ...xuhuiPending.slice(1).map(ref)] })).toBe('CONFLICT');
+    expect((await pendingOf(xuhuiReviewer)).totalCount).toBe(xuhuiPending.length);
+  });
+});
+
+describe('the district batch, its documents and vouchers, and the center', () => {
+  let batch: { id: string; batchNo: string; version: number; memberCount: number; feeFen: number };
+  const handler = { handlerName: '周经办', handlerPhone: '13800138000', handlerEmail: 'zhou@example.com' };
+
+  it('is refused outside the district window, with the dates', async () => {
+    const r = await pudongReviewer.request(SUBMIT_BATCH, { input: { year: 2025, ...handler, clientKey: key() } });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'OUTSIDE_WINDOW', open: '2024-12-26', close: '2024-12-31' });
+  });
+
+  it('inside the window: handler fields are checked; two submits at once make one batch and a CONFLICT; the submissions freeze', async () => {
+    await advanceDays(42); // 2024-12-27
+    const bad = (
+      await pudongReviewer.ok(SUBMIT_BATCH, { input: { year: 2025, handlerName: ' ', handlerPhone: '12345', handlerEmail: 'nope', clientKey: key() } })
+    ).submitDistrictBatch;
+    expect(bad.fields.map((f: { field: string }) => f.field).sort()).toEqual(['handlerEmail', 'handlerName', 'handlerPhone']);
+    expect(await lujiazuiReviewer.errorCode(SUBMIT_BATCH, { input: { year: 2025, ...handler, clientKey: key() } })).toBe('FORBIDDEN');
+    const ready = (await pudongReviewer.ok(READY)).readyList;
+    const raced = await Promise.all([1, 2].map(() => pudongReviewer.request(SUBMIT_BATCH, { input: { year: 2025, ...handler, clientKey: key() } })));
+    const made = raced.filter((r) => r.data?.submitDistrictBatch?.__typename === 'DistrictBatchSubmitted');
+    expect(made).toHaveLength(1);
+    expect(raced.filter((r) => r.errors?.[0]?.extensions.code === 'CONFLICT')).toHaveLength(1);
+    batch = made[0].data.submitDistrictBatch.batch;
+    expect(batch).toMatchObject({ status: 'SUBMITTED', submissionCount: ready.totals.submissions, feeFen: ready.totals.feeFen, handlerPhone: '138****8000' });
+    expect(batch.memberCount).toBe(ready.totals.memberCardMembers + ready.totals.socialSecurityMembers);
+    expect((await pudongReviewer.ok(READY)).readyList.totalCount).toBe(0);
+    // Frozen: no review move reaches it any more.
+    const frozen = (await pudongReviewer.ok(READY)).readyList;
+    expect(frozen.totalCount).toBe(0);
+    const inBatch = (await sql<{ id: number; version: number }>(`select id, version from enrollment_submission where district_batch_id = ?`, [batch.id]))[0];
+    expect(await pudongReviewer.errorCode(UNAPPROVE, { s: { id: String(inBatch.id), version: inBatch.version } })).toBe('CONFLICT');
+    expect(await pudongReviewer.errorCode(RETURN, { s: [{ id: String(inBatch.id), version: inBatch.version }], reason: 'x' })).toBe('CONFLICT');
+    // An empty ready list now.
+    const empty = (await pudongReviewer.ok(SUBMIT_BATCH, { input: { year: 2025, ...handler, clientKey: key() } })).submitDistrictBatch;
+    expect(empty).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
+  });
+
+  it('downloads the notice (with the center account) and the statistics table, which sums to the batch', async () => {
+    const notice = await fetch(`${s.url}/api/district-batches/${batch.id}/notice.pdf`, { headers: { cookie: pudongReviewer.cookie! } });
+    expect(notice.status).toBe(200);
+    const text = (await readPdf(new Uint8Array(await notice.arrayBuffer()))).pages.join('\n');
+    expect(text).toContain('316023-03002745697');
+    expect(text).toContain(batch.batchNo);
+    const xlsx = await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: pudongReviewer.cookie! } });
+    expect(xlsx.status).toBe(200);
+    const wb = XLSX.read(Buffer.from(await xlsx.arrayBuffer()), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: false });
+    const header = rows.findIndex((r) => r.includes('参保人数'));
+    const col = rows[header].indexOf('参保人数');
+    const feeCol = rows[header].indexOf('保障费用(元)');
+    const body = rows.slice(header + 1, -1);
+    expect(body.reduce((a, r) => a + Number(r[col]), 0)).toBe(batch.memberCount);
+    expect(Math.round(body.reduce((a, r) => a + Number(r[feeCol]) * 100, 0))).toBe(batch.feeFen);
+    expect(Number(rows.at(-1)![col])).toBe(batch.memberCount);
+    // Another district's reviewer cannot read it.
+    expect((await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: xuhuiReviewer.cookie! } })).status).toBe(404);
+  });
+
+  it('vouchers: checked by content; an executable named .jpg and an empty file are refused; submitted once', async () => {
+    const upload = (c: GraphQLClient, bytes: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)]), name);
+      return fetch(`${s.url}/api/district-batches/${batch.id}/vouchers`, { method: 'POST', body: form, headers: { cookie: c.cookie!, 'x-union-upload': '1' } });
+    };
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]);
+    const exe = await upload(pudongReviewer, elf, 'voucher.jpg');
+    expect(exe.status).toBe(400);
+    expect(((await exe.json()) as { error: { message: string } }).error.message).toContain('PDF');
+    expect((await upload(pudongReviewer, Buffer.alloc(0), 'empty.pdf')).status).toBe(400);
+    const nothing = (await pudongReviewer.ok(SUBMIT_VOUCHERS, { b: ref(batch) })).submitVouchers;
+    expect(nothing).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(200);
+    const ok = await upload(pudongReviewer, PNG.sync.write(png), '转账凭证.png');
+    expect(ok.status).toBe(201);
+    expect(await upload(xuhuiReviewer, PNG.sync.write(png), 'x.png').then((r) => r.status)).toBe(404);
+    const withFile = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    expect(withFile.vouchers).toHaveLength(1);
+    expect(withFile.vouchers[0]).toMatchObject({ fileName: '转账凭证.png', contentType: 'image/png' });
+    expect(withFile.vouchersUploadedAt).toBeTruthy();
+    const download = await fetch(`${s.url}/api/district-batches/${batch.id}/vouchers/${withFile.vouchers[0].id}`, { headers: { cookie: operator.cookie! } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG.sync.write(png))).toBe(true);
+    const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFile.version } })));
+    expect(raced.map((r) => r.submitVouchers.__typename).sort()).toEqual(['DistrictBatchPayload', 'VersionConflict']);
+    expect((await upload(pudongReviewer, PNG.sync.write(png), 'late.png')).status).toBe(409);
+  });
+
+  it('the center confirms, then completes once (a second complete at once is a CONFLICT); every member is covered', async () => {
+    let b = (await operator.ok(BATCH, { id: batch.id })).districtBatch;
+    expect(await operator.errorCode(COMPLETE, { b: ref(b) })).toBe('CONFLICT'); // not confirmed yet
+    expect(await pudongReviewer.errorCode(CONFIRM, { b: ref(b) })).toBe('FORBIDDEN');
+    const confirmed = (await operator.ok(CONFIRM, { b: ref(b) })).confirmDistrictBatch.batch;
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(confirmed.confirmedAt).toBeTruthy();
+    b = (await operator.ok(BATCH, { id: batch.id })).districtBatch;
+    const raced = await Promise.all([1, 2].map(() => operator.request(COMPLETE, { b: ref(b) })));
+    expect(raced.filter((r) => r.data?.completeDistrictBatch?.batch?.status === 'COMPLETED')).toHaveLength(1);
+    expect(raced.filter((r) => r.errors?.[0]?.extensions.code === 'CONFLICT')).toHaveLength(1);
+    const covered = (await jianlang.ok(COVERAGE)).coverage;
+    expect(covered.totalCount).toBe(second.memberCount);
+    expect(covered.nodes[0]).toMatchObject({ year: 2025, coverageStart: '2025-01-01', coverageEnd: '2025-12-31' });
+    const statuses = await sql<{ status: string }>(`select distinct status from enrollment_submission where district_batch_id = ?`, [batch.id]);
+    expect(statuses.map((r) => r.status)).toEqual(['COMPLETED']);
+    expect((await operator.ok(BATCH, { id: batch.id })).districtBatch.timeline.map((t: { to: string }) => t.to)).toEqual([
+      'SUBMITTED',
+      'CONFIRMED',
+      'COMPLETED',
+    ]);
+  });
+});
+
+describe('monitoring and deadlines', () => {
+  it('the monitor equals a recount of the submissions, for the city and a district', async () => {
+    for (const [c, username] of [
+      [operator, 'center-operator'],
+      [xuhuiReviewer, 'xuhui-reviewer'],
+    ] as const) {
+      const m = (await c.ok(MONITOR)).enrollmentMonitor;
+      const [path] = await sql<{ path: string }>(`select o.path from organization o join account a on a.organization_id = o.id where a.username = ?`, [
+        username,
+      ]);
+      const [recount] = await sql<Record<string, number>>(
+        `select count(*) filter (where tier = 'GRASSROOTS')::int as unions,
+                (select coalesce(sum(member_count), 0)::int from enrollment_submission where org_path like ? and year = 2025 and channel = 'MEMBER_CARD' and status not in ('RETURNED', 'VOID')) as card,
+                (select coalesce(sum(member_count::bigint * city_share_fen), 0)::int from enrollment_submission where org_path like ? and year = 2025 and status not in ('RETURNED', 'VOID')) as city,
+                (select count(*)::int from enrollment_submission where org_path like ? and year = 2025 and status = 'PENDING_REVIEW') as pending
+           from organization where path like ?`,
+        [`${path.path}%`, `${path.path}%`, `${path.path}%`, `${path.path}%`],
+      );
+      expect(m).toMatchObject({ unions: recount.unions, memberCardMembers: recount.card, cityFen: recount.city, pendingSubmissions: recount.pending });
+      expect(m.submitted + m.pending + m.returned + m.voided + m.notStarted).toBe(m.unions);
+    }
+  });
+
+  it('reminds units that have not acted three days before the district window closes, once; after it, voids what was never sent', async () => {
+    const contexts = new ContextFactory(s.orm, s.app.services.readDb, createLoaders);
+    const run = () => s.app.services.deadlines.run(contexts.forJob(SYSTEM_ACTOR));
+    // 徐汇 approves one of its pending submissions and does not submit it: its ready list is not empty.
+    const xuhuiPending = (await pendingOf(xuhuiReviewer)).nodes;
+    expect((await xuhuiReviewer.ok(APPROVE, { s: [ref(xuhuiPending[0])] })).approveSubmissions.count).toBe(1);
+    const pendingBefore = xuhuiPending.length;
+    // 2024-12-29: the district window closes in two days.
+    await advanceDays(2);
+    const closing = await run();
+    expect(closing.voided).toBe(0);
+    expect(closing.reminded).toBeGreaterThan(0);
+    expect((await xuhuiReviewer.ok(MESSAGES)).messages.nodes[0].text).toContain('2024-12-31');
+    expect((await run()).reminded).toBe(0); // once
+    // 2025-01-01: the window has closed; what never went to the center is void, its union told.
+    await advanceDays(3);
+    const after = await run();
+    expect(after.voided).toBeGreaterThanOrEqual(pendingBefore);
+    expect((await pendingOf(xuhuiReviewer)).totalCount).toBe(0);
+    const xuhuiGr2 = await s.as('xuhui-gr2');
+    expect((await xuhuiGr2.ok(MESSAGES)).messages.nodes.map((m: { text: string }) => m.text).join('\n')).toContain('即时参保');
+    expect((await run()).voided).toBe(0); // safe to run again
+    const [v] = await sql<{ n: number }>(
+      `select count(*)::int as n from enrollment_member em join enrollment_submission s on s.id = em.submission_id where s.status = 'VOID' and em.holding`,
+    );
+    expect(v.n).toBe(0);
+  });
+});
