@@ -28,8 +28,18 @@ export type AuditAction =
   | 'CARD_REVOCATION_REFUSED'
   | 'CARD_REVOCATION_REQUESTED'
   | 'CARD_UNQUEUED'
+  | 'DISTRICT_BATCH_COMPLETED'
+  | 'DISTRICT_BATCH_CONFIRMED'
+  | 'DISTRICT_BATCH_RETURNED'
+  | 'DISTRICT_BATCH_SUBMITTED'
+  | 'DISTRICT_BATCH_VOUCHERS_SUBMITTED'
+  | 'DISTRICT_BATCH_VOUCHER_UPLOADED'
+  | 'ENROLLMENT_APPROVED'
   | 'ENROLLMENT_CONFIRMED'
+  | 'ENROLLMENT_MEMBERS_REJECTED'
+  | 'ENROLLMENT_RETURNED'
   | 'ENROLLMENT_SUBMITTED'
+  | 'ENROLLMENT_UNAPPROVED'
   | 'ENTERPRISE_CREATED'
   | 'ENTERPRISE_UPDATED'
   | 'FEE_SPLIT_SET'
@@ -58,6 +68,7 @@ export type AuditField =
   | 'BATCH_NO'
   | 'BIRTH_DATE'
   | 'CATEGORY'
+  | 'CENTER_ACCOUNT'
   | 'CITY_SHARE_FEN'
   | 'COUNT'
   | 'COVERAGE'
@@ -73,6 +84,7 @@ export type AuditField =
   | 'GRASSROOTS_SHARE_FEN'
   | 'GRASSROOTS_WINDOW'
   | 'HALF_YEAR_FEE_FEN'
+  | 'HANDLER'
   | 'ID_EXPIRY'
   | 'ID_EXPIRY_LONG_TERM'
   | 'ID_NUMBER'
@@ -98,12 +110,15 @@ export type AuditField =
   | 'SCOPE'
   | 'SEARCH'
   | 'SKIPPED'
+  | 'STATUS'
+  | 'SUBMISSION_COUNT'
   | 'TIER'
   | 'UNCHANGED'
   | 'UPDATED'
   | 'USERNAME'
   | 'VALID_FROM'
   | 'VALID_TO'
+  | 'VOUCHERS'
   | 'WORK_ADDRESS'
   | 'YEAR';
 
@@ -111,6 +126,7 @@ export type AuditField =
 export type AuditTargetType =
   | 'ACCOUNT'
   | 'CARD_BATCH'
+  | 'DISTRICT_BATCH'
   | 'ENROLLMENT_SUBMISSION'
   | 'ENTERPRISE'
   | 'FEE_SPLIT'
@@ -380,7 +396,13 @@ export type MessageKind =
   | 'CARD_REVOCATION_APPROVED'
   | 'CARD_REVOCATION_REFUSED'
   | 'CARD_REVOCATION_REQUESTED'
-  | 'REVEAL_LIMIT_REACHED';
+  | 'DISTRICT_BATCH_COMPLETED'
+  | 'DISTRICT_BATCH_RETURNED'
+  | 'ENROLLMENT_MEMBERS_REJECTED'
+  | 'ENROLLMENT_RETURNED'
+  | 'ENROLLMENT_VOID'
+  | 'REVEAL_LIMIT_REACHED'
+  | 'WINDOW_CLOSING';
 
 export type OrganizationSort =
   | 'NAME'
@@ -392,7 +414,9 @@ export type Permission =
   | 'CARD_APPLY'
   | 'CARD_REVOCATION_REVIEW'
   | 'DISTRICT_BATCH_REVIEW'
+  | 'DISTRICT_BATCH_SUBMIT'
   | 'ENROLLMENT_APPLY'
+  | 'ENROLLMENT_MONITOR'
   | 'ENROLLMENT_READ'
   | 'ENROLLMENT_REVIEW'
   | 'FEE_SPLIT_SET'
@@ -421,6 +445,10 @@ export type ProtectionPlanInput = {
 export type ProtectionYearInput = {
   adjustmentClose: string;
   adjustmentOpen: string;
+  /** 职保中心专户户名; none keeps the year's (a new year: the manual's account) */
+  centerAccountName?: string | null | undefined;
+  centerAccountNo?: string | null | undefined;
+  centerBank?: string | null | undefined;
   coverageEnd: string;
   coverageStart: string;
   districtClose: string;
