@@ -20,6 +20,7 @@ import { FILE_ROUTES } from '../src/http/file-routes.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './support/test-server.js';
 import type { GraphQLClient, GraphQLResponse, Json } from './support/graphql-client.js';
 import { preview } from './support/uploads.js';
+import { PNG } from 'pngjs';
 import { goodRow, residentId, TEMPLATE_HEADERS, workbook } from './support/workbooks.js';
 
 /**
@@ -78,6 +79,13 @@ interface Target {
   submission: number;
   freshIssuedBatch(): number;
   freshRequestedBatch(): number;
+  /** Grassroots unions only: a fresh 2025 submission PENDING_REVIEW or APPROVED per call that moves one (version 1). */
+  freshSubmission(status: 'PENDING_REVIEW' | 'APPROVED'): number;
+  /** A district batch filed at this organization's path nobody changes, with one voucher file. */
+  districtBatch: number;
+  voucher: number;
+  /** A fresh batch per call that moves one: SUBMITTED, SUBMITTED with a voucher file, or CONFIRMED with vouchers submitted. */
+  freshDistrictBatch(kind: 'SUBMITTED' | 'VOUCHERED' | 'PAID'): number;
 }
 
 /** What a call came back with, over GraphQL or HTTP alike. */
@@ -660,7 +668,121 @@ const ENTRIES: Entry[] = [
     call: (c) => http(c, 'GET', '/api/notices/2025/notice.pdf'),
   },
   { name: route('memberExport'), writes: true, call: (c, t) => http(c, 'POST', '/api/members/export.xlsx', { json: { organizationId: String(t.org) } }) },
+  // 集中参保审核, district batches and the center (SPEC §9, §10).
+  { name: 'Query.pendingSubmissions', targets: 'none', call: (c) => gql(c, `{ pendingSubmissions(year: 2025) { totalCount nodes { id } } }`) },
+  { name: 'Query.readyList', targets: 'none', call: (c) => gql(c, `{ readyList(year: 2025) { totalCount totals { feeFen } } }`) },
+  {
+    name: 'Mutation.approveSubmissions',
+    targets: 'grassroots',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($s: [SubmissionRefInput!]!) { approveSubmissions(input: { submissions: $s }) { __typename ... on ErrorResult { code } } }`, {
+        s: [{ id: t.freshSubmission('PENDING_REVIEW'), version: 1 }],
+      }),
+  },
+  {
+    name: 'Mutation.returnSubmissions',
+    targets: 'grassroots',
+    writes: true,
+    call: (c, t) =>
+      gql(
+        c,
+        `mutation($s: [SubmissionRefInput!]!) { returnSubmissions(input: { submissions: $s, reason: "矩阵" }) { __typename ... on ErrorResult { code } } }`,
+        {
+          s: [{ id: t.freshSubmission('PENDING_REVIEW'), version: 1 }],
+        },
+      ),
+  },
+  {
+    name: 'Mutation.unapproveSubmission',
+    targets: 'grassroots',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($s: SubmissionRefInput!) { unapproveSubmission(submission: $s) { __typename ... on ErrorResult { code } } }`, {
+        s: { id: t.freshSubmission('APPROVED'), version: 1 },
+      }),
+  },
+  {
+    name: 'Mutation.rejectSubmissionMembers',
+    targets: 'grassroots',
+    // The matrix's submissions hold nobody: taking a member out of one is refused within reach.
+    refusedFor: { descendant: { kind: 'RESULT', code: 'BAD_USER_INPUT' } },
+    call: (c, t) =>
+      gql(c, `mutation($input: RejectSubmissionMembersInput!) { rejectSubmissionMembers(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { submission: { id: t.freshSubmission('PENDING_REVIEW'), version: 1 }, memberIds: [t.member], reason: '矩阵' },
+      }),
+  },
+  {
+    name: 'Mutation.submitDistrictBatch',
+    targets: 'none',
+    // The server's today is outside 2025's district window.
+    refusedFor: { self: { kind: 'ERROR', code: 'OUTSIDE_WINDOW' } },
+    call: (c) =>
+      gql(c, `mutation($input: SubmitDistrictBatchInput!) { submitDistrictBatch(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { year: 2025, handlerName: '矩阵', handlerPhone: '13800138000', handlerEmail: 'm@example.com', clientKey: `matrix-${seq++}` },
+      }),
+  },
+  { name: 'Query.districtBatches', targets: 'none', call: (c) => gql(c, `{ districtBatches { totalCount nodes { id } } }`) },
+  { name: 'Query.districtBatch', call: (c, t) => gql(c, `query($id: ID!) { districtBatch(id: $id) { id batchNo vouchers { id } } }`, { id: t.districtBatch }) },
+  {
+    name: 'Mutation.submitVouchers',
+    // A district hands over its own batches' vouchers only, not those filed below it.
+    refusedFor: { descendant: { kind: 'ERROR', code: 'FORBIDDEN' } },
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($b: DistrictBatchRefInput!) { submitVouchers(batch: $b) { __typename ... on ErrorResult { code } } }`, {
+        b: { id: t.freshDistrictBatch('VOUCHERED'), version: 1 },
+      }),
+  },
+  { name: 'Query.enrollmentMonitor', targets: 'none', call: (c) => gql(c, `{ enrollmentMonitor(year: 2025) { unions submitted } }`) },
+  { name: 'Query.todos', targets: 'none', call: (c) => gql(c, `{ todos { kind count } }`) },
+  { name: 'Query.centerBatches', targets: 'none', call: (c) => gql(c, `{ centerBatches { totalCount nodes { id } } }`) },
+  {
+    name: 'Mutation.confirmDistrictBatch',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($b: DistrictBatchRefInput!) { confirmDistrictBatch(batch: $b) { __typename ... on ErrorResult { code } } }`, {
+        b: { id: t.freshDistrictBatch('SUBMITTED'), version: 1 },
+      }),
+  },
+  {
+    name: 'Mutation.completeDistrictBatch',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($b: DistrictBatchRefInput!) { completeDistrictBatch(batch: $b) { __typename ... on ErrorResult { code } } }`, {
+        b: { id: t.freshDistrictBatch('PAID'), version: 1 },
+      }),
+  },
+  {
+    name: 'Mutation.returnDistrictBatch',
+    writes: true,
+    call: (c, t) =>
+      gql(c, `mutation($input: ReturnDistrictBatchInput!) { returnDistrictBatch(input: $input) { __typename ... on ErrorResult { code } } }`, {
+        input: { batch: { id: t.freshDistrictBatch('SUBMITTED'), version: 1 }, reason: '矩阵' },
+      }),
+  },
+  { name: 'Query.coverage', targets: 'none', call: (c) => gql(c, `{ coverage(year: 2025) { totalCount nodes { member { id } } } }`) },
+  { name: route('districtNotice'), call: (c, t) => http(c, 'GET', `/api/district-batches/${t.districtBatch}/notice.pdf`) },
+  { name: route('districtStatistics'), call: (c, t) => http(c, 'GET', `/api/district-batches/${t.districtBatch}/statistics.xlsx`) },
+  {
+    name: route('voucherUpload'),
+    refusedFor: { descendant: { kind: 'ERROR', code: 'FORBIDDEN' } },
+    writes: true,
+    call: (c, t) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(TINY_PNG)]), 'v.png');
+      return http(c, 'POST', `/api/district-batches/${t.freshDistrictBatch('SUBMITTED')}/vouchers`, { form, headers: { 'x-union-upload': '1' } });
+    },
+  },
+  { name: route('voucherDownload'), call: (c, t) => http(c, 'GET', `/api/district-batches/${t.districtBatch}/vouchers/${t.voucher}`) },
 ];
+
+/** A real 2 x 2 PNG: vouchers are checked by their content. */
+const TINY_PNG = (() => {
+  const png = new PNG({ width: 2, height: 2 });
+  png.data.fill(255);
+  return PNG.sync.write(png);
+})();
 
 /** The tier a new organization below one of this tier has (a grassroots union has none: a business refusal). */
 const CHILD_TIER: Record<Tier, Tier> = {
@@ -722,11 +844,69 @@ async function writes(): Promise<string> {
     'card_queue_entry',
     'card_batch',
     'member_card',
+    'enrollment_submission',
+    'district_batch',
+    'district_batch_voucher',
+    'member_coverage',
   ];
   const sql = tables
     .map((table) => `select '${table}' as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as x from ${table}`)
     .join(' union all ');
   return JSON.stringify(await s.orm.em.getConnection().execute(sql));
+}
+
+/** Fresh objects per union and kind: every actor, anonymous and the password-changer take one per entry aimed at it. */
+const REVIEW_POOL = 24;
+
+/** Fresh 2025 submissions of a union in the states reviewers move them from, written straight into the table. */
+async function reviewObjects(org: Organization): Promise<Record<'PENDING_REVIEW' | 'APPROVED', number[]>> {
+  const pools = { PENDING_REVIEW: [] as number[], APPROVED: [] as number[] };
+  for (const status of ['PENDING_REVIEW', 'APPROVED'] as const) {
+    for (let i = 0; i < REVIEW_POOL; i++) {
+      const [{ id }] = await s.orm.em.getConnection().execute<{ id: number }[]>(
+        `insert into enrollment_submission (org_path, organization_id, year, channel, plan_id, batch_no, status, member_count, fee_fen, city_share_fen,
+                                            district_share_fen, grassroots_share_fen, client_key, submitted_by, submitted_at, updated_at)
+         values (?, ?, 2025, 'MEMBER_CARD', 1, ?, ?, 0, 2600, 1300, 1300, 0, ?, 0, now(), now()) returning id`,
+        [org.path, org.id, `JB2025${String(org.id).padStart(6, '0')}`, status, `matrix-${status}-${i}`],
+      );
+      pools[status].push(id);
+    }
+  }
+  return pools;
+}
+
+/** District batches filed at an organization's path (scope is by path): one that stays, with a voucher, and fresh ones per kind. */
+async function districtBatchObjects(org: Organization) {
+  const connection = s.orm.em.getConnection();
+  const batch = async (key: string, status: string, paid: boolean) => {
+    const [{ id }] = await connection.execute<{ id: number }[]>(
+      `insert into district_batch (org_path, organization_id, year, batch_no, status, submission_count, member_card_members, social_security_members, fee_fen,
+                                   city_fen, district_fen, grassroots_fen, handler_name, handler_phone, handler_email, client_key, submitted_by, submitted_at,
+                                   updated_at, vouchers_submitted_at)
+       values (?, ?, 2025, ?, ?, 0, 0, 0, 0, 0, 0, 0, '矩阵经办', '13800138000', 'm@example.com', ?, 0, now(), now(), ?) returning id`,
+      [org.path, org.id, `M${org.id}-${key}`, status, `matrix-${key}`, paid ? new Date() : null],
+    );
+    return id;
+  };
+  const voucherOf = async (batchId: number) =>
+    (
+      await connection.execute<{ id: number }[]>(
+        `insert into district_batch_voucher (org_path, district_batch_id, file_name, content_type, byte_size, sha256, content, uploaded_by, uploaded_at)
+         values (?, ?, 'v.pdf', 'application/pdf', 4, 'x', '\\x25504446', 0, now()) returning id`,
+        [org.path, batchId],
+      )
+    )[0].id;
+  const districtBatch = await batch('kept', 'SUBMITTED', false);
+  const voucher = await voucherOf(districtBatch);
+  const fresh = { SUBMITTED: [] as number[], VOUCHERED: [] as number[], PAID: [] as number[] };
+  for (let i = 0; i < REVIEW_POOL; i++) {
+    fresh.SUBMITTED.push(await batch(`s${i}`, 'SUBMITTED', false));
+    const vouchered = await batch(`v${i}`, 'SUBMITTED', false);
+    await voucherOf(vouchered);
+    fresh.VOUCHERED.push(vouchered);
+    fresh.PAID.push(await batch(`p${i}`, 'CONFIRMED', true));
+  }
+  return { districtBatch, voucher, fresh };
 }
 
 /** Batches per union and status: more than the calls aimed at one union. */
@@ -821,6 +1001,8 @@ beforeAll(async () => {
     await em.flush();
     const members = freshMembers.get(org.id) ?? [];
     const cards = org.tier === Tier.GRASSROOTS ? await cardObjects(org, members) : null;
+    const submissions = org.tier === Tier.GRASSROOTS ? await reviewObjects(org) : null;
+    const batches = await districtBatchObjects(org);
     targets.set(org.id, {
       org: org.id,
       tier: org.tier,
@@ -835,6 +1017,9 @@ beforeAll(async () => {
       submission: org.tier === Tier.GRASSROOTS ? await submissionOf(org) : 0,
       freshIssuedBatch: () => cards!.issued.pop()!,
       freshRequestedBatch: () => cards!.requested.pop()!,
+      freshSubmission: (status) => submissions![status].pop()!,
+      ...batches,
+      freshDistrictBatch: (kind) => batches.fresh[kind].pop()!,
     });
   }
   // An upload of each union's clerk, READY: the target of the import operations.

@@ -84,10 +84,22 @@ describe('permissions other than reviews', () => {
       Permission.MEMBER_READ,
       Permission.MESSAGE_READ,
       Permission.ENROLLMENT_READ,
+      Permission.ENROLLMENT_MONITOR,
       ENROLLMENT_REVIEW,
       INSTANT_ENROLLMENT_REVIEW,
       CARD_REVOCATION_REVIEW,
+      Permission.DISTRICT_BATCH_SUBMIT,
     ]);
+  });
+
+  it('only districts submit to the center; every tier above grassroots monitors the campaign', () => {
+    for (const tier of Object.values(Tier)) {
+      for (const role of Object.values(Role)) {
+        const p = permissionsOf(role, tier);
+        expect(p.includes(Permission.DISTRICT_BATCH_SUBMIT), `${role} ${tier}`).toBe(tier === Tier.DISTRICT && role !== Role.CLERK);
+        expect(p.includes(Permission.ENROLLMENT_MONITOR), `${role} ${tier}`).toBe(tier !== Tier.GRASSROOTS);
+      }
+    }
   });
 
   it('superiors do not edit members nor apply for their cards, but may move them between their unions', () => {

@@ -42,17 +42,16 @@ export enum Permission {
   FEE_SPLIT_SET = 'FEE_SPLIT_SET',
 }
 
-/**
- * The reviews, and the district's submission to the center (done by its reviewers, SPEC §3): each is
- * granted only at the tiers named for it (BY_TIER).
- */
+/** The reviews: each is granted only at the tiers that review that kind of submission (BY_TIER). */
 export const REVIEW_PERMISSIONS: readonly Permission[] = [
   Permission.ENROLLMENT_REVIEW,
   Permission.INSTANT_ENROLLMENT_REVIEW,
   Permission.CARD_REVOCATION_REVIEW,
   Permission.DISTRICT_BATCH_REVIEW,
-  Permission.DISTRICT_BATCH_SUBMIT,
 ];
+
+/** Granted only at the tiers named for each: the reviews, and the district's submission to the center (its reviewers do it, SPEC §3). */
+const TIER_NAMED: readonly Permission[] = [...REVIEW_PERMISSIONS, Permission.DISTRICT_BATCH_SUBMIT];
 
 registerEnumType(Permission, { name: 'Permission' });
 registerEnumType(Role, { name: 'Role' });
@@ -84,13 +83,13 @@ const BY_ROLE: Record<Role, Permission[]> = {
     Permission.MESSAGE_READ,
     Permission.ENROLLMENT_READ,
     Permission.ENROLLMENT_MONITOR,
-    ...REVIEW_PERMISSIONS,
+    ...TIER_NAMED,
   ],
   [Role.ADMIN]: Object.values(Permission),
 };
 
-/** Everything but the reviews: a review is never granted by omission, only by name at its tier. */
-const NOT_REVIEW = Object.values(Permission).filter((p) => !REVIEW_PERMISSIONS.includes(p));
+/** Everything but the tier-named: a review is never granted by omission, only by name at its tier. */
+const NOT_REVIEW = Object.values(Permission).filter((p) => !TIER_NAMED.includes(p));
 const except = (...denied: Permission[]) => NOT_REVIEW.filter((p) => !denied.includes(p));
 /** What only the union that keeps the members does. */
 const GRASSROOTS_WORK = [Permission.MEMBER_WRITE, Permission.CARD_APPLY, Permission.ENROLLMENT_APPLY];
