@@ -86,7 +86,8 @@ export async function checkVoucherFile(bytes: Uint8Array, limits: VoucherLimits 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const PDF_HEADER = Buffer.from('%PDF-');
 
-function sniff(bytes: Uint8Array): VoucherKind {
+/** The type a voucher claims by its first bytes (UNSUPPORTED_TYPE for any other). */
+export function sniff(bytes: Uint8Array): VoucherKind {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'JPEG';
   if (PNG_SIGNATURE.every((byte, i) => bytes[i] === byte)) return 'PNG';
   // Acrobat and pdf.js accept the header anywhere in the first 1024 bytes, so we do too.

@@ -15,7 +15,8 @@ import { Tier } from '../../org-scope/tier.js';
 import { normalizeMobile } from '../../domain/mobile.js';
 import { DISTRICT_BATCH_MACHINE, DistrictBatchStatus, VOUCHER_STATES } from '../../domain/district-batch-states.js';
 import { ENROLLMENT_SUBMISSION_MACHINE, EnrollmentSubmissionEvent, EnrollmentSubmissionStatus } from '../../domain/enrollment-submission-states.js';
-import { checkVoucherFile, VOUCHER_LIMITS, VoucherFileError } from '../../documents/voucher-file.js';
+import { VOUCHER_LIMITS, VoucherFileError } from '../../documents/voucher-file.js';
+import { checkVoucherIsolated } from '../../documents/voucher-check.js';
 import type { ProtectionService } from '../protection/protection.service.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { DistrictBatch, DistrictBatchVoucher } from './district-batch.entity.js';
@@ -278,12 +279,12 @@ export class DistrictBatchService {
 
   /**
    * 上传缴费凭证: attaches a file to the district's own batch while the center has not finished with it and
-   * the vouchers are not yet submitted. The file is checked by its content before any database work.
+   * the vouchers are not yet submitted. The file is checked by its content (in a worker thread) before any database work.
    */
   async uploadVoucher(ctx: AuthedContext, batchId: number, file: { fileName: string; bytes: Buffer }): Promise<VoucherRow> {
     let checked;
     try {
-      checked = await checkVoucherFile(file.bytes);
+      checked = await checkVoucherIsolated(file.bytes);
     } catch (e) {
       if (e instanceof VoucherFileError) throw this.refusal(ctx, e);
       throw e;
