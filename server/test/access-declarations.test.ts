@@ -52,6 +52,7 @@ describe('access declarations', async () => {
             organizations: {} as never,
             clock: {} as never,
             notices: {} as never,
+            districtBatches: {} as never,
           },
           () => Promise.reject(new Error('not called')),
         );
