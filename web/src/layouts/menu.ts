@@ -50,6 +50,7 @@ const changePassword = item('changePassword', 'vpn_key', 'change-password');
 const memberInfo = item('memberInfo', 'badge', 'members');
 const enterprises = item('enterprises', 'business', 'enterprises');
 const enrollmentReview = item('enrollmentReview', 'list', 'enrollment-review');
+const enrollmentMonitor = item('enrollmentMonitor', 'monitoring', 'enrollment-monitor');
 /** Superior unions read the rolls of the grassroots unions below them (and transfer members between them). */
 const superiorMembers = group('memberManagement', 'groups', [memberInfo]);
 
@@ -66,14 +67,15 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       item('enrollmentQuery', 'list', 'enrollment-query'),
     ]),
   ],
-  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [enrollmentReview])],
+  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [enrollmentReview, enrollmentMonitor])],
   DISTRICT: [
     superiorMembers,
     group('cardSystem', 'credit_card', [
       enrollmentReview,
       item('cardBatchRevocationReview', 'list', 'card-batch-revocation-review'),
       item('instantEnrollmentReview', 'list', 'instant-enrollment-review'),
-      item('enrollmentBatches', 'list', 'enrollment-batches'),
+      item('enrollmentBatches', 'list', 'district-batches'),
+      enrollmentMonitor,
       item('feeSettings', 'list', 'fee-settings'),
       item('benefitQuery', 'list', 'benefit-query'),
       item('coverageQuery', 'list', 'coverage-query'),
@@ -83,8 +85,8 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
     superiorMembers,
     group('serviceCenter', 'account_balance', [
       item('plansAndYears', 'list', 'plans-and-years'),
-      item('batchIntake', 'list', 'batch-intake'),
-      item('cityMonitoring', 'list', 'city-monitoring'),
+      item('batchIntake', 'list', 'center-batches'),
+      item('cityMonitoring', 'monitoring', 'enrollment-monitor'),
       item('benefitPayments', 'list', 'benefit-payments'),
     ]),
   ],

@@ -31,19 +31,24 @@ export const PAGE_ACCESS = {
   // 参保信息查询: the union's submissions, and one of them.
   'enrollment-query': 'ENROLLMENT_READ',
   'enrollment-submission': 'ENROLLMENT_READ',
-  // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
+  // 集中参保审核: secondary and district reviewers (the district also submits its 待提交参保列表 to the center).
   'enrollment-review': 'ENROLLMENT_REVIEW',
+  // 参保批次管理 and one batch's 缴费凭证管理: the district's.
+  'district-batches': 'DISTRICT_BATCH_SUBMIT',
+  'district-batch': 'DISTRICT_BATCH_SUBMIT',
+  // 集中参保实时监控: every tier above grassroots, of its subtree.
+  'enrollment-monitor': 'ENROLLMENT_MONITOR',
+  // 批次受理: the service center's inbox of district batches.
+  'center-batches': 'DISTRICT_BATCH_REVIEW',
+  // Not built yet. Review pages sit behind the review permission of the same kind (held by tier: server/src/auth/permissions.ts).
   'card-batch-revocation-review': 'CARD_REVOCATION_REVIEW',
   'instant-enrollment-review': 'INSTANT_ENROLLMENT_REVIEW',
-  'enrollment-batches': null,
   // 保障金额设置: a district splits its fees (FEE_SPLIT_SET is granted at districts only).
   'fee-settings': 'FEE_SPLIT_SET',
   'benefit-query': null,
   'coverage-query': null,
   // 保障计划与年度设置: the service center's.
   'plans-and-years': 'PROTECTION_PLAN_MANAGE',
-  'batch-intake': 'DISTRICT_BATCH_REVIEW',
-  'city-monitoring': null,
   'benefit-payments': null,
 } as const satisfies Record<string, Permission | null>;
 

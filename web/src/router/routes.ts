@@ -115,6 +115,32 @@ export const routes: RouteRecordRaw[] = [
         ],
       },
       {
+        // 集中参保审核: 待审批参保列表, or (`?tab=ready`) 待提交参保列表; the filters in the address.
+        path: 'enrollment-review',
+        name: 'enrollment-review',
+        component: () => import('../features/review/pages/EnrollmentReviewPage.vue'),
+      },
+      {
+        // 参保批次管理, and one batch's 缴费凭证管理.
+        path: 'district-batches',
+        children: [
+          { path: '', name: 'district-batches', component: () => import('../features/review/pages/DistrictBatchesPage.vue') },
+          { path: ':id', name: 'district-batch', component: () => import('../features/review/pages/DistrictBatchPage.vue') },
+        ],
+      },
+      {
+        // 集中参保实时监控 (`?year=`), refreshing by itself.
+        path: 'enrollment-monitor',
+        name: 'enrollment-monitor',
+        component: () => import('../features/review/pages/EnrollmentMonitorPage.vue'),
+      },
+      {
+        // 批次受理: the center's inbox of district batches; `?status=` one state.
+        path: 'center-batches',
+        name: 'center-batches',
+        component: () => import('../features/review/pages/CenterBatchesPage.vue'),
+      },
+      {
         // 保障计划 or (`?tab=years`) 保障年度.
         path: 'plans-and-years',
         name: 'plans-and-years',

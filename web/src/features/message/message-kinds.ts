@@ -13,6 +13,12 @@ const MESSAGE_PAGES: Record<MessageKind, { name: PageName; query?: Record<string
   CARD_REVOCATION_REQUESTED: { name: 'card-batch-revocation-review' },
   CARD_REVOCATION_APPROVED: { name: 'card-queue' },
   CARD_REVOCATION_REFUSED: { name: 'card-batches' },
+  ENROLLMENT_RETURNED: { name: 'enrollment-query' },
+  ENROLLMENT_MEMBERS_REJECTED: { name: 'enrollment-query' },
+  ENROLLMENT_VOID: { name: 'enrollment-query' },
+  WINDOW_CLOSING: { name: 'home' },
+  DISTRICT_BATCH_COMPLETED: { name: 'district-batches' },
+  DISTRICT_BATCH_RETURNED: { name: 'district-batches' },
 };
 
 export function messagePage(kind: MessageKind, permissions: readonly Permission[]): { name: PageName; query?: Record<string, string> } | null {

@@ -49,7 +49,7 @@ describe('tier menus', () => {
       ['card-batch-revocation-review', 'CARD_REVOCATION_REVIEW'],
       ['instant-enrollment-review', 'INSTANT_ENROLLMENT_REVIEW'],
     ]);
-    expect(reviews('CENTER')).toEqual([['batch-intake', 'DISTRICT_BATCH_REVIEW']]);
+    expect(reviews('CENTER')).toEqual([['center-batches', 'DISTRICT_BATCH_REVIEW']]);
   });
 
   it('has a Chinese label for every entry of every tier', () => {

@@ -1,0 +1,41 @@
+import { useQuasar } from 'quasar';
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { downloadFile } from '../../components/download-file';
+
+/** The files of a district batch outside GraphQL (server/src/http/file-routes.ts). */
+export const districtNoticeUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/notice.pdf`;
+export const districtStatisticsUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/statistics.xlsx`;
+export const voucherUploadUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/vouchers`;
+export const voucherUrl = (id: string, voucherId: string) => `/api/district-batches/${encodeURIComponent(id)}/vouchers/${encodeURIComponent(voucherId)}`;
+
+/** The status filter's values, in the order a batch moves. */
+export const DISTRICT_BATCH_STATES = ['SUBMITTED', 'CONFIRMED', 'COMPLETED', 'RETURNED'] as const;
+export const DISTRICT_BATCH_TONES = { SUBMITTED: 'grey-7', CONFIRMED: 'info', COMPLETED: 'positive', RETURNED: 'negative' } as const;
+
+/** Downloads one of a batch's files, saying what came of it; `busy` names the one on its way. */
+export function useBatchDownload() {
+  const { t, locale } = useI18n();
+  const $q = useQuasar();
+  const busy = ref<string | null>(null);
+
+  async function download(url: string, fallbackName: string): Promise<void> {
+    if (busy.value) return;
+    busy.value = url;
+    try {
+      const answer = await downloadFile(url, { headers: { 'accept-language': locale.value } }, fallbackName);
+      if (answer.kind === 'saved') $q.notify({ type: 'positive', message: t('districtBatch.saved', { fileName: answer.fileName }) });
+      else $q.notify({ type: 'warning', message: answer.kind === 'refused' ? answer.message : t('districtBatch.downloadFailed') });
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return {
+    busy,
+    download,
+    notice: (batch: { id: string; batchNo: string }) => download(districtNoticeUrl(batch.id), `${batch.batchNo}.pdf`),
+    statistics: (batch: { id: string; batchNo: string }) => download(districtStatisticsUrl(batch.id), `${batch.batchNo}.xlsx`),
+    voucher: (batchId: string, voucher: { id: string; fileName: string }) => download(voucherUrl(batchId, voucher.id), voucher.fileName),
+  };
+}
