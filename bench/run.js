@@ -1,10 +1,10 @@
-// npm run bench [-- startup|import|members|export|attack|xlsx|cards|reads|enrollment|statistics]: runs the named benchmarks (default: all) against the built server.
+// npm run bench [-- startup|import|members|export|attack|xlsx|cards|reads|enrollment|statistics|campaign]: runs the named benchmarks (default: all) against the built server.
 // Each runs in its own process, so its exit code (1: a target missed, see lib/report.js) is its own and a
 // failing or crashing bench does not stop the others; the run exits 1 at the end if any failed.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const all = ['startup', 'import', 'members', 'export', 'attack', 'xlsx', 'cards', 'reads', 'enrollment', 'statistics'];
+const all = ['startup', 'import', 'members', 'export', 'attack', 'xlsx', 'cards', 'reads', 'enrollment', 'statistics', 'campaign'];
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !all.includes(a));
 if (unknown.length) {
