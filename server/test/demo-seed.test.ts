@@ -180,23 +180,24 @@ describe('demo cards', () => {
 
 describe('demo enrollment', () => {
   const OVERVIEW = `{ enrollmentOverview(year: 2025) { submitted eligibleMemberCard eligibleSocialSecurityCard planId batchNo version } }`;
+  const SS_UNIONS = ['xuhui-gr2', 'jianjiao-gr1', 'xuhui-gr1', 'ljz-finance'];
 
-  it('two unions enrolled through the social-security-card channel, as the registry answered; the others have not started', async () => {
+  it('five unions submitted, as the registry answered; the campaign shows every state; 建朗 has not started', async () => {
     const center = await s.as('center');
-    const submissions = (
-      await center.ok(
-        `{ enrollmentSubmissions(year: 2025) { nodes { id channel status memberCount batchNo organization { name } timeline { event actor } } } }`,
-      )
-    ).enrollmentSubmissions.nodes;
+    const submissions = (await center.ok(`{ enrollmentSubmissions(year: 2025) { nodes { id channel status memberCount batchNo organization { name } } } }`))
+      .enrollmentSubmissions.nodes;
     expect(
       submissions.map((x: { organization: { name: string }; channel: string; status: string }) => [x.organization.name, x.channel, x.status]).sort(),
     ).toEqual(
       [
         ['上海漕河泾科技服务有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
-        ['上海城建隧道工程有限公司工会', 'SOCIAL_SECURITY_CARD', 'PENDING_REVIEW'],
+        ['上海徐家汇商城有限公司工会', 'SOCIAL_SECURITY_CARD', 'APPROVED'],
+        ['上海陆家嘴金融服务有限公司工会', 'SOCIAL_SECURITY_CARD', 'CONFIRMED'],
+        ['上海城建隧道工程有限公司工会', 'SOCIAL_SECURITY_CARD', 'COMPLETED'],
+        ['上海张江软件园发展有限公司工会', 'MEMBER_CARD', 'RETURNED'],
       ].sort(),
     );
-    for (const username of ['xuhui-gr2', 'jianjiao-gr1']) {
+    for (const username of SS_UNIONS) {
       const clerk = await s.as(username);
       const checks = await s.orm.em
         .getConnection()
@@ -216,7 +217,9 @@ describe('demo enrollment', () => {
       }
       const ready = checks.filter((c) => c.status === 'READY').length;
       const mine = (await clerk.ok(`{ enrollmentSubmissions(year: 2025) { nodes { memberCount timeline { event actor } } } }`)).enrollmentSubmissions.nodes;
-      expect(mine).toEqual([{ memberCount: ready, timeline: [{ event: 'CREATE', actor: username }] }]);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].memberCount).toBe(ready);
+      expect(mine[0].timeline[0]).toEqual({ event: 'CREATE', actor: username });
       expect((await clerk.ok(OVERVIEW)).enrollmentOverview).toMatchObject({
         submitted: ready,
         planId: '1',
@@ -228,8 +231,64 @@ describe('demo enrollment', () => {
       const text = (await readPdf(Buffer.from(await notice.arrayBuffer()))).pages.join('').replace(/\s+/g, '');
       for (const part of [String(ready), '2024年12月25日', 'A类会员专享基本保障']) expect(text).toContain(part);
     }
-    for (const username of ['jianlang', 'xuhui-gr1', 'zhangjiang', 'ljz-finance']) {
-      expect((await (await s.as(username)).ok(OVERVIEW)).enrollmentOverview, username).toMatchObject({ submitted: 0, planId: null, version: 0 });
+    // 张江's card holders were returned to it with the reviewer's reason: free to submit again.
+    const zhangjiang = await s.as('zhangjiang');
+    const [returned] = (await zhangjiang.ok(`{ enrollmentSubmissions(year: 2025) { nodes { returnReason timeline { event actor } } } }`)).enrollmentSubmissions
+      .nodes;
+    expect(returned.returnReason).toContain('撤销');
+    expect(returned.timeline.map((t: { event: string; actor: string }) => [t.event, t.actor])).toEqual([
+      ['CREATE', 'zhangjiang'],
+      ['RETURN', 'pudong-reviewer'],
+    ]);
+    expect((await zhangjiang.ok(OVERVIEW)).enrollmentOverview.eligibleMemberCard).toBeGreaterThan(0);
+    expect((await (await s.as('jianlang')).ok(OVERVIEW)).enrollmentOverview).toMatchObject({ submitted: 0, planId: null, version: 0 });
+
+    // The city's monitor, from the maintained counters: one union in each standing but VOID.
+    expect((await center.ok(`{ enrollmentMonitor(year: 2025) { unions notStarted pending returned submitted voided } }`)).enrollmentMonitor).toEqual({
+      unions: 6,
+      notStarted: 1,
+      pending: 1,
+      returned: 1,
+      submitted: 3,
+      voided: 0,
+    });
+  });
+
+  it('the districts’ batches: 建设交通’s completed (its members covered), 浦东’s sent back once and then confirmed, 徐汇’s ready list waiting', async () => {
+    const BATCHES = `{ centerBatches(year: 2025) { nodes { id batchNo status memberCount feeFen cityFen districtFen grassrootsFen returnReason confirmedAt completedAt vouchersSubmittedAt
+                        vouchers { contentType } } } }`;
+    const batches = (await (await s.as('center-operator')).ok(BATCHES)).centerBatches.nodes;
+    const districts = await s.orm.em
+      .getConnection()
+      .execute<{ id: string; name: string }[]>(`select b.id::text, o.name from district_batch b join organization o on o.id = b.organization_id`);
+    const districtOf = new Map(districts.map((d) => [d.id, d.name]));
+    expect(batches.map((b: { id: string; status: string }) => [districtOf.get(b.id), b.status]).sort()).toEqual(
+      [
+        ['建设交通工会', 'COMPLETED'],
+        ['浦东新区总工会', 'CONFIRMED'],
+        ['浦东新区总工会', 'RETURNED'],
+      ].sort(),
+    );
+    for (const b of batches) {
+      // Each batch's split adds up to its fee, and every one was paid with a PDF receipt.
+      expect(b.cityFen + b.districtFen + b.grassrootsFen).toBe(b.feeFen);
+      expect(b.feeFen).toBe(b.memberCount * 2600);
+      expect(b.vouchers.map((v: { contentType: string }) => v.contentType)).toEqual(['application/pdf']);
+      expect(b.vouchersSubmittedAt).not.toBeNull();
     }
+    const byStatus = Object.fromEntries(batches.map((b: { status: string }) => [b.status, b]));
+    expect(byStatus.RETURNED.returnReason).toContain('金额');
+    expect(byStatus.CONFIRMED.confirmedAt).not.toBeNull();
+    expect(byStatus.COMPLETED.completedAt).not.toBeNull();
+
+    const jianjiao = await s.as('jianjiao');
+    const covered = (await jianjiao.ok(`{ coverage(year: 2025, pageSize: 100) { totalCount nodes { coverageStart coverageEnd } } }`)).coverage;
+    expect(covered.totalCount).toBe(byStatus.COMPLETED.memberCount);
+    expect(new Set(covered.nodes.map((c: { coverageStart: string; coverageEnd: string }) => `${c.coverageStart}..${c.coverageEnd}`))).toEqual(
+      new Set(['2025-01-01..2025-12-31']),
+    );
+    expect((await (await s.as('xuhui')).ok(`{ coverage(year: 2025) { totalCount } }`)).coverage.totalCount).toBe(0);
+    const ready = (await (await s.as('xuhui')).ok(`{ readyList(year: 2025) { totalCount } }`)).readyList;
+    expect(ready.totalCount).toBe(1);
   });
 });

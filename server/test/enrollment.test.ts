@@ -365,11 +365,14 @@ describe('submitting', () => {
       .enrollmentSubmissions;
     expect(mine.totalCount).toBe(1);
     const district = (await (await s.as('pudong')).ok<{ enrollmentSubmissions: { nodes: { id: string }[] } }>(LIST)).enrollmentSubmissions;
-    expect(district.nodes.map((n) => n.id)).toEqual([mine.nodes[0].id]);
+    // 浦东 sees its unions' submissions: this one and the demo's (张江, 陆家嘴金融).
+    const pudongIds = await sql<{ id: string }>(`select s.id::text from enrollment_submission s where s.org_path like '/1/2/%' order by s.id`);
+    expect(district.nodes.map((n) => n.id).sort()).toEqual(pudongIds.map((r) => r.id).sort());
+    expect(district.nodes.map((n) => n.id)).toContain(mine.nodes[0].id);
     const other = await s.as('xuhui');
-    // 徐汇 sees its own union's (seeded) submission, never 浦东's.
+    // 徐汇 sees its own unions' (seeded) submissions, never 浦东's.
     const theirs = (await other.ok<{ enrollmentSubmissions: { nodes: { id: string; organization: { name: string } }[] } }>(LIST)).enrollmentSubmissions.nodes;
-    expect(theirs.map((n) => n.organization.name)).toEqual(['上海漕河泾科技服务有限公司工会']);
+    expect(theirs.map((n) => n.organization.name).sort()).toEqual(['上海徐家汇商城有限公司工会', '上海漕河泾科技服务有限公司工会'].sort());
     const ONE = `query($id: ID!) { enrollmentSubmission(id: $id) { memberCount members(pageSize: 100) { totalCount nodes { name } } timeline { to event } } }`;
     const one = (
       await jianlang.ok<{ enrollmentSubmission: { memberCount: number; members: { totalCount: number }; timeline: { to: string; event: string }[] } }>(ONE, {
@@ -396,8 +399,13 @@ describe('submitting', () => {
     const o = await overview(jianlang);
     const [union] = await sql<{ name: string }>(`select o.name from organization o join account a on a.organization_id = o.id where a.username = 'jianlang'`);
     for (const part of [union.name, '2025', String(o.submitted), '2024年12月25日', 'A类会员专享基本保障']) expect(text).toContain(part);
-    // Another union has no notice; a district has no such download at all.
-    expect((await fetch(url, { headers: { cookie: (await s.as('xuhui-gr1')).cookie! } })).status).toBe(404);
+    // Another union gets its own notice, never this one; without one (none stored yet) it gets 404; a district has no such download at all.
+    const otherClerk = { headers: { cookie: (await s.as('xuhui-gr1')).cookie! } };
+    const theirs = await fetch(url, otherClerk);
+    expect(theirs.status).toBe(200);
+    expect((await readPdf(Buffer.from(await theirs.arrayBuffer()))).pages.join('')).not.toContain(union.name);
+    await sql(`delete from enrollment_notice where organization_id = (select organization_id from account where username = 'xuhui-gr1')`);
+    expect((await fetch(url, otherClerk)).status).toBe(404);
     expect((await fetch(url, { headers: { cookie: (await s.as('pudong')).cookie! } })).status).toBe(403);
   });
 

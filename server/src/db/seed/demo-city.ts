@@ -1,5 +1,6 @@
 import { seedProtection } from './demo-protection.js';
 import { seedEnrollment } from './demo-enrollment.js';
+import { seedCampaign } from './demo-campaign.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Clock } from '../../common/clock.js';
 import type { PiiCipher } from '../../pii/pii-cipher.js';
@@ -163,6 +164,7 @@ export async function seedDemoCity(orm: MikroORM, { clock, cipher }: SeedDeps): 
     const { plan, year } = await seedProtection(tx, byKey.get('center')!, now);
     await seedEnrollment(tx, byKey, cipher, plan, year);
   });
+  await seedCampaign(orm);
   return true;
 }
 
