@@ -13,7 +13,9 @@ import { launchServer, type RunningServer } from './support/start-server';
  * normal + employed members are READY, and the clerk ticks and submits them. 参保信息查询 then shows both
  * submissions. This file's server is its own, on Friday 2024-11-15 (inside the grassroots window
  * 2024-10-08..12-25): the registry's simulator answers one working day later, refuses no call, and its
- * job asks every second, so Monday's answers are there within seconds of the restart.
+ * job asks every second, so Monday's answers are there within seconds of the restart. Last, the clock
+ * moves to 2024-12-27 (the districts' window): 徐汇 sends its reviewed list to the center as a batch, and
+ * the review pages of the district and the center are laid out at 390 and 1440 px.
  */
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 /** What a page shows after a request or two (and a notice rendered by a job) comes within seconds. */
@@ -268,6 +270,57 @@ describe('centralized enrollment of a grassroots union (walkthrough steps 2-3)',
       expect(await pageScrollsSideways(page), `a submission at ${width}`).toBe(false);
       await shoot(page, `${width}-enrollment-submission.png`);
       await page.context().close();
+    });
+  }
+});
+
+describe('the review pages of a district and of the service center, on 2024-12-27 (inside the districts window)', () => {
+  beforeAll(async () => {
+    await server.restart({ APP_TODAY: '2024-12-27' });
+  });
+
+  it("has 徐汇's reviewer approve 钱经办's submission and submit the district's list, so the batch lists have a batch", async () => {
+    const page = await signIn(browser, 'xuhui-reviewer', DEMO_PASSWORD, server.baseUrl);
+    await page.goto('/enrollment-review');
+    const pending = page.getByTestId('review-pending');
+    await rowsOf(pending).first().locator('.q-checkbox').click();
+    await page.getByTestId('review-approve').click();
+    await expect.poll(() => rowsOf(pending).locator('.q-checkbox').count(), SOON).toBe(0);
+    await page.getByTestId('review-tab-ready').click();
+    await rowsOf(page.getByTestId('review-ready')).first().waitFor();
+    await page.getByTestId('review-submit-list').click();
+    const dialog = page.getByTestId('submit-batch-dialog');
+    await dialog.getByTestId('submit-batch-name').fill('徐汇审核员');
+    await dialog.getByTestId('submit-batch-phone').fill('13800138000');
+    await dialog.getByTestId('submit-batch-email').fill('xuhui@example.com');
+    await dialog.getByTestId('submit-batch-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.goto('/district-batches');
+    await rowsOf(page.getByTestId('district-batches')).first().getByTestId('district-batch-notice').waitFor();
+    await page.context().close();
+  });
+
+  for (const [width, height] of [
+    [390, 844],
+    [1440, 900],
+  ] as const) {
+    it(`lays the review pages out at ${width} px without the page scrolling sideways`, async () => {
+      for (const [username, path, ready, name] of [
+        // The list went to the center as a batch: the review page is empty again, the batch lists show it.
+        ['xuhui-reviewer', '/enrollment-review', (page: Page) => page.getByTestId('review-pending'), 'enrollment-review'],
+        ['xuhui-reviewer', '/district-batches', (page: Page) => rowsOf(page.getByTestId('district-batches')).first(), 'district-batches'],
+        ['xuhui', '/enrollment-monitor', (page: Page) => page.getByTestId('monitor-unions'), 'enrollment-monitor'],
+        ['center-operator', '/center-batches', (page: Page) => rowsOf(page.getByTestId('center-batches')).first(), 'center-batches'],
+      ] as const) {
+        const page = await signIn(browser, username, DEMO_PASSWORD, server.baseUrl);
+        await page.setViewportSize({ width, height });
+        await page.goto(path);
+        await ready(page).waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await pageScrollsSideways(page), `${path} as ${username} at ${width}`).toBe(false);
+        await shoot(page, `${width}-${name}.png`);
+        await page.context().close();
+      }
     });
   }
 });

@@ -1,4 +1,37 @@
-import { graphql } from '../../gql';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import type { DistrictBatchFieldsFragment } from '../../gql/graphql';
+
+/**
+ * A district batch as every review page shows it: the lists' columns, the detail's header and what a
+ * decision on it (submit, confirm, complete, return, 保存提交) answers with, so each answer carries the
+ * same fields the pages read. Masked: read it with `getFragmentData(DistrictBatchFields, batch)`.
+ */
+export const DistrictBatchFields = graphql(`
+  fragment DistrictBatchFields on DistrictBatchType {
+    id
+    batchNo
+    year
+    status
+    version
+    memberCount
+    feeFen
+    handlerName
+    handlerPhone
+    submittedAt
+    updatedAt
+    confirmedAt
+    completedAt
+    returnReason
+    vouchersUploadedAt
+    vouchersSubmittedAt
+  }
+`);
+
+/** A batch as its document asked for it, with its DistrictBatchFields read out beside the rest. */
+export type WithBatchFields<T> = Omit<T, ' $fragmentRefs'> & DistrictBatchFieldsFragment;
+export function withBatchFields<T extends FragmentType<typeof DistrictBatchFields>>(batch: T): WithBatchFields<T> {
+  return { ...batch, ...getFragmentData(DistrictBatchFields, batch) };
+}
 
 /** The review mutations the review pages share; each answers a refusal as ErrorResult (and VersionConflict). */
 export const ApproveSubmissions = graphql(`
@@ -95,8 +128,7 @@ export const SubmitDistrictBatch = graphql(`
       __typename
       ... on DistrictBatchSubmitted {
         batch {
-          id
-          batchNo
+          ...DistrictBatchFields
         }
       }
       ... on ErrorResult {
@@ -120,10 +152,7 @@ export const SubmitVouchers = graphql(`
       __typename
       ... on DistrictBatchPayload {
         batch {
-          id
-          status
-          version
-          vouchersSubmittedAt
+          ...DistrictBatchFields
         }
       }
       ... on ErrorResult {
@@ -143,10 +172,7 @@ export const ConfirmDistrictBatch = graphql(`
       __typename
       ... on DistrictBatchPayload {
         batch {
-          id
-          batchNo
-          status
-          version
+          ...DistrictBatchFields
         }
       }
       ... on ErrorResult {
@@ -166,10 +192,7 @@ export const CompleteDistrictBatch = graphql(`
       __typename
       ... on DistrictBatchPayload {
         batch {
-          id
-          batchNo
-          status
-          version
+          ...DistrictBatchFields
         }
       }
       ... on ErrorResult {
@@ -189,10 +212,7 @@ export const ReturnDistrictBatch = graphql(`
       __typename
       ... on DistrictBatchPayload {
         batch {
-          id
-          batchNo
-          status
-          version
+          ...DistrictBatchFields
         }
       }
       ... on ErrorResult {
