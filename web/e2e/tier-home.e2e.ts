@@ -43,7 +43,16 @@ describe('home page per tier', () => {
 
     expect(await page.getByTestId('side-menu').getAttribute('data-menu-tier')).toBe('DISTRICT');
     // Superiors read the rolls of the unions below them; enterprises are kept, and cards applied for, by grassroots unions.
-    expect(await menuLabels(page)).toEqual(['业务工作台', '会员信息', '集中参保审核', '撤销办卡批次审核', '参保批次管理', '集中参保实时监控', '修改密码']);
+    expect(await menuLabels(page)).toEqual([
+      '业务工作台',
+      '会员信息',
+      '集中参保审核',
+      '撤销办卡批次审核',
+      '参保批次管理',
+      '集中参保实时监控',
+      '保障信息查询',
+      '修改密码',
+    ]);
     await expect(page.getByTestId('header-organization').textContent()).resolves.toContain('区局(产业)工会');
     await expect(page.getByTestId('organization-name').textContent()).resolves.toBe('浦东新区总工会');
     const cardTitle = page.getByTestId('organization-card-title');

@@ -1030,6 +1030,18 @@ const en: MessageSchema = {
     vouchers: 'Vouchers',
     noVouchers: 'None',
   },
+  coverage: {
+    title: 'Coverage lookup',
+    union: 'Union',
+    allUnions: 'All unions',
+    memberNo: 'Member no.',
+    name: 'Name',
+    idNumber: 'ID number',
+    year: 'Coverage year',
+    period: 'Coverage period',
+    periodValue: '{start} to {end}',
+    batch: 'Enrollment batch',
+  },
   todos: {
     title: 'To-do',
     empty: 'Nothing to do',

@@ -1033,6 +1033,18 @@ const zhCN = {
     vouchers: '缴费凭证',
     noVouchers: '未上传',
   },
+  coverage: {
+    title: '保障信息查询',
+    union: '所属工会',
+    allUnions: '全部工会',
+    memberNo: '会员编号',
+    name: '姓名',
+    idNumber: '证件号码',
+    year: '保障年度',
+    period: '保障期间',
+    periodValue: '{start} 至 {end}',
+    batch: '参保批次',
+  },
   todos: {
     title: '待办事项',
     empty: '暂无待办事项',

@@ -51,6 +51,7 @@ const memberInfo = item('memberInfo', 'badge', 'members');
 const enterprises = item('enterprises', 'business', 'enterprises');
 const enrollmentReview = item('enrollmentReview', 'list', 'enrollment-review');
 const enrollmentMonitor = item('enrollmentMonitor', 'monitoring', 'enrollment-monitor');
+const coverageQuery = item('coverageQuery', 'list', 'coverage-query');
 /** Superior unions read the rolls of the grassroots unions below them (and transfer members between them). */
 const superiorMembers = group('memberManagement', 'groups', [memberInfo]);
 
@@ -67,7 +68,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       item('enrollmentQuery', 'list', 'enrollment-query'),
     ]),
   ],
-  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [enrollmentReview, enrollmentMonitor])],
+  SECONDARY: [superiorMembers, group('cardSystem', 'credit_card', [enrollmentReview, enrollmentMonitor, coverageQuery])],
   DISTRICT: [
     superiorMembers,
     group('cardSystem', 'credit_card', [
@@ -78,7 +79,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       enrollmentMonitor,
       item('feeSettings', 'list', 'fee-settings'),
       item('benefitQuery', 'list', 'benefit-query'),
-      item('coverageQuery', 'list', 'coverage-query'),
+      coverageQuery,
     ]),
   ],
   CENTER: [
@@ -88,6 +89,7 @@ const tierMenus: Record<Tier, MenuEntry[]> = {
       item('batchIntake', 'list', 'center-batches'),
       item('cityMonitoring', 'monitoring', 'enrollment-monitor'),
       item('benefitPayments', 'list', 'benefit-payments'),
+      coverageQuery,
     ]),
   ],
 };

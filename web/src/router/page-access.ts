@@ -46,7 +46,8 @@ export const PAGE_ACCESS = {
   // 保障金额设置: a district splits its fees (FEE_SPLIT_SET is granted at districts only).
   'fee-settings': 'FEE_SPLIT_SET',
   'benefit-query': null,
-  'coverage-query': null,
+  // 保障信息查询: who is covered in the caller's subtree (the server's `coverage` asks ENROLLMENT_READ, held at every tier).
+  'coverage-query': 'ENROLLMENT_READ',
   // 保障计划与年度设置: the service center's.
   'plans-and-years': 'PROTECTION_PLAN_MANAGE',
   'benefit-payments': null,

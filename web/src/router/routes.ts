@@ -141,6 +141,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../features/review/pages/CenterBatchesPage.vue'),
       },
       {
+        // 保障信息查询: `?year=` (by default the newest), `?org=` one grassroots union.
+        path: 'coverage',
+        name: 'coverage-query',
+        component: () => import('../features/review/pages/CoveragePage.vue'),
+      },
+      {
         // 保障计划 or (`?tab=years`) 保障年度.
         path: 'plans-and-years',
         name: 'plans-and-years',

@@ -32,8 +32,19 @@ describe('tier menus', () => {
   });
 
   it('gives secondary unions the enrollment review and the center its own desk', () => {
-    expect(labels(tierMenu('SECONDARY')).map(translate)).toContain('集中参保审核');
-    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(expect.arrayContaining(['保障计划与年度设置', '批次受理', '全市监控', '给付信息']));
+    expect(labels(tierMenu('SECONDARY')).map(translate)).toEqual(expect.arrayContaining(['集中参保审核', '保障信息查询']));
+    expect(labels(tierMenu('CENTER')).map(translate)).toEqual(
+      expect.arrayContaining(['保障计划与年度设置', '批次受理', '全市监控', '给付信息', '保障信息查询']),
+    );
+  });
+
+  it('shows 保障信息查询 to every superior tier holding ENROLLMENT_READ, as the server’s coverage query asks', () => {
+    expect(PAGE_ACCESS['coverage-query']).toBe('ENROLLMENT_READ');
+    for (const tier of ['SECONDARY', 'DISTRICT', 'CENTER'] as const) {
+      const menu = visibleMenu(tier, ['ORGANIZATION_READ', 'ENROLLMENT_READ']);
+      expect(labels(menu).map(translate), tier).toEqual(['业务工作台', tier === 'CENTER' ? '职保中心业务' : '会员服务卡管理系统', '保障信息查询', '修改密码']);
+    }
+    expect(labels(visibleMenu('DISTRICT', ['ORGANIZATION_READ', 'MEMBER_READ']))).not.toContain('menu.coverageQuery');
   });
 
   it('puts each review page behind the review permission the server grants at that tier', () => {
