@@ -27,6 +27,7 @@ export interface CoverageRow {
   coverageStart: string;
   coverageEnd: string;
   districtBatchId: number;
+  batchNo: string;
 }
 
 /** What each of the center's moves does to the submissions of the batch. */
@@ -170,26 +171,25 @@ export class CenterService {
     const where = ['c.org_path like $1'];
     if (filter.year != null) where.push(`c.year = ${params.add(filter.year)}`);
     if (filter.organizationId != null) where.push(`c.organization_id = ${params.add(filter.organizationId)}`);
-    const page = await readSqlPage<MemberRow & { year: number; planId: number; coverageStart: string; coverageEnd: string; districtBatchId: number }>(
-      ctx,
-      pageArgs,
-      {
-        select: `${MEMBER_SELECT}, c.year, c.plan_id as "planId", c.coverage_start::text as "coverageStart", c.coverage_end::text as "coverageEnd", c.district_batch_id as "districtBatchId"`,
-        from: 'member_coverage c join member m on m.id = c.member_id',
-        where,
-        params,
-        order: { 'm.name': 'asc', 'c.id': 'asc' },
-      },
-    );
+    const page = await readSqlPage<
+      MemberRow & { year: number; planId: number; coverageStart: string; coverageEnd: string; districtBatchId: number; batchNo: string }
+    >(ctx, pageArgs, {
+      select: `${MEMBER_SELECT}, c.year, c.plan_id as "planId", c.coverage_start::text as "coverageStart", c.coverage_end::text as "coverageEnd", c.district_batch_id as "districtBatchId", b.batch_no as "batchNo"`,
+      from: 'member_coverage c join member m on m.id = c.member_id join district_batch b on b.id = c.district_batch_id',
+      where,
+      params,
+      order: { 'm.name': 'asc', 'c.id': 'asc' },
+    });
     return {
       ...page,
-      nodes: page.nodes.map(({ year, planId, coverageStart, coverageEnd, districtBatchId, ...member }) => ({
+      nodes: page.nodes.map(({ year, planId, coverageStart, coverageEnd, districtBatchId, batchNo, ...member }) => ({
         member,
         year,
         planId,
         coverageStart,
         coverageEnd,
         districtBatchId,
+        batchNo,
       })),
     };
   }

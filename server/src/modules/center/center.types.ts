@@ -21,6 +21,9 @@ export class CoverageType {
 
   @Field(() => ID)
   districtBatchId!: number;
+
+  @Field(() => String, { description: '参保批次: the district batch’s number' })
+  batchNo!: string;
 }
 
 @ObjectType()

@@ -13,6 +13,7 @@ function covered(id: string, name: string) {
     coverageStart: '2025-01-01',
     coverageEnd: '2025-12-31',
     districtBatchId: '7',
+    batchNo: 'QJ20250004001',
     member: {
       __typename: 'Member',
       id,
@@ -84,7 +85,7 @@ describe('保障信息查询', () => {
       '城建隧道工会',
       '2025',
       '2025-01-01 至 2025-12-31',
-      '7',
+      'QJ20250004001',
     ]);
     expect(wrapper.get('[data-testid="pager-summary"]').text()).toContain('总共 2 条记录');
   });
