@@ -7,6 +7,8 @@ import { readPdf } from '../src/documents/pdf-text.js';
 import { ContextFactory } from '../src/common/request-context.js';
 import { createLoaders } from '../src/app/modules.js';
 import { SYSTEM_ACTOR } from '../src/jobs/worker.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
+import { systemEm } from '../src/org-scope/system-em.js';
 
 /**
  * 集中参保审核 and 职保中心 (SPEC §9, §10), end to end on the real stack: review (approve, return, take
@@ -125,6 +127,14 @@ describe('review (集中参保审核)', () => {
     expect(after.members.totalCount).toBe(before.memberCount - 1);
     expect(after.rejections).toHaveLength(1);
     expect(after.rejections[0].reason).toBe('已离职');
+    // The audit row carries the reason with the count it changed.
+    const audit = await systemEm(s.orm).find(AuditEntry, { action: 'enrollment.members_rejected', targetId: second.id });
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [
+        { memberCount: before.memberCount, reason: null },
+        { memberCount: after.memberCount, reason: '已离职' },
+      ],
+    ]);
     second.version = after.version;
     second.memberCount = after.memberCount;
   });
