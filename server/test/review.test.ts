@@ -226,12 +226,18 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect((await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: xuhuiReviewer.cookie! } })).status).toBe(404);
   });
 
-  it('vouchers: checked by content; an executable named .jpg and an empty file are refused; submitted once', async () => {
-    const upload = (c: GraphQLClient, bytes: Buffer, name: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)]), name);
-      return fetch(`${s.url}/api/district-batches/${batch.id}/vouchers`, { method: 'POST', body: form, headers: { cookie: c.cookie!, 'x-union-upload': '1' } });
-    };
+  const upload = (c: GraphQLClient, bytes: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return fetch(`${s.url}/api/district-batches/${batch.id}/vouchers`, { method: 'POST', body: form, headers: { cookie: c.cookie!, 'x-union-upload': '1' } });
+  };
+  const voucherPng = () => {
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(200);
+    return PNG.sync.write(png);
+  };
+
+  it('vouchers: checked by content; an executable named .jpg and an empty file are refused', async () => {
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]);
     const exe = await upload(pudongReviewer, elf, 'voucher.jpg');
     expect(exe.status).toBe(400);
@@ -239,21 +245,42 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect((await upload(pudongReviewer, Buffer.alloc(0), 'empty.pdf')).status).toBe(400);
     const nothing = (await pudongReviewer.ok(SUBMIT_VOUCHERS, { b: ref(batch) })).submitVouchers;
     expect(nothing).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
-    const png = new PNG({ width: 4, height: 4 });
-    png.data.fill(200);
-    const ok = await upload(pudongReviewer, PNG.sync.write(png), '转账凭证.png');
+    const ok = await upload(pudongReviewer, voucherPng(), '转账凭证.png');
     expect(ok.status).toBe(201);
-    expect(await upload(xuhuiReviewer, PNG.sync.write(png), 'x.png').then((r) => r.status)).toBe(404);
+    expect(await upload(xuhuiReviewer, voucherPng(), 'x.png').then((r) => r.status)).toBe(404);
     const withFile = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
     expect(withFile.vouchers).toHaveLength(1);
     expect(withFile.vouchers[0]).toMatchObject({ fileName: '转账凭证.png', contentType: 'image/png' });
     expect(withFile.vouchersUploadedAt).toBeTruthy();
     const download = await fetch(`${s.url}/api/district-batches/${batch.id}/vouchers/${withFile.vouchers[0].id}`, { headers: { cookie: operator.cookie! } });
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(PNG.sync.write(png))).toBe(true);
-    const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFile.version } })));
+    expect(Buffer.from(await download.arrayBuffer()).equals(voucherPng())).toBe(true);
+  });
+
+  it('at most 10 vouchers, also when uploads race: with 9 stored, 3 at once give one 201 and two refusals naming the cap', async () => {
+    const stored = async () => (await sql<{ n: number }>(`select count(*)::int as n from district_batch_voucher where district_batch_id = ?`, [batch.id]))[0].n;
+    expect(await stored()).toBe(1);
+    for (let i = 2; i <= 9; i++) expect((await upload(pudongReviewer, voucherPng(), `凭证${i}.png`)).status).toBe(201);
+    expect(await stored()).toBe(9);
+    const raced = await Promise.all(['a', 'b', 'c'].map((x) => upload(pudongReviewer, voucherPng(), `并发${x}.png`)));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 400, 400]);
+    const refusals = await Promise.all(
+      raced.filter((r) => r.status === 400).map(async (r) => ((await r.json()) as { error: { code: string; message: string } }).error),
+    );
+    expect(refusals).toEqual([
+      { code: 'BAD_USER_INPUT', message: '每个批次最多上传 10 个凭证文件' },
+      { code: 'BAD_USER_INPUT', message: '每个批次最多上传 10 个凭证文件' },
+    ]);
+    expect(await stored()).toBe(10);
+    expect((await upload(pudongReviewer, voucherPng(), 'eleventh.png')).status).toBe(400);
+    expect((await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch.vouchers).toHaveLength(10);
+  });
+
+  it('vouchers are submitted once (two at once: one wins, one VersionConflict); no upload after', async () => {
+    const withFiles = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFiles.version } })));
     expect(raced.map((r) => r.submitVouchers.__typename).sort()).toEqual(['DistrictBatchPayload', 'VersionConflict']);
-    expect((await upload(pudongReviewer, PNG.sync.write(png), 'late.png')).status).toBe(409);
+    expect((await upload(pudongReviewer, voucherPng(), 'late.png')).status).toBe(409);
   });
 
   it('the center confirms, then completes once (a second complete at once is a CONFLICT); every member is covered', async () => {
