@@ -262,7 +262,18 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect(await stored()).toBe(1);
     for (let i = 2; i <= 9; i++) expect((await upload(pudongReviewer, voucherPng(), `凭证${i}.png`)).status).toBe(201);
     expect(await stored()).toBe(9);
-    const raced = await Promise.all(['a', 'b', 'c'].map((x) => upload(pudongReviewer, voucherPng(), `并发${x}.png`)));
+    // Made to overlap for sure: the test holds the batch's row lock until all three uploads wait on it.
+    const hold = await s.orm.em.getKnex().transaction();
+    await hold.raw(`select id from district_batch where id = ? for update`, [batch.id]);
+    const racing = ['a', 'b', 'c'].map((x) => upload(pudongReviewer, voucherPng(), `并发${x}.png`));
+    const waiting = () =>
+      sql<{ n: number }>(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%from district_batch%for update%'`);
+    for (let tries = 0; (await waiting())[0].n < 3; tries++) {
+      if (tries > 200) throw new Error('the uploads never queued on the batch lock');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await hold.commit();
+    const raced = await Promise.all(racing);
     expect(raced.map((r) => r.status).sort()).toEqual([201, 400, 400]);
     const refusals = await Promise.all(
       raced.filter((r) => r.status === 400).map(async (r) => ((await r.json()) as { error: { code: string; message: string } }).error),
