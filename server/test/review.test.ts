@@ -211,6 +211,20 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     const text = (await readPdf(new Uint8Array(await notice.arrayBuffer()))).pages.join('\n');
     expect(text).toContain('316023-03002745697');
     expect(text).toContain(batch.batchNo);
+    // The center changes the year's account (saveProtectionYear): the notice prints the new one.
+    const center = await s.as('center');
+    const fields =
+      'year coverageStart coverageEnd grassrootsOpen grassrootsClose paymentDeadline adjustmentOpen adjustmentClose districtOpen districtClose planIds version';
+    const { version, ...y } = (await center.ok(`{ protectionYears { ${fields} } }`)).protectionYears.find((x: { year: number }) => x.year === 2025);
+    const account = { centerAccountName: '上海市职工保障互助中心测试专户', centerAccountNo: '6222-0210-0100-1234', centerBank: '上海银行测试支行' };
+    const saved = await center.ok(`mutation($input: ProtectionYearInput!) { saveProtectionYear(input: $input) { __typename } }`, {
+      input: { ...y, version, ...account },
+    });
+    expect(saved.saveProtectionYear.__typename).toBe('ProtectionYearPayload');
+    const again = await fetch(`${s.url}/api/district-batches/${batch.id}/notice.pdf`, { headers: { cookie: pudongReviewer.cookie! } });
+    const printed = (await readPdf(new Uint8Array(await again.arrayBuffer()))).pages.join('\n');
+    for (const value of Object.values(account)) expect(printed).toContain(value);
+    expect(printed).not.toContain('316023-03002745697');
     const xlsx = await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: pudongReviewer.cookie! } });
     expect(xlsx.status).toBe(200);
     const wb = XLSX.read(Buffer.from(await xlsx.arrayBuffer()), { type: 'buffer' });
