@@ -13,6 +13,7 @@ const UPDATE_PLAN = `mutation($input: UpdateProtectionPlanInput!) { updateProtec
   __typename ... on ProtectionPlanPayload { plan { version } } ... on ErrorResult { code message } } }`;
 const YEAR = `mutation($input: ProtectionYearInput!) { saveProtectionYear(input: $input) {
   __typename ... on ProtectionYearPayload { year { year version planIds } } ... on UserError { code fields { field message } } ... on ErrorResult { code message } } }`;
+const YEARS = `query { protectionYears { year version centerAccountName centerAccountNo centerBank } }`;
 const SPLIT = `mutation($input: FeeSplitInput!) { setFeeSplit(input: $input) {
   __typename ... on FeeSplitPayload { split { districtShareFen grassrootsShareFen custom version } } ... on ErrorResult { code message } } }`;
 const SPLITS = `query($year: Int!) { feeSplits(year: $year) { plan { id name } cityShareFen districtShareFen grassrootsShareFen custom version } }`;
@@ -175,6 +176,38 @@ describe('protection years', () => {
       ),
     );
     expect(changes.map((c) => c.saveProtectionYear.__typename).sort()).toEqual(['ProtectionYearPayload', 'VersionConflict']);
+  });
+
+  it("the center's account (户名, 帐号, 开户行) is stored and read back; a blank or too long value is a clear error and writes nothing", async () => {
+    type Year = { year: number; version: number; centerAccountName: string; centerAccountNo: string; centerBank: string };
+    const read = async (y: number) => (await center.ok<{ protectionYears: Year[] }>(YEARS)).protectionYears.find((x) => x.year === y);
+    // A year made without an account takes the manual's.
+    expect(await read(2027)).toMatchObject({ centerAccountNo: '316023-03002745697', centerBank: '上海银行人民广场支行' });
+    const account = { centerAccountName: '上海市职工保障互助中心测试专户', centerAccountNo: '6222-0210-0100-1234', centerBank: '上海银行测试支行' };
+    const made = await center.ok<{ saveProtectionYear: { __typename: string } }>(YEAR, { input: year(2028, account) });
+    expect(made.saveProtectionYear.__typename).toBe('ProtectionYearPayload');
+    expect(await read(2028)).toEqual({ year: 2028, version: 1, ...account });
+
+    const blank = await center.ok<{ saveProtectionYear: { code: string; fields: { field: string; message: string }[] } }>(YEAR, {
+      input: year(2028, { version: 1, ...account, centerAccountNo: '  ', centerBank: '' }),
+    });
+    expect(blank.saveProtectionYear.code).toBe('BAD_USER_INPUT');
+    expect(blank.saveProtectionYear.fields.map((f) => f.field).sort()).toEqual(['centerAccountNo', 'centerBank']);
+    // One field alone: the others are not kept from the year but required with it.
+    const alone = await center.ok<{ saveProtectionYear: { code: string; fields: { field: string }[] } }>(YEAR, {
+      input: year(2028, { version: 1, centerAccountName: '新户名' }),
+    });
+    expect(alone.saveProtectionYear.fields.map((f) => f.field).sort()).toEqual(['centerAccountNo', 'centerBank']);
+    const tooLong = await center.request(YEAR, { input: year(2028, { version: 1, ...account, centerAccountNo: '1'.repeat(41) }) });
+    expect(tooLong.data).toBeNull();
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['centerAccountNo'] });
+    expect(tooLong.errors?.[0].message).toContain('centerAccountNo');
+    expect(await read(2028)).toEqual({ year: 2028, version: 1, ...account });
+
+    const changed = { centerAccountName: '上海市职工保障互助中心新专户', centerAccountNo: '9'.repeat(40), centerBank: '上海银行新支行' };
+    const saved = await center.ok<{ saveProtectionYear: { year: { version: number } } }>(YEAR, { input: year(2028, { version: 1, ...changed }) });
+    expect(saved.saveProtectionYear.year.version).toBe(2);
+    expect(await read(2028)).toEqual({ year: 2028, version: 2, ...changed });
   });
 });
 

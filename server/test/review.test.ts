@@ -7,6 +7,8 @@ import { readPdf } from '../src/documents/pdf-text.js';
 import { ContextFactory } from '../src/common/request-context.js';
 import { createLoaders } from '../src/app/modules.js';
 import { SYSTEM_ACTOR } from '../src/jobs/worker.js';
+import { AuditEntry } from '../src/audit-trail/audit-entry.entity.js';
+import { systemEm } from '../src/org-scope/system-em.js';
 
 /**
  * 集中参保审核 and 职保中心 (SPEC §9, §10), end to end on the real stack: review (approve, return, take
@@ -125,6 +127,14 @@ describe('review (集中参保审核)', () => {
     expect(after.members.totalCount).toBe(before.memberCount - 1);
     expect(after.rejections).toHaveLength(1);
     expect(after.rejections[0].reason).toBe('已离职');
+    // The audit row carries the reason with the count it changed.
+    const audit = await systemEm(s.orm).find(AuditEntry, { action: 'enrollment.members_rejected', targetId: second.id });
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [
+        { memberCount: before.memberCount, reason: null },
+        { memberCount: after.memberCount, reason: '已离职' },
+      ],
+    ]);
     second.version = after.version;
     second.memberCount = after.memberCount;
   });
@@ -201,6 +211,20 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     const text = (await readPdf(new Uint8Array(await notice.arrayBuffer()))).pages.join('\n');
     expect(text).toContain('316023-03002745697');
     expect(text).toContain(batch.batchNo);
+    // The center changes the year's account (saveProtectionYear): the notice prints the new one.
+    const center = await s.as('center');
+    const fields =
+      'year coverageStart coverageEnd grassrootsOpen grassrootsClose paymentDeadline adjustmentOpen adjustmentClose districtOpen districtClose planIds version';
+    const { version, ...y } = (await center.ok(`{ protectionYears { ${fields} } }`)).protectionYears.find((x: { year: number }) => x.year === 2025);
+    const account = { centerAccountName: '上海市职工保障互助中心测试专户', centerAccountNo: '6222-0210-0100-1234', centerBank: '上海银行测试支行' };
+    const saved = await center.ok(`mutation($input: ProtectionYearInput!) { saveProtectionYear(input: $input) { __typename } }`, {
+      input: { ...y, version, ...account },
+    });
+    expect(saved.saveProtectionYear.__typename).toBe('ProtectionYearPayload');
+    const again = await fetch(`${s.url}/api/district-batches/${batch.id}/notice.pdf`, { headers: { cookie: pudongReviewer.cookie! } });
+    const printed = (await readPdf(new Uint8Array(await again.arrayBuffer()))).pages.join('\n');
+    for (const value of Object.values(account)) expect(printed).toContain(value);
+    expect(printed).not.toContain('316023-03002745697');
     const xlsx = await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: pudongReviewer.cookie! } });
     expect(xlsx.status).toBe(200);
     const wb = XLSX.read(Buffer.from(await xlsx.arrayBuffer()), { type: 'buffer' });
@@ -216,12 +240,18 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect((await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: xuhuiReviewer.cookie! } })).status).toBe(404);
   });
 
-  it('vouchers: checked by content; an executable named .jpg and an empty file are refused; submitted once', async () => {
-    const upload = (c: GraphQLClient, bytes: Buffer, name: string) => {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(bytes)]), name);
-      return fetch(`${s.url}/api/district-batches/${batch.id}/vouchers`, { method: 'POST', body: form, headers: { cookie: c.cookie!, 'x-union-upload': '1' } });
-    };
+  const upload = (c: GraphQLClient, bytes: Buffer, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return fetch(`${s.url}/api/district-batches/${batch.id}/vouchers`, { method: 'POST', body: form, headers: { cookie: c.cookie!, 'x-union-upload': '1' } });
+  };
+  const voucherPng = () => {
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(200);
+    return PNG.sync.write(png);
+  };
+
+  it('vouchers: checked by content; an executable named .jpg and an empty file are refused', async () => {
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(200)]);
     const exe = await upload(pudongReviewer, elf, 'voucher.jpg');
     expect(exe.status).toBe(400);
@@ -229,21 +259,53 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect((await upload(pudongReviewer, Buffer.alloc(0), 'empty.pdf')).status).toBe(400);
     const nothing = (await pudongReviewer.ok(SUBMIT_VOUCHERS, { b: ref(batch) })).submitVouchers;
     expect(nothing).toMatchObject({ __typename: 'UserError', code: 'BAD_USER_INPUT' });
-    const png = new PNG({ width: 4, height: 4 });
-    png.data.fill(200);
-    const ok = await upload(pudongReviewer, PNG.sync.write(png), '转账凭证.png');
+    const ok = await upload(pudongReviewer, voucherPng(), '转账凭证.png');
     expect(ok.status).toBe(201);
-    expect(await upload(xuhuiReviewer, PNG.sync.write(png), 'x.png').then((r) => r.status)).toBe(404);
+    expect(await upload(xuhuiReviewer, voucherPng(), 'x.png').then((r) => r.status)).toBe(404);
     const withFile = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
     expect(withFile.vouchers).toHaveLength(1);
     expect(withFile.vouchers[0]).toMatchObject({ fileName: '转账凭证.png', contentType: 'image/png' });
     expect(withFile.vouchersUploadedAt).toBeTruthy();
     const download = await fetch(`${s.url}/api/district-batches/${batch.id}/vouchers/${withFile.vouchers[0].id}`, { headers: { cookie: operator.cookie! } });
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(PNG.sync.write(png))).toBe(true);
-    const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFile.version } })));
+    expect(Buffer.from(await download.arrayBuffer()).equals(voucherPng())).toBe(true);
+  });
+
+  it('at most 10 vouchers, also when uploads race: with 9 stored, 3 at once give one 201 and two refusals naming the cap', async () => {
+    const stored = async () => (await sql<{ n: number }>(`select count(*)::int as n from district_batch_voucher where district_batch_id = ?`, [batch.id]))[0].n;
+    expect(await stored()).toBe(1);
+    for (let i = 2; i <= 9; i++) expect((await upload(pudongReviewer, voucherPng(), `凭证${i}.png`)).status).toBe(201);
+    expect(await stored()).toBe(9);
+    // Made to overlap for sure: the test holds the batch's row lock until all three uploads wait on it.
+    const hold = await s.orm.em.getKnex().transaction();
+    await hold.raw(`select id from district_batch where id = ? for update`, [batch.id]);
+    const racing = ['a', 'b', 'c'].map((x) => upload(pudongReviewer, voucherPng(), `并发${x}.png`));
+    const waiting = () =>
+      sql<{ n: number }>(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%from district_batch%for update%'`);
+    for (let tries = 0; (await waiting())[0].n < 3; tries++) {
+      if (tries > 200) throw new Error('the uploads never queued on the batch lock');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await hold.commit();
+    const raced = await Promise.all(racing);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 400, 400]);
+    const refusals = await Promise.all(
+      raced.filter((r) => r.status === 400).map(async (r) => ((await r.json()) as { error: { code: string; message: string } }).error),
+    );
+    expect(refusals).toEqual([
+      { code: 'BAD_USER_INPUT', message: '每个批次最多上传 10 个凭证文件' },
+      { code: 'BAD_USER_INPUT', message: '每个批次最多上传 10 个凭证文件' },
+    ]);
+    expect(await stored()).toBe(10);
+    expect((await upload(pudongReviewer, voucherPng(), 'eleventh.png')).status).toBe(400);
+    expect((await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch.vouchers).toHaveLength(10);
+  });
+
+  it('vouchers are submitted once (two at once: one wins, one VersionConflict); no upload after', async () => {
+    const withFiles = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFiles.version } })));
     expect(raced.map((r) => r.submitVouchers.__typename).sort()).toEqual(['DistrictBatchPayload', 'VersionConflict']);
-    expect((await upload(pudongReviewer, PNG.sync.write(png), 'late.png')).status).toBe(409);
+    expect((await upload(pudongReviewer, voucherPng(), 'late.png')).status).toBe(409);
   });
 
   it('the center confirms, then completes once (a second complete at once is a CONFLICT); every member is covered', async () => {

@@ -30,16 +30,30 @@ export interface CoverageRow {
   batchNo: string;
 }
 
-/** What each of the center's moves does to the submissions of the batch. */
-const SUBMISSION_MOVE = {
+type SubmissionMove = { from: EnrollmentSubmissionStatus; event: EnrollmentSubmissionEvent };
+
+/**
+ * What each of the center's moves does: its audit action, and what it does to the batch's submissions,
+ * one entry per state it moves them from (one kernel call each).
+ */
+const CENTER_MOVE = {
   [DistrictBatchEvent.CONFIRM]: {
-    from: EnrollmentSubmissionStatus.SUBMITTED_TO_CENTER,
-    event: EnrollmentSubmissionEvent.CONFIRM,
     audit: 'district_batch.confirmed',
+    submissions: [{ from: EnrollmentSubmissionStatus.SUBMITTED_TO_CENTER, event: EnrollmentSubmissionEvent.CONFIRM }],
   },
-  [DistrictBatchEvent.COMPLETE]: { from: EnrollmentSubmissionStatus.CONFIRMED, event: EnrollmentSubmissionEvent.COMPLETE, audit: 'district_batch.completed' },
-  [DistrictBatchEvent.RETURN]: { from: null, event: EnrollmentSubmissionEvent.SEND_BACK, audit: 'district_batch.returned' },
-} as const satisfies Record<DistrictBatchEvent, { from: EnrollmentSubmissionStatus | null; event: EnrollmentSubmissionEvent; audit: AuditAction }>;
+  [DistrictBatchEvent.COMPLETE]: {
+    audit: 'district_batch.completed',
+    submissions: [{ from: EnrollmentSubmissionStatus.CONFIRMED, event: EnrollmentSubmissionEvent.COMPLETE }],
+  },
+  // Sent back from SUBMITTED (its submissions SUBMITTED_TO_CENTER) or from CONFIRMED (CONFIRMED).
+  [DistrictBatchEvent.RETURN]: {
+    audit: 'district_batch.returned',
+    submissions: [
+      { from: EnrollmentSubmissionStatus.SUBMITTED_TO_CENTER, event: EnrollmentSubmissionEvent.SEND_BACK },
+      { from: EnrollmentSubmissionStatus.CONFIRMED, event: EnrollmentSubmissionEvent.SEND_BACK },
+    ],
+  },
+} as const satisfies Record<DistrictBatchEvent, { audit: AuditAction; submissions: readonly SubmissionMove[] }>;
 
 /**
  * 职保中心 (SPEC §10): the inbox of district batches. Confirming records 职保中心确认时间; completing (after
@@ -103,17 +117,19 @@ export class CenterService {
             )
           ).length === 1,
       );
-      const m = SUBMISSION_MOVE[event];
+      const m = CENTER_MOVE[event];
       const held = await sqlRows<{ id: number; orgPath: string; status: EnrollmentSubmissionStatus }>(
         tx,
         `select id, org_path as "orgPath", status from enrollment_submission where district_batch_id = ? order by id`,
         [batch.id],
       );
-      // Sent back from either SUBMITTED (its submissions SUBMITTED_TO_CENTER) or CONFIRMED (CONFIRMED): one kernel call per state.
-      for (const from of m.from ? [m.from] : [EnrollmentSubmissionStatus.SUBMITTED_TO_CENTER, EnrollmentSubmissionStatus.CONFIRMED]) {
+      for (const { from, event: submissionEvent } of m.submissions) {
         const subjects = held.filter((s) => s.status === from);
-        await transitionAll(ctx, tx, { machine: ENROLLMENT_SUBMISSION_MACHINE, subjects, from, event: m.event, by: moverOf(ctx), at: now }, async (to) =>
-          this.moveSubmissions(tx, subjects, from, to, now),
+        await transitionAll(
+          ctx,
+          tx,
+          { machine: ENROLLMENT_SUBMISSION_MACHINE, subjects, from, event: submissionEvent, by: moverOf(ctx), at: now },
+          async (to) => this.moveSubmissions(tx, subjects, from, to, now),
         );
       }
       if (event === DistrictBatchEvent.COMPLETE) await this.cover(tx, batch.id, y, now);

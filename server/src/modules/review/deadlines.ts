@@ -15,19 +15,22 @@ export const REMIND_DAYS = 3;
 
 type Window = 'grassroots' | 'adjustment' | 'district';
 
-/** Who has not acted on a window of `$1` (the year): each recipient's id and path. */
+/** Who has not acted on a window of the year (the query's one binding, read once as `y.year`): each recipient's id and path. */
 const NOT_ACTED: Record<Window, string> = {
   // Unions that have not submitted, or whose submission was returned and not submitted again.
-  grassroots: `select o.id, o.path from organization o
+  grassroots: `with y as (select ?::int as year)
+               select o.id, o.path from organization o cross join y
                 where o.tier = 'GRASSROOTS'
-                  and not exists (select 1 from union_campaign c where c.organization_id = o.id and c.year = $1 and c.standing in ('PENDING', 'SUBMITTED'))`,
+                  and not exists (select 1 from union_campaign c where c.organization_id = o.id and c.year = y.year and c.standing in ('PENDING', 'SUBMITTED'))`,
   // Districts that have not set their own split of any plan (the defaults would apply).
-  adjustment: `select o.id, o.path from organization o
-                where o.tier = 'DISTRICT' and not exists (select 1 from fee_split s where s.district_id = o.id and s.year = $1)`,
+  adjustment: `with y as (select ?::int as year)
+               select o.id, o.path from organization o cross join y
+                where o.tier = 'DISTRICT' and not exists (select 1 from fee_split s where s.district_id = o.id and s.year = y.year)`,
   // Districts whose ready list still holds approved submissions.
-  district: `select o.id, o.path from organization o
+  district: `with y as (select ?::int as year)
+             select o.id, o.path from organization o cross join y
               where o.tier = 'DISTRICT'
-                and exists (select 1 from enrollment_submission s where s.org_path like o.path || '%' and s.year = $1 and s.status = 'APPROVED')`,
+                and exists (select 1 from enrollment_submission s where s.org_path like o.path || '%' and s.year = y.year and s.status = 'APPROVED')`,
 };
 
 const WINDOW_NAME: Record<Window, string> = {
@@ -127,7 +130,7 @@ export class Deadlines {
   }
 
   private async remind(em: EntityManager, year: number, window: Window, close: string): Promise<number> {
-    const recipients = await sqlRows<{ id: number; path: string }>(em, NOT_ACTED[window].replaceAll('$1', '?'), Array(countOf(NOT_ACTED[window])).fill(year));
+    const recipients = await sqlRows<{ id: number; path: string }>(em, NOT_ACTED[window], [year]);
     return this.messages.sendMany(
       em,
       recipients.map((r) => ({
@@ -138,8 +141,4 @@ export class Deadlines {
       })),
     );
   }
-}
-
-function countOf(sql: string): number {
-  return sql.split('$1').length - 1;
 }

@@ -293,15 +293,19 @@ export class DistrictBatchService {
     if (batch.organizationId !== ctx.viewer.organizationId) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
     const now = this.clock.now();
     return ctx.em.transactional(async (tx) => {
-      // The batch's row lock: two uploads at once count each other's files.
-      const [locked] = await sqlRows<{ status: DistrictBatchStatus; submitted: Date | null; files: number }>(
+      // The batch's row lock: two uploads at once queue here. The files are counted by a statement of their
+      // own, after the lock is held: one statement reads with the snapshot it began with, so a count taken
+      // while waiting for the lock would miss the file the holder is adding (and both would pass the cap).
+      const [locked] = await sqlRows<{ status: DistrictBatchStatus; submitted: Date | null }>(
         tx,
-        `select b.status, b.vouchers_submitted_at as submitted, (select count(*) from district_batch_voucher v where v.district_batch_id = b.id)::int as files
-           from district_batch b where b.id = ? for update`,
+        `select status, vouchers_submitted_at as submitted from district_batch where id = ? for update`,
         [batch.id],
       );
       if (!VOUCHER_STATES.includes(locked.status) || locked.submitted) throw new AppError('CONFLICT', ctx.t('voucherClosed'));
-      if (locked.files >= MAX_VOUCHERS) throw new AppError('BAD_USER_INPUT', ctx.t('voucherTooMany', { max: MAX_VOUCHERS }));
+      const [{ files }] = await sqlRows<{ files: number }>(tx, `select count(*)::int as files from district_batch_voucher where district_batch_id = ?`, [
+        batch.id,
+      ]);
+      if (files >= MAX_VOUCHERS) throw new AppError('BAD_USER_INPUT', ctx.t('voucherTooMany', { max: MAX_VOUCHERS }));
       const voucher = tx.create(DistrictBatchVoucher, {
         orgPath: ctx.viewer.orgPath,
         districtBatchId: batch.id,
@@ -320,7 +324,7 @@ export class DistrictBatchService {
         organization: { id: batch.organizationId, path: ctx.viewer.orgPath },
         targetType: 'DistrictBatch',
         targetId: batch.id,
-        after: { batchNo: batch.batchNo, vouchers: locked.files + 1 },
+        after: { batchNo: batch.batchNo, vouchers: files + 1 },
       });
       return {
         id: voucher.id,

@@ -198,6 +198,8 @@ export class ReviewService {
     if (!chosen.length) return userError(ErrorCode.BAD_USER_INPUT, ctx.t('fieldRequired'), 'memberIds');
     if (chosen.length > MAX_PAGE_SIZE) throw new AppError('BAD_USER_INPUT', ctx.t('idsTooMany', { max: MAX_PAGE_SIZE }), { field: 'memberIds' });
     const now = this.clock.now();
+    // The reason this call took members out for: none before, `why` after, so the audit row always carries it.
+    let given: string | null = null;
     return changeVersioned(ctx, this.audit, {
       entity: EnrollmentSubmission,
       id: ref.id,
@@ -205,7 +207,7 @@ export class ReviewService {
       action: 'enrollment.members_rejected',
       targetType: 'EnrollmentSubmission',
       organization: (s) => ({ id: s.organizationId, path: s.orgPath }),
-      view: (s) => ({ memberCount: s.memberCount, reason: s.rejectedCount ? why : null }),
+      view: (s) => ({ memberCount: s.memberCount, reason: given }),
       apply: async (s, tx) => {
         if (s.status !== EnrollmentSubmissionStatus.PENDING_REVIEW)
           return userError(ErrorCode.CONFLICT, ctx.t(this.frozen(s.status) ? 'reviewFrozen' : 'invalidTransition'));
@@ -223,6 +225,7 @@ export class ReviewService {
         s.memberCount -= taken.length;
         s.rejectedCount += taken.length;
         s.updatedAt = now;
+        given = why;
         await this.messages.send(tx, {
           recipient: { id: s.organizationId, path: s.orgPath },
           kind: MessageKind.ENROLLMENT_MEMBERS_REJECTED,
