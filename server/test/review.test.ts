@@ -211,7 +211,8 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     const text = (await readPdf(new Uint8Array(await notice.arrayBuffer()))).pages.join('\n');
     expect(text).toContain('316023-03002745697');
     expect(text).toContain(batch.batchNo);
-    // The center changes the year's account (saveProtectionYear): the notice prints the new one.
+    // The center changes the year's account (saveProtectionYear): the year keeps the new one, but this batch's
+    // notice, already handed to the bank, still prints the account it was submitted with.
     const center = await s.as('center');
     const fields =
       'year coverageStart coverageEnd grassrootsOpen grassrootsClose paymentDeadline adjustmentOpen adjustmentClose districtOpen districtClose planIds version';
@@ -221,10 +222,17 @@ describe('the district batch, its documents and vouchers, and the center', () =>
       input: { ...y, version, ...account },
     });
     expect(saved.saveProtectionYear.__typename).toBe('ProtectionYearPayload');
+    const [stored] = await sql<{ center_account_no: string }>(`select center_account_no from protection_year where id = 2025`);
+    expect(stored.center_account_no).toBe(account.centerAccountNo);
     const again = await fetch(`${s.url}/api/district-batches/${batch.id}/notice.pdf`, { headers: { cookie: pudongReviewer.cookie! } });
     const printed = (await readPdf(new Uint8Array(await again.arrayBuffer()))).pages.join('\n');
-    for (const value of Object.values(account)) expect(printed).toContain(value);
-    expect(printed).not.toContain('316023-03002745697');
+    expect(printed).toContain('316023-03002745697');
+    for (const value of Object.values(account)) expect(printed).not.toContain(value);
+    // A batch submitted now (徐汇's ready list: the demo's approved 徐家汇商城) prints the new account.
+    const later = (await xuhuiReviewer.ok(SUBMIT_BATCH, { input: { year: 2025, ...handler, clientKey: key() } })).submitDistrictBatch.batch;
+    const laterNotice = await fetch(`${s.url}/api/district-batches/${later.id}/notice.pdf`, { headers: { cookie: xuhuiReviewer.cookie! } });
+    const laterText = (await readPdf(new Uint8Array(await laterNotice.arrayBuffer()))).pages.join('\n');
+    for (const value of Object.values(account)) expect(laterText).toContain(value);
     const xlsx = await fetch(`${s.url}/api/district-batches/${batch.id}/statistics.xlsx`, { headers: { cookie: pudongReviewer.cookie! } });
     expect(xlsx.status).toBe(200);
     const wb = XLSX.read(Buffer.from(await xlsx.arrayBuffer()), { type: 'buffer' });

@@ -1,6 +1,7 @@
 import { Migration20261219000000SocialSecurityChecks } from './Migration20261219000000SocialSecurityChecks.js';
 import { Migration20261220000000EnrollmentFigures } from './Migration20261220000000EnrollmentFigures.js';
 import { Migration20261221000000Review } from './Migration20261221000000Review.js';
+import { Migration20261222000000BatchCenterAccount } from './Migration20261222000000BatchCenterAccount.js';
 import { Migration20261218000000EnrollmentNotices } from './Migration20261218000000EnrollmentNotices.js';
 import { Migration20261217000000Enrollment } from './Migration20261217000000Enrollment.js';
 import { Migration20261216000000Protection } from './Migration20261216000000Protection.js';
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261219000000SocialSecurityChecks', class: Migration20261219000000SocialSecurityChecks },
   { name: 'Migration20261220000000EnrollmentFigures', class: Migration20261220000000EnrollmentFigures },
   { name: 'Migration20261221000000Review', class: Migration20261221000000Review },
+  { name: 'Migration20261222000000BatchCenterAccount', class: Migration20261222000000BatchCenterAccount },
 ];

@@ -63,6 +63,16 @@ export class DistrictBatch extends OrgScopedEntity {
   @Property({ type: 'string', length: 254 })
   handlerEmail!: string;
 
+  /** The center's account as the year named it when the batch was submitted: what its notice prints, ever after. */
+  @Property({ type: 'string', length: 100 })
+  centerAccountName!: string;
+
+  @Property({ type: 'string', length: 40 })
+  centerAccountNo!: string;
+
+  @Property({ type: 'string', length: 100 })
+  centerBank!: string;
+
   /** The submit's idempotency key (one per click). */
   @Property({ type: 'string', length: 64 })
   clientKey!: string;

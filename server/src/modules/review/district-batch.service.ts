@@ -53,6 +53,9 @@ const BATCH_FIELDS = [
   'handlerName',
   'handlerPhone',
   'handlerEmail',
+  'centerAccountName',
+  'centerAccountNo',
+  'centerBank',
   'submittedAt',
   'updatedAt',
   'confirmedAt',
@@ -156,6 +159,9 @@ export class DistrictBatchService {
           districtFen: String(totals.districtFen),
           grassrootsFen: String(totals.grassrootsFen),
           ...handler,
+          centerAccountName: y.centerAccountName,
+          centerAccountNo: y.centerAccountNo,
+          centerBank: y.centerBank,
           clientKey: input.clientKey,
           submittedBy: ctx.viewer.accountId,
           submittedAt: now,
@@ -239,7 +245,7 @@ export class DistrictBatchService {
     return ctx.reads.rows<StatisticsRow>(BATCH_SUBMISSIONS, [id]);
   }
 
-  /** What the district's notice prints: the batch as frozen, the year's dates and the center's account. */
+  /** What the district's notice prints: the batch as frozen (the center's account with it) and the year's dates. */
   async noticeData(ctx: AuthedContext, id: number, centerName: string): Promise<DistrictNoticeData> {
     const b = await this.get(ctx, id);
     const [y, district] = await Promise.all([this.protection.year(ctx, b.year), this.organizations.get(ctx, b.organizationId)]);
@@ -251,7 +257,7 @@ export class DistrictBatchService {
       fees: { feeFen: Number(b.feeFen), cityShareFen: Number(b.cityFen), districtShareFen: Number(b.districtFen), grassrootsShareFen: Number(b.grassrootsFen) },
       submissionCount: b.submissionCount,
       handler: { name: b.handlerName, phone: b.handlerPhone, email: b.handlerEmail },
-      account: { name: y.centerAccountName, number: y.centerAccountNo, bank: y.centerBank },
+      account: { name: b.centerAccountName, number: b.centerAccountNo, bank: b.centerBank },
       coverageStart: y.coverageStart,
       coverageEnd: y.coverageEnd,
       centerName,
