@@ -341,6 +341,32 @@ describe('the district batch, its documents and vouchers, and the center', () =>
 });
 
 describe('monitoring and deadlines', () => {
+  it('the statistics of a subtree and year: the city’s for the center, a district’s own; each sums to the submissions sent to the center', async () => {
+    const sheet = async (c: GraphQLClient) => {
+      const res = await fetch(`${s.url}/api/enrollment-statistics/2025/statistics.xlsx`, { headers: { cookie: c.cookie! } });
+      expect(res.status).toBe(200);
+      const wb = XLSX.read(Buffer.from(await res.arrayBuffer()), { type: 'buffer' });
+      const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: false });
+      const col = rows[0].indexOf('参保人数');
+      const body = rows.slice(1, -1);
+      expect(Number(rows.at(-1)![col])).toBe(body.reduce((a, r) => a + Number(r[col]), 0));
+      return { unions: body.map((r) => r[1]).sort(), members: Number(rows.at(-1)![col]) };
+    };
+    const sent = (prefix: string) =>
+      sql<{ name: string; n: number }>(
+        `select o.name, s.member_count as n from enrollment_submission s join organization o on o.id = s.organization_id
+          where s.year = 2025 and s.status in ('SUBMITTED_TO_CENTER', 'CONFIRMED', 'COMPLETED') and s.org_path like ? order by o.name`,
+        [prefix],
+      );
+    const city = await sent('/1/%');
+    expect(city.length).toBeGreaterThan(1);
+    expect(await sheet(operator)).toEqual({ unions: city.map((r) => r.name).sort(), members: city.reduce((a, r) => a + r.n, 0) });
+    const pudong = await sent('/1/2/%');
+    expect(await sheet(pudongReviewer)).toEqual({ unions: pudong.map((r) => r.name).sort(), members: pudong.reduce((a, r) => a + r.n, 0) });
+    expect(pudong.length).toBeLessThan(city.length);
+    expect((await fetch(`${s.url}/api/enrollment-statistics/2025/statistics.xlsx`, { headers: { cookie: jianlang.cookie! } })).status).toBe(403);
+  });
+
   it('the monitor equals a recount of the submissions, for the city and a district', async () => {
     for (const [c, username] of [
       [operator, 'center-operator'],

@@ -763,6 +763,7 @@ const ENTRIES: Entry[] = [
   },
   { name: 'Query.coverage', targets: 'none', call: (c) => gql(c, `{ coverage(year: 2025) { totalCount nodes { member { id } } } }`) },
   { name: route('districtNotice'), call: (c, t) => http(c, 'GET', `/api/district-batches/${t.districtBatch}/notice.pdf`) },
+  { name: route('enrollmentStatistics'), targets: 'none', call: (c) => http(c, 'GET', '/api/enrollment-statistics/2025/statistics.xlsx') },
   { name: route('districtStatistics'), call: (c, t) => http(c, 'GET', `/api/district-batches/${t.districtBatch}/statistics.xlsx`) },
   {
     name: route('voucherUpload'),

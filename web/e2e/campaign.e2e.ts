@@ -82,6 +82,7 @@ function voucherPng(): Buffer {
 /** What the walkthrough learns on the way: the members the clerk resubmits and the district batch they go in. */
 let resubmitted = 0;
 let batchNo = '';
+let batchMembers = 0;
 
 describe('review, district batch and service center (walkthrough steps 4-6)', () => {
   it('the district reviewer returns the union’s submission with a reason', async () => {
@@ -318,7 +319,7 @@ describe('review, district batch and service center (walkthrough steps 4-6)', ()
     expect(await cell(table, row, '状态')).toBe('已提交');
     expect(await cell(table, row, '经办人')).toBe(`${HANDLER.name} ${MASKED_PHONE}`);
     expect(await row.getByTestId('center-batch-voucher').textContent()).toContain(VOUCHER_NAME);
-    const batchMembers = Number(await cell(table, row, '参保人数'));
+    batchMembers = Number(await cell(table, row, '参保人数'));
     expect(batchMembers).toBeGreaterThanOrEqual(resubmitted);
 
     await row.getByTestId('center-batch-confirm').click();
@@ -379,5 +380,26 @@ describe('review, district batch and service center (walkthrough steps 4-6)', ()
       expect(covered.has(await cell(members, row, '姓名'))).toBe(true);
     }
     await page.context().close();
+  });
+
+  it('徐汇 finds its covered members on 保障信息查询; the center exports the city’s statistics from 集中参保实时监控', async () => {
+    const district = await as('xuhui');
+    await openMenu(district, '保障信息查询', '/coverage');
+    const rows = district.getByTestId('coverage-row');
+    await expect.poll(() => rows.count(), SOON).toBe(Math.min(batchMembers, 20));
+    for (const period of await district.getByTestId('coverage-period').allTextContents()) expect(period).toContain('2025-01-01');
+    expect(await district.getByTestId('coverage-union').allTextContents()).toContain(UNION);
+    await district.context().close();
+
+    const center = await as('center-operator');
+    await openMenu(center, '全市监控', '/enrollment-monitor');
+    const file = center.waitForEvent('download');
+    await center.getByTestId('monitor-statistics').click();
+    const workbook = XLSX.read(await downloaded(await file), { type: 'buffer' });
+    const sheet = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets[workbook.SheetNames[0]!]!, { header: 1, raw: false });
+    const unions = sheet.slice(1, -1).map((r) => r[1]);
+    // The city's sheet holds this batch's union beside the other districts' (the demo's 城建隧道 and 陆家嘴金融).
+    expect(unions).toEqual(expect.arrayContaining([UNION, '上海城建隧道工程有限公司工会', '上海陆家嘴金融服务有限公司工会']));
+    await center.context().close();
   });
 });

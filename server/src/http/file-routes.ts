@@ -52,6 +52,7 @@ export const FILE_ROUTES = {
   enrollmentNotice: { method: 'GET', url: '/api/notices/:year/notice.pdf', access: access.allow(Permission.ENROLLMENT_APPLY) },
   districtNotice: { method: 'GET', url: '/api/district-batches/:id/notice.pdf', access: access.allow(Permission.ENROLLMENT_READ) },
   districtStatistics: { method: 'GET', url: '/api/district-batches/:id/statistics.xlsx', access: access.allow(Permission.ENROLLMENT_READ) },
+  enrollmentStatistics: { method: 'GET', url: '/api/enrollment-statistics/:year/statistics.xlsx', access: access.allow(Permission.ENROLLMENT_MONITOR) },
   voucherUpload: { method: 'POST', url: '/api/district-batches/:id/vouchers', access: access.allow(Permission.DISTRICT_BATCH_SUBMIT) },
   voucherDownload: { method: 'GET', url: '/api/district-batches/:id/vouchers/:voucherId', access: access.allow(Permission.ENROLLMENT_READ) },
 } as const satisfies Record<string, FileRouteDeclaration>;
@@ -63,7 +64,7 @@ export interface FileRouteServices {
   memberImports: MemberImportService;
   memberExports: MemberExportService;
   notices: Pick<NoticeService, 'read'>;
-  districtBatches: Pick<DistrictBatchService, 'get' | 'noticeData' | 'submissionRows' | 'uploadVoucher' | 'voucherContent'>;
+  districtBatches: Pick<DistrictBatchService, 'get' | 'noticeData' | 'submissionRows' | 'sentRows' | 'uploadVoucher' | 'voucherContent'>;
   organizations: Pick<OrganizationService, 'get'>;
   clock: Pick<Clock, 'today'>;
 }
@@ -148,6 +149,15 @@ export async function fileRoutes(app: FastifyInstance, services: FileRouteServic
       const district = await organizations.get(ctx, batch.organizationId);
       const body = statisticsWorkbook({ batchNo: batch.batchNo, districtName: district.name, year: batch.year }, rows);
       return sendXlsx(reply, body, ctx.t('statisticsFileName', { batchNo: batch.batchNo }));
+    },
+
+    // The subtree's statistics of a year: one row per submission sent to the center, the center's being the city's.
+    enrollmentStatistics: async (ctx, request, reply) => {
+      const year = Number((request.params as { year: string }).year);
+      if (!Number.isSafeInteger(year)) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+      const [rows, own] = await Promise.all([districtBatches.sentRows(ctx, year), organizations.get(ctx, ctx.viewer.organizationId)]);
+      const body = statisticsWorkbook({ batchNo: ctx.t('statisticsAllBatches'), districtName: own.name, year }, rows);
+      return sendXlsx(reply, body, ctx.t('subtreeStatisticsFileName', { year, name: own.name }));
     },
 
     voucherUpload: async (ctx, request, reply) => {

@@ -996,6 +996,7 @@ const en: MessageSchema = {
     title: 'Enrollment live monitor',
     year: 'Year',
     refreshing: 'Refreshes every 10 seconds',
+    exportStatistics: 'Export statistics',
     unions: 'Grassroots unions',
     unionCount: 'Grassroots unions: {count}',
     submitted: 'Submitted',

@@ -999,6 +999,7 @@ const zhCN = {
     title: '集中参保实时监控',
     year: '年度',
     refreshing: '每 10 秒自动刷新',
+    exportStatistics: '导出统计表',
     unions: '基层工会',
     unionCount: '基层工会总数：{count} 家',
     submitted: '已提交',

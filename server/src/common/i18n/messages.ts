@@ -219,6 +219,8 @@ const ZH_CN = {
   districtNoticeFileName: '{batchNo} 参保告知书.pdf',
   districtNoticeCenter: '上海市职工保障互助中心',
   statisticsFileName: '{batchNo} 集中参保统计表.xlsx',
+  statisticsAllBatches: '全部已提交批次',
+  subtreeStatisticsFileName: '{name} {year}年度集中参保统计表.xlsx',
 } as const;
 
 export type MessageKey = keyof typeof ZH_CN;
@@ -448,6 +450,8 @@ const EN: Record<MessageKey, string> = {
   districtNoticeFileName: 'notice-{batchNo}.pdf',
   districtNoticeCenter: 'Shanghai Workers’ Mutual Protection Center',
   statisticsFileName: 'statistics-{batchNo}.xlsx',
+  statisticsAllBatches: 'all submitted batches',
+  subtreeStatisticsFileName: 'statistics-{year}.xlsx',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': ZH_CN, en: EN };

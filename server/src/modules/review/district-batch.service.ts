@@ -96,6 +96,16 @@ const BATCH_SUBMISSIONS = scopedSql(
     where s.org_path like $1 and s.district_batch_id = $2 order by o.name, s.id`,
 );
 
+/** Every submission of the caller's subtree that went to the center in a year (the city's, for the center). */
+const SENT_SUBMISSIONS = scopedSql(
+  `select o.name as "unionName", coalesce(o.credit_code, '') as "creditCode", s.batch_no as "batchNo", s.channel, p.name as "planName",
+          s.member_count as members, s.member_count * s.fee_fen as "feeFen", s.member_count * s.city_share_fen as "cityShareFen",
+          s.member_count * s.district_share_fen as "districtShareFen", s.member_count * s.grassroots_share_fen as "grassrootsShareFen",
+          s.submitted_at as "submittedAt"
+     from enrollment_submission s join organization o on o.id = s.organization_id join protection_plan p on p.id = s.plan_id
+    where s.org_path like $1 and s.year = $2 and s.status in ('SUBMITTED_TO_CENTER', 'CONFIRMED', 'COMPLETED') order by o.path, s.id`,
+);
+
 /** The most voucher files a batch holds: a transfer slip or two, a bank receipt, a scan of each page. */
 export const MAX_VOUCHERS = 10;
 
@@ -243,6 +253,11 @@ export class DistrictBatchService {
   async submissionRows(ctx: AuthedContext, id: number): Promise<StatisticsRow[]> {
     await this.get(ctx, id);
     return ctx.reads.rows<StatisticsRow>(BATCH_SUBMISSIONS, [id]);
+  }
+
+  /** 集中参保统计表 of a whole subtree and year (the city's for the center): every submission sent to the center. */
+  sentRows(ctx: AuthedContext, year: number): Promise<StatisticsRow[]> {
+    return ctx.reads.rows<StatisticsRow>(SENT_SUBMISSIONS, [year]);
   }
 
   /** What the district's notice prints: the batch as frozen (the center's account with it) and the year's dates. */

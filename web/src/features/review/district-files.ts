@@ -9,6 +9,8 @@ import type { DistrictBatchFields } from './review-documents';
 /** The files of a district batch outside GraphQL (server/src/http/file-routes.ts). */
 export const districtNoticeUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/notice.pdf`;
 export const districtStatisticsUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/statistics.xlsx`;
+/** 集中参保统计表 of the caller's whole subtree and year (the city's for the center). */
+export const subtreeStatisticsUrl = (year: number) => `/api/enrollment-statistics/${year}/statistics.xlsx`;
 export const voucherUploadUrl = (id: string) => `/api/district-batches/${encodeURIComponent(id)}/vouchers`;
 export const voucherUrl = (id: string, voucherId: string) => `/api/district-batches/${encodeURIComponent(id)}/vouchers/${encodeURIComponent(voucherId)}`;
 
@@ -67,6 +69,7 @@ export function useBatchDownload() {
     download,
     notice: (batch: { id: string; batchNo: string }) => download(districtNoticeUrl(batch.id), `${batch.batchNo}.pdf`),
     statistics: (batch: { id: string; batchNo: string }) => download(districtStatisticsUrl(batch.id), `${batch.batchNo}.xlsx`),
+    subtreeStatistics: (year: number) => download(subtreeStatisticsUrl(year), `${year}.xlsx`),
     voucher: (batchId: string, voucher: { id: string; fileName: string }) => download(voucherUrl(batchId, voucher.id), voucher.fileName),
   };
 }
