@@ -160,10 +160,10 @@ try {
            from enrollment_submission where org_path like $1 and year = 2025 and status = 'APPROVED'),
        b as (
          insert into district_batch (org_path, organization_id, year, batch_no, status, submission_count, member_card_members, social_security_members,
-                                     fee_fen, city_fen, district_fen, grassroots_fen, handler_name, handler_phone, handler_email, client_key,
-                                     submitted_by, submitted_at, updated_at)
-         select $2, $3, 2025, 'HAND' || $3::int, 'SUBMITTED', n, mc, ss, fee, city, district, grassroots, '基准经办人', '13800138000', 'bench@example.com', 'hand',
-                $4, now(), now() from t
+                                     fee_fen, city_fen, district_fen, grassroots_fen, handler_name, handler_phone, handler_email, center_account_name,
+                                     center_account_no, center_bank, client_key, submitted_by, submitted_at, updated_at)
+         select $2, $3, 2025, 'HAND' || $3::int, 'SUBMITTED', n, mc, ss, fee, city, district, grassroots, '基准经办人', '13800138000', 'bench@example.com',
+                y.center_account_name, y.center_account_no, y.center_bank, 'hand', $4, now(), now() from t, protection_year y where y.id = 2025
          returning id),
        u as (
          update enrollment_submission s set status = 'SUBMITTED_TO_CENTER', district_batch_id = b.id, updated_at = now(), version = s.version + 1

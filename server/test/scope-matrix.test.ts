@@ -882,9 +882,9 @@ async function districtBatchObjects(org: Organization) {
   const batch = async (key: string, status: string, paid: boolean) => {
     const [{ id }] = await connection.execute<{ id: number }[]>(
       `insert into district_batch (org_path, organization_id, year, batch_no, status, submission_count, member_card_members, social_security_members, fee_fen,
-                                   city_fen, district_fen, grassroots_fen, handler_name, handler_phone, handler_email, client_key, submitted_by, submitted_at,
-                                   updated_at, vouchers_submitted_at)
-       values (?, ?, 2025, ?, ?, 0, 0, 0, 0, 0, 0, 0, '矩阵经办', '13800138000', 'm@example.com', ?, 0, now(), now(), ?) returning id`,
+                                   city_fen, district_fen, grassroots_fen, handler_name, handler_phone, handler_email, center_account_name, center_account_no,
+                                   center_bank, client_key, submitted_by, submitted_at, updated_at, vouchers_submitted_at)
+       values (?, ?, 2025, ?, ?, 0, 0, 0, 0, 0, 0, 0, '矩阵经办', '13800138000', 'm@example.com', '矩阵户名', '0000', '矩阵银行', ?, 0, now(), now(), ?) returning id`,
       [org.path, org.id, `M${org.id}-${key}`, status, `matrix-${key}`, paid ? new Date() : null],
     );
     return id;
