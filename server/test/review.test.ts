@@ -309,11 +309,38 @@ describe('the district batch, its documents and vouchers, and the center', () =>
     expect((await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch.vouchers).toHaveLength(10);
   });
 
+  it('a wrong voucher is removed before 保存提交; a removal racing 保存提交 loses or wins whole; another district cannot remove', async () => {
+    const REMOVE = `mutation($b: DistrictBatchRefInput!, $v: ID!) { removeVoucher(batch: $b, voucherId: $v) {
+      __typename ... on DistrictBatchPayload { batch { version vouchers { id } } } ... on ErrorResult { code message } } }`;
+    let b = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    const [first, second] = b.vouchers;
+    expect(await xuhuiReviewer.errorCode(REMOVE, { b: ref(b), v: first.id })).toBe('NOT_FOUND');
+    const removed = (await pudongReviewer.ok(REMOVE, { b: ref(b), v: first.id })).removeVoucher;
+    expect(removed.__typename).toBe('DistrictBatchPayload');
+    expect(removed.batch.vouchers.map((v: { id: string }) => v.id)).not.toContain(first.id);
+    expect(removed.batch.vouchers).toHaveLength(9);
+    // The same, again: that file is gone; a stale version is a VersionConflict.
+    expect(await pudongReviewer.errorCode(REMOVE, { b: { id: batch.id, version: removed.batch.version }, v: first.id })).toBe('NOT_FOUND');
+    expect((await pudongReviewer.ok(REMOVE, { b: ref(b), v: second.id })).removeVoucher.__typename).toBe('VersionConflict');
+    // Two removals at once on the same version: one wins, the other is a VersionConflict, one file gone.
+    b = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    const raced = await Promise.all([b.vouchers[0], b.vouchers[1]].map((v: { id: string }) => pudongReviewer.ok(REMOVE, { b: ref(b), v: v.id })));
+    expect(raced.map((x) => x.removeVoucher.__typename).sort()).toEqual(['DistrictBatchPayload', 'VersionConflict']);
+    expect((await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch.vouchers).toHaveLength(8);
+  });
+
   it('vouchers are submitted once (two at once: one wins, one VersionConflict); no upload after', async () => {
     const withFiles = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
     const raced = await Promise.all([1, 2].map(() => pudongReviewer.ok(SUBMIT_VOUCHERS, { b: { id: batch.id, version: withFiles.version } })));
     expect(raced.map((r) => r.submitVouchers.__typename).sort()).toEqual(['DistrictBatchPayload', 'VersionConflict']);
     expect((await upload(pudongReviewer, voucherPng(), 'late.png')).status).toBe(409);
+    // Submitted: no file can be taken off any more.
+    const submitted = (await pudongReviewer.ok(BATCH, { id: batch.id })).districtBatch;
+    const late = await pudongReviewer.ok(
+      `mutation($b: DistrictBatchRefInput!, $v: ID!) { removeVoucher(batch: $b, voucherId: $v) { __typename ... on ErrorResult { code } } }`,
+      { b: ref(submitted), v: submitted.vouchers[0].id },
+    );
+    expect(late.removeVoucher).toEqual({ __typename: 'UserError', code: 'CONFLICT' });
   });
 
   it('the center confirms, then completes once (a second complete at once is a CONFLICT); every member is covered', async () => {

@@ -86,6 +86,8 @@ interface Target {
   voucher: number;
   /** A fresh batch per call that moves one: SUBMITTED, SUBMITTED with a voucher file, or CONFIRMED with vouchers submitted. */
   freshDistrictBatch(kind: 'SUBMITTED' | 'VOUCHERED' | 'PAID'): number;
+  /** A fresh SUBMITTED batch per call with its one voucher file, to remove. */
+  freshVoucher(): { batch: number; voucher: number };
 }
 
 /** What a call came back with, over GraphQL or HTTP alike. */
@@ -734,6 +736,19 @@ const ENTRIES: Entry[] = [
         b: { id: t.freshDistrictBatch('VOUCHERED'), version: 1 },
       }),
   },
+  {
+    name: 'Mutation.removeVoucher',
+    // Like submitVouchers: a district takes files off its own batches only.
+    refusedFor: { descendant: { kind: 'ERROR', code: 'FORBIDDEN' } },
+    writes: true,
+    call: (c, t) => {
+      const { batch, voucher } = t.freshVoucher();
+      return gql(c, `mutation($b: DistrictBatchRefInput!, $v: ID!) { removeVoucher(batch: $b, voucherId: $v) { __typename ... on ErrorResult { code } } }`, {
+        b: { id: batch, version: 1 },
+        v: voucher,
+      });
+    },
+  },
   { name: 'Query.enrollmentMonitor', targets: 'none', call: (c) => gql(c, `{ enrollmentMonitor(year: 2025) { unions submitted } }`) },
   { name: 'Query.todos', targets: 'none', call: (c) => gql(c, `{ todos { kind count } }`) },
   { name: 'Query.centerBatches', targets: 'none', call: (c) => gql(c, `{ centerBatches { totalCount nodes { id } } }`) },
@@ -900,14 +915,17 @@ async function districtBatchObjects(org: Organization) {
   const districtBatch = await batch('kept', 'SUBMITTED', false);
   const voucher = await voucherOf(districtBatch);
   const fresh = { SUBMITTED: [] as number[], VOUCHERED: [] as number[], PAID: [] as number[] };
+  const removable: { batch: number; voucher: number }[] = [];
   for (let i = 0; i < REVIEW_POOL; i++) {
     fresh.SUBMITTED.push(await batch(`s${i}`, 'SUBMITTED', false));
     const vouchered = await batch(`v${i}`, 'SUBMITTED', false);
     await voucherOf(vouchered);
     fresh.VOUCHERED.push(vouchered);
     fresh.PAID.push(await batch(`p${i}`, 'CONFIRMED', true));
+    const withFile = await batch(`r${i}`, 'SUBMITTED', false);
+    removable.push({ batch: withFile, voucher: await voucherOf(withFile) });
   }
-  return { districtBatch, voucher, fresh };
+  return { districtBatch, voucher, fresh, removable };
 }
 
 /** Batches per union and status: more than the calls aimed at one union. */
@@ -1021,6 +1039,7 @@ beforeAll(async () => {
       freshSubmission: (status) => submissions![status].pop()!,
       ...batches,
       freshDistrictBatch: (kind) => batches.fresh[kind].pop()!,
+      freshVoucher: () => batches.removable.pop()!,
     });
   }
   // An upload of each union's clerk, READY: the target of the import operations.

@@ -294,11 +294,19 @@ describe('review, district batch and service center (walkthrough steps 4-6)', ()
     await expect.poll(() => page.getByTestId('district-batch-title').textContent(), SOON).toContain(batchNo);
     expect(await page.getByTestId('district-batch-fact-handler').textContent()).toBe(`${HANDLER.name} ${MASKED_PHONE} ${HANDLER.email}`);
     expect(await page.getByTestId('district-batch-submit-vouchers').isDisabled()).toBe(true);
-    // QFile puts the test id on its file input.
+    // QFile puts the test id on its file input. A wrong file first, taken off again before 保存提交.
+    const WRONG = '拍错的凭证.png';
+    await page.getByTestId('district-batch-file').setInputFiles({ name: WRONG, mimeType: 'image/png', buffer: voucherPng() });
+    await page.getByTestId('district-batch-upload').click();
+    await notification(page, `已上传 ${WRONG}`);
+    const vouchers = page.getByTestId('district-batch-voucher');
+    await expect.poll(() => vouchers.count(), SOON).toBe(1);
+    await vouchers.first().getByTestId('district-batch-voucher-remove').click();
+    await notification(page, `已删除凭证 ${WRONG}`);
+    await expect.poll(() => vouchers.count(), SOON).toBe(0);
     await page.getByTestId('district-batch-file').setInputFiles({ name: VOUCHER_NAME, mimeType: 'image/png', buffer: voucherPng() });
     await page.getByTestId('district-batch-upload').click();
     await notification(page, `已上传 ${VOUCHER_NAME}`);
-    const vouchers = page.getByTestId('district-batch-voucher');
     await expect.poll(() => vouchers.count(), SOON).toBe(1);
     expect(await vouchers.first().textContent()).toContain(VOUCHER_NAME);
     await expect.poll(() => page.getByTestId('district-batch-fact-vouchersUploadedAt').textContent(), SOON).not.toBe('-');

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'enrollment.members_rejected',
   'district_batch.submitted',
   'district_batch.voucher_uploaded',
+  'district_batch.voucher_removed',
   'district_batch.vouchers_submitted',
   'district_batch.confirmed',
   'district_batch.completed',

@@ -385,4 +385,35 @@ export class DistrictBatchService {
       },
     });
   }
+
+  /**
+   * 删除: takes a wrong file off the batch before 保存提交. A versioned change of the batch, so it and 保存提交
+   * racing each other cannot both win: vouchers are never submitted as a list one of them has just changed.
+   */
+  async removeVoucher(ctx: AuthedContext, ref: { id: number; version: number }, voucherId: number): Promise<DistrictBatch | VersionConflict | UserError> {
+    let removed: string | null = null;
+    return changeVersioned(ctx, this.audit, {
+      entity: DistrictBatch,
+      id: ref.id,
+      version: ref.version,
+      action: 'district_batch.voucher_removed',
+      targetType: 'DistrictBatch',
+      organization: (b) => ({ id: b.organizationId, path: b.orgPath }),
+      view: (b) => ({ batchNo: b.batchNo, removed }),
+      apply: async (b, tx) => {
+        if (b.organizationId !== ctx.viewer.organizationId) throw new AppError('FORBIDDEN', ctx.t('forbidden'));
+        if (!VOUCHER_STATES.includes(b.status) || b.vouchersSubmittedAt) return userError(ErrorCode.CONFLICT, ctx.t('voucherClosed'));
+        const [gone] = await sqlRows<{ fileName: string; left: number }>(
+          tx,
+          `with d as (delete from district_batch_voucher where id = ? and district_batch_id = ? returning file_name)
+           select d.file_name as "fileName", (select count(*) from district_batch_voucher v where v.district_batch_id = ?)::int - 1 as left from d`,
+          [voucherId, b.id, b.id],
+        );
+        if (!gone) throw new AppError('NOT_FOUND', ctx.t('notFound'));
+        removed = gone.fileName;
+        b.updatedAt = this.clock.now();
+        if (gone.left === 0) b.vouchersUploadedAt = null;
+      },
+    });
+  }
 }

@@ -155,6 +155,17 @@ export class DistrictBatchResolver {
     return r instanceof UserError || r instanceof VersionConflict ? r : Object.assign(new DistrictBatchPayload(), { batch: toDistrictBatchType(r) });
   }
 
+  @Allow(Permission.DISTRICT_BATCH_SUBMIT)
+  @Mutation(() => DistrictBatchResult, { description: '删除: takes an uploaded voucher off the batch before 保存提交' })
+  async removeVoucher(
+    @Ctx() ctx: AuthedContext,
+    @Arg('batch', () => DistrictBatchRefInput) ref: DistrictBatchRefInput,
+    @Arg('voucherId', () => ID) voucherId: string,
+  ): Promise<typeof DistrictBatchResult> {
+    const r = await this.batches.removeVoucher(ctx, { id: toId(ref.id), version: ref.version }, toId(voucherId));
+    return r instanceof UserError || r instanceof VersionConflict ? r : Object.assign(new DistrictBatchPayload(), { batch: toDistrictBatchType(r) });
+  }
+
   @FieldResolver(() => [VoucherType], { description: '缴费凭证 files, oldest first (download: GET /api/district-batches/:id/vouchers/:voucherId)' })
   async vouchers(@Ctx() ctx: AuthedContext, @Root() b: DistrictBatchType): Promise<VoucherType[]> {
     return (await this.batches.vouchers(ctx, b.id)).map(toVoucherType);

@@ -166,6 +166,26 @@ export const SubmitVouchers = graphql(`
   }
 `);
 
+export const RemoveVoucher = graphql(`
+  mutation RemoveVoucher($batch: DistrictBatchRefInput!, $voucherId: ID!) {
+    removeVoucher(batch: $batch, voucherId: $voucherId) {
+      __typename
+      ... on DistrictBatchPayload {
+        batch {
+          ...DistrictBatchFields
+        }
+      }
+      ... on ErrorResult {
+        code
+        message
+      }
+      ... on VersionConflict {
+        currentVersion
+      }
+    }
+  }
+`);
+
 export const ConfirmDistrictBatch = graphql(`
   mutation ConfirmDistrictBatch($batch: DistrictBatchRefInput!) {
     confirmDistrictBatch(batch: $batch) {
