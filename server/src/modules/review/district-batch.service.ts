@@ -86,24 +86,19 @@ const VOUCHER_CONTENT = scopedSql(
     where v.org_path like $1 and v.district_batch_id = $2 and v.id = $3`,
 );
 
-/** The grassroots submissions of a batch, as the statistics table lists them (row amounts in fen: members × the frozen split). */
-const BATCH_SUBMISSIONS = scopedSql(
-  `select o.name as "unionName", coalesce(o.credit_code, '') as "creditCode", s.batch_no as "batchNo", s.channel, p.name as "planName",
+/** A statistics-table row per submission (row amounts in fen: members × the frozen split); the callers add where and order. */
+const STATISTICS_ROWS = `select o.name as "unionName", coalesce(o.credit_code, '') as "creditCode", s.batch_no as "batchNo", s.channel, p.name as "planName",
           s.member_count as members, s.member_count * s.fee_fen as "feeFen", s.member_count * s.city_share_fen as "cityShareFen",
           s.member_count * s.district_share_fen as "districtShareFen", s.member_count * s.grassroots_share_fen as "grassrootsShareFen",
           s.submitted_at as "submittedAt"
-     from enrollment_submission s join organization o on o.id = s.organization_id join protection_plan p on p.id = s.plan_id
-    where s.org_path like $1 and s.district_batch_id = $2 order by o.name, s.id`,
-);
+     from enrollment_submission s join organization o on o.id = s.organization_id join protection_plan p on p.id = s.plan_id`;
+
+/** The grassroots submissions of a batch, as its statistics table lists them. */
+const BATCH_SUBMISSIONS = scopedSql(`${STATISTICS_ROWS} where s.org_path like $1 and s.district_batch_id = $2 order by o.name, s.id`);
 
 /** Every submission of the caller's subtree that went to the center in a year (the city's, for the center). */
 const SENT_SUBMISSIONS = scopedSql(
-  `select o.name as "unionName", coalesce(o.credit_code, '') as "creditCode", s.batch_no as "batchNo", s.channel, p.name as "planName",
-          s.member_count as members, s.member_count * s.fee_fen as "feeFen", s.member_count * s.city_share_fen as "cityShareFen",
-          s.member_count * s.district_share_fen as "districtShareFen", s.member_count * s.grassroots_share_fen as "grassrootsShareFen",
-          s.submitted_at as "submittedAt"
-     from enrollment_submission s join organization o on o.id = s.organization_id join protection_plan p on p.id = s.plan_id
-    where s.org_path like $1 and s.year = $2 and s.status in ('SUBMITTED_TO_CENTER', 'CONFIRMED', 'COMPLETED') order by o.path, s.id`,
+  `${STATISTICS_ROWS} where s.org_path like $1 and s.year = $2 and s.status in ('SUBMITTED_TO_CENTER', 'CONFIRMED', 'COMPLETED') order by o.path, s.id`,
 );
 
 /** The most voucher files a batch holds: a transfer slip or two, a bank receipt, a scan of each page. */
