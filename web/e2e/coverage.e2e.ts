@@ -63,4 +63,13 @@ describe('保障信息查询', () => {
     await expect.poll(() => page.getByTestId('coverage-row').count()).toBe(13);
     await page.context().close();
   });
+
+  it.each([390, 1440])('lays the page out at %i px without the page scrolling sideways', async (width) => {
+    const page = await openCoverage('jianjiao');
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => page.getByTestId('coverage-row').count()).toBe(13);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await page.screenshot({ path: new URL(`./screenshots/coverage-${width}.png`, import.meta.url).pathname, fullPage: true });
+    await page.context().close();
+  });
 });
